@@ -1,0 +1,51 @@
+package dev.agentry.engine.compile;
+
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import java.util.List;
+
+/**
+ * Checks the CEL expressions of workflows (conditions, loop ends, routers) at load time: syntax, and that every
+ * variable they read is one the workflow runner provides.
+ */
+final class CelChecker {
+  /** The variables a workflow expression can read; see {@code schemas/workflow.schema.json}. */
+  static final List<String> VARIABLES =
+      List.of("input", "previous_step_content", "session_state", "step_outputs", "iteration");
+
+  private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+      .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+      .addVar("input", SimpleType.DYN)
+      .addVar("previous_step_content", SimpleType.DYN)
+      .addVar("session_state", SimpleType.DYN)
+      .addVar("step_outputs", SimpleType.DYN)
+      .addVar("iteration", SimpleType.INT)
+      .build();
+
+  /** One problem in an expression, at a 1-based column of the expression text. */
+  record Issue(int column, String message) {}
+
+  private CelChecker() {}
+
+  /** The problems of {@code expression}; empty when it parses and type-checks. */
+  static List<Issue> check(String expression) {
+    CelValidationResult result = COMPILER.compile(expression);
+    if (!result.hasError()) {
+      return List.of();
+    }
+    return result.getErrors().stream()
+        .map(issue -> new Issue(issue.getSourceLocation().getColumn() + 1, message(issue)))
+        .toList();
+  }
+
+  private static String message(CelIssue issue) {
+    String text = issue.getMessage();
+    int newline = text.indexOf('\n');
+    String first = newline < 0 ? text : text.substring(0, newline);
+    return first.replace(" (in container '')", "");
+  }
+}

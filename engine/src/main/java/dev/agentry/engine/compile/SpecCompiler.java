@@ -1,0 +1,247 @@
+package dev.agentry.engine.compile;
+
+import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.Providers;
+import dev.agentry.engine.spec.Diagnostic;
+import dev.agentry.engine.spec.Kind;
+import dev.agentry.engine.spec.Draft;
+import dev.agentry.engine.spec.Resource;
+import dev.agentry.engine.spec.SourceMap;
+import dev.agentry.engine.spec.SpecException;
+import dev.agentry.engine.spec.SpecLoader;
+import dev.agentry.engine.spec.Suggestions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Compiles a spec set into an immutable {@link Catalog}: loads and validates the files ({@link SpecLoader}), then
+ * checks what a JSON Schema cannot — unique names, references that resolve, exactly-one-of fields, model strings,
+ * cycles, CEL expressions — and reports every problem of the set in one pass, sorted by file and line.
+ *
+ * <p>The CLI's {@code validate}, the server's start-up and hot reload all run this same path.
+ */
+public final class SpecCompiler {
+  private final SpecLoader loader;
+
+  private SpecCompiler(SpecLoader loader) {
+    this.loader = loader;
+  }
+
+  /** A compiler reading the process environment, with default limits. */
+  public static SpecCompiler create() {
+    return new SpecCompiler(SpecLoader.create());
+  }
+
+  /** A compiler over a configured loader. */
+  public static SpecCompiler create(SpecLoader loader) {
+    return new SpecCompiler(loader);
+  }
+
+  /** The outcome of a compilation: a catalog when there was no error, and every diagnostic. */
+  public record Result(@Nullable Catalog catalog, List<Diagnostic> diagnostics) {
+    public Result {
+      diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+    }
+
+    /** The catalog, if the set compiled. */
+    public Optional<Catalog> findCatalog() {
+      return Optional.ofNullable(catalog);
+    }
+
+    /** The catalog, or a {@link SpecException} holding every diagnostic. */
+    public Catalog orThrow() {
+      if (catalog == null) {
+        throw new SpecException(diagnostics);
+      }
+      return catalog;
+    }
+
+    /** True when the set compiled. */
+    public boolean ok() {
+      return catalog != null;
+    }
+  }
+
+  /** Loads, validates and compiles every spec file under {@code root}. */
+  public Result compile(Path root) {
+    SpecLoader.Loaded loaded = loader.load(root);
+    return compile(loaded);
+  }
+
+  /** Compiles resources that were already loaded, keeping the loader's diagnostics. */
+  public Result compile(SpecLoader.Loaded loaded) {
+    Problems problems = new Problems();
+    Map<Kind, Map<String, Draft>> index = index(loaded.drafts(), problems);
+    Checker checker = new Checker(index, problems);
+    Graph graph = new Graph();
+    for (Draft draft : loaded.drafts()) {
+      checker.check(draft, graph);
+    }
+    graph.reportCycles(problems);
+    List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
+    all.addAll(withoutEchoes(problems.list(), loaded.diagnostics()));
+    boolean failed = all.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+    if (failed) {
+      return new Result(null, all);
+    }
+    return new Result(CatalogBuilder.build(byKind(loaded.resources()), checker.schemas), all);
+  }
+
+  /**
+   * Drops the compile diagnostics about a part of a document that the schema already reported something inside:
+   * a misspelt {@code buildin:} is one problem, not also "a tool needs exactly one of builtin, toolkit".
+   */
+  private static List<Diagnostic> withoutEchoes(List<Diagnostic> compiled, List<Diagnostic> loaded) {
+    return compiled.stream()
+        .filter(c -> loaded.stream().noneMatch(l -> l.file().equals(c.file())
+            && (l.pointer().equals(c.pointer()) || l.pointer().startsWith(c.pointer() + "/"))))
+        .toList();
+  }
+
+  private static Map<Kind, Map<String, Resource<?>>> byKind(List<Resource<?>> resources) {
+    Map<Kind, Map<String, Resource<?>>> byKind = new EnumMap<>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      byKind.put(kind, new LinkedHashMap<>());
+    }
+    resources.forEach(r -> byKind.get(r.kind()).put(r.name(), r));
+    return byKind;
+  }
+
+  private static Map<Kind, Map<String, Draft>> index(List<Draft> resources, Problems problems) {
+    Map<Kind, Map<String, Draft>> index = new EnumMap<>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      index.put(kind, new LinkedHashMap<>());
+    }
+    for (Draft resource : resources) {
+      if (resource.kind() == Kind.AGENT_OS && !index.get(Kind.AGENT_OS).isEmpty()) {
+        Draft first = index.get(Kind.AGENT_OS).values().iterator().next();
+        problems.at(resource, "/kind", "duplicate-agentos", "a spec set declares at most one AgentOS, and '"
+            + first.name() + "' is already declared in " + first.file(), "merge the two into one");
+        continue;
+      }
+      Draft first = index.get(resource.kind()).putIfAbsent(resource.name(), resource);
+      if (first != null) {
+        SourceMap.Mark at = first.markOf("/metadata/name");
+        problems.at(resource, "/metadata/name", "duplicate-name",
+            "duplicate " + resource.kind().wireName() + " name '" + resource.name() + "': also defined at "
+                + first.file() + ":" + at.line() + ":" + at.column(),
+            "names are ids: give each " + resource.kind().wireName() + " a unique metadata.name");
+      }
+    }
+    return index;
+  }
+
+  /** The per-resource checks. */
+  private static final class Checker implements StepChecker.Resolver {
+    private final Map<Kind, Map<String, Draft>> index;
+    private final Problems problems;
+    private @Nullable Graph graph;
+    /** Input and output schemas read while checking, keyed by resource and pointer, for the catalog. */
+    final Map<SchemaFiles.Key, JsonNode> schemas = new java.util.HashMap<>();
+
+    Checker(Map<Kind, Map<String, Draft>> index, Problems problems) {
+      this.index = index;
+      this.problems = problems;
+    }
+
+    void check(Draft resource, Graph graph) {
+      this.graph = graph;
+      JsonNode tree = resource.tree();
+      for (References.OneOf rule : References.ONE_OF.getOrDefault(resource.kind(), List.of())) {
+        for (TreePaths.Found found : TreePaths.find(tree, rule.path())) {
+          checkOneOf(resource, found, rule);
+        }
+      }
+      for (References.Rule rule : References.RULES.get(resource.kind())) {
+        for (TreePaths.Found found : TreePaths.find(tree, rule.path())) {
+          resolve(resource, found.pointer(), rule.target());
+        }
+      }
+      switch (resource.kind()) {
+        case AGENT, TEAM -> {
+          if (!tree.path("spec").has("model")) {
+            problems.atKey(resource, "/spec", "missing-model",
+                resource.describe() + " needs a model", "add 'model: openai:gpt-4o-mini' or the name of a Model");
+          }
+          SchemaFiles.load(resource, "/spec/output_schema", problems, schemas);
+          SchemaFiles.load(resource, "/spec/input_schema", problems, schemas);
+        }
+        case WORKFLOW -> {
+          new StepChecker(resource, problems, this).check();
+          SchemaFiles.load(resource, "/spec/input_schema", problems, schemas);
+        }
+        case MODEL -> ModelChecks.check(resource, problems);
+        default -> {}
+      }
+    }
+
+    private void checkOneOf(Draft resource, TreePaths.Found found, References.OneOf rule) {
+      List<String> present = rule.keys().stream().filter(found.value()::has).toList();
+      if (present.size() == 1) {
+        return;
+      }
+      String message = present.isEmpty()
+          ? rule.what() + " needs exactly one of " + String.join(", ", rule.keys())
+          : rule.what() + " can be only one of " + String.join(", ", rule.keys()) + ", but has "
+              + String.join(" and ", present);
+      problems.at(resource, found.pointer(), "one-of", message, null);
+    }
+
+    @Override
+    public void resolve(Draft from, String pointer, References.Target target) {
+      JsonNode value = from.tree().at(pointer);
+      if (!value.isString()) {
+        return;
+      }
+      String name = value.asString();
+      if (target == References.Target.MODEL) {
+        resolveModel(from, pointer, name);
+        return;
+      }
+      Map<String, Draft> candidates = index.get(target.kind);
+      if (candidates.containsKey(name)) {
+        if (graph != null && (target == References.Target.AGENT || target == References.Target.TEAM
+            || target == References.Target.WORKFLOW) && from.kind() != Kind.AGENT_OS) {
+          graph.edge(from, pointer, target.kind, name);
+        }
+        return;
+      }
+      String what = target.kind.wireName();
+      String hint = Suggestions.didYouMean(name, candidates.keySet());
+      problems.at(from, pointer, "unknown-reference", "unknown " + what + " '" + name + "'",
+          hint != null ? hint : candidates.isEmpty() ? "no " + what + " is defined in this spec set"
+              : "defined " + what + "s: " + String.join(", ", candidates.keySet()));
+    }
+
+    private void resolveModel(Draft from, String pointer, String name) {
+      int colon = name.indexOf(':');
+      if (colon > 0) {
+        String provider = name.substring(0, colon);
+        if (!Providers.isKnown(provider)) {
+          String hint = Suggestions.didYouMean(provider, Providers.KNOWN);
+          problems.at(from, pointer, "unknown-provider", "unknown model provider '" + provider + "'",
+              hint != null ? hint : "use one of " + String.join(", ", Providers.KNOWN));
+        } else if (colon == name.length() - 1) {
+          problems.at(from, pointer, "bad-model", "model '" + name + "' has no model id after the provider",
+              "write it as provider:model_id, e.g. openai:gpt-4o-mini");
+        }
+        return;
+      }
+      Map<String, Draft> models = index.get(Kind.MODEL);
+      if (models.containsKey(name)) {
+        return;
+      }
+      String hint = Suggestions.didYouMean(name, models.keySet());
+      problems.at(from, pointer, "unknown-model", "unknown model '" + name + "': not provider:model_id and no"
+          + " Model resource has that name", hint != null ? hint : "write it as provider:model_id, e.g."
+          + " openai:gpt-4o-mini, or define a Model named '" + name + "'");
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.agentry.engine.compile;
+
+import dev.agentry.engine.spec.Draft;
+import dev.agentry.engine.spec.SourceMap;
+import dev.agentry.engine.spec.Suggestions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Walks the nested steps of a workflow: each step is exactly one kind, its names are unique, its references
+ * resolve and its CEL expressions compile. Implements the checks of {@code schemas/workflow.schema.json#/$defs/step}.
+ */
+final class StepChecker {
+  /** The keys that make a step what it is; exactly one per step. */
+  static final List<String> STEP_KINDS =
+      List.of("agent", "team", "workflow", "steps", "condition", "loop", "parallel", "router");
+
+  /** Where nested step lists live inside a step, by step kind. */
+  private static final List<String> NESTED = List.of(
+      "/steps", "/condition/steps", "/condition/else_steps", "/loop/steps", "/parallel/steps", "/router/choices");
+
+  /** Where CEL expressions live inside a step. */
+  private static final List<String> EXPRESSIONS =
+      List.of("/condition/evaluator", "/loop/end_condition", "/router/selector");
+
+  private final Draft workflow;
+  private final Problems problems;
+  private final Resolver resolver;
+  private final Map<String, String> names = new HashMap<>();
+
+  /** Resolves a reference found in a step; implemented by the compiler. */
+  interface Resolver {
+    void resolve(Draft from, String pointer, References.Target target);
+  }
+
+  StepChecker(Draft workflow, Problems problems, Resolver resolver) {
+    this.workflow = workflow;
+    this.problems = problems;
+    this.resolver = resolver;
+  }
+
+  void check() {
+    JsonNode steps = workflow.tree().path("spec").path("steps");
+    if (steps.isArray() && steps.isEmpty()) {
+      problems.at(workflow, "/spec/steps", "empty-steps", "a workflow needs at least one step", null);
+    }
+    checkList(steps, "/spec/steps");
+  }
+
+  private void checkList(JsonNode steps, String pointer) {
+    for (int i = 0; i < steps.size(); i++) {
+      checkStep(steps.get(i), SourceMap.child(pointer, i));
+    }
+  }
+
+  private void checkStep(JsonNode step, String pointer) {
+    JsonNode name = step.get("name");
+    if (name != null && name.isString()) {
+      String previous = names.putIfAbsent(name.asString(), pointer);
+      if (previous != null) {
+        SourceMap.Mark first = workflow.markOf(previous);
+        problems.at(workflow, SourceMap.child(pointer, "name"), "duplicate-step",
+            "duplicate step name '" + name.asString() + "' (first used at line " + first.line() + ")",
+            "step names must be unique in a workflow: routers and step_outputs refer to them");
+      }
+    }
+    List<String> present = new ArrayList<>();
+    for (String kind : STEP_KINDS) {
+      if (step.has(kind) && !step.get(kind).isNull()) {
+        present.add(kind);
+      }
+    }
+    if (present.size() != 1) {
+      problems.at(workflow, pointer, "step-kind", present.isEmpty()
+              ? "a step needs exactly one of " + String.join(", ", STEP_KINDS)
+              : "a step can be only one thing, but has " + String.join(" and ", present),
+          present.isEmpty() ? null : "split it into one step per kind");
+    }
+    for (String kind : List.of("agent", "team", "workflow")) {
+      if (step.has(kind)) {
+        resolver.resolve(workflow, SourceMap.child(pointer, kind), References.Target.valueOf(kind.toUpperCase()));
+      }
+    }
+    for (String path : EXPRESSIONS) {
+      JsonNode expression = step.at(path);
+      if (expression.isString()) {
+        checkExpression(expression.asString(), pointer + path);
+      }
+    }
+    JsonNode router = step.get("router");
+    if (router != null) {
+      checkRouter(router, pointer + "/router");
+    }
+    for (String path : NESTED) {
+      JsonNode nested = step.at(path);
+      if (nested.isArray()) {
+        checkList(nested, pointer + path);
+      }
+    }
+  }
+
+  private void checkRouter(JsonNode router, String pointer) {
+    JsonNode choices = router.path("choices");
+    if (!choices.isArray() || choices.isEmpty()) {
+      problems.at(workflow, pointer, "router-choices", "a router needs at least one choice under 'choices'", null);
+    }
+  }
+
+  private void checkExpression(String expression, String pointer) {
+    for (CelChecker.Issue issue : CelChecker.check(expression)) {
+      String hint = null;
+      String undeclared = undeclaredName(issue.message());
+      if (undeclared != null) {
+        hint = Suggestions.didYouMean(undeclared, CelChecker.VARIABLES);
+        if (hint == null) {
+          hint = "the variables are " + String.join(", ", CelChecker.VARIABLES);
+        }
+      }
+      problems.at(workflow, pointer, "bad-expression",
+          "invalid CEL expression at column " + issue.column() + ": " + issue.message(), hint);
+    }
+  }
+
+  private static @org.jspecify.annotations.Nullable String undeclaredName(String message) {
+    String marker = "undeclared reference to '";
+    int start = message.indexOf(marker);
+    if (start < 0) {
+      return null;
+    }
+    int end = message.indexOf('\'', start + marker.length());
+    return end < 0 ? null : message.substring(start + marker.length(), end);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.agentry.engine.model;
+
+import dev.agentry.engine.spec.ModelSpec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A resolved model: the provider and model id an agent or team calls, plus the {@code Model} resource's settings
+ * when it named one (null for a plain {@code provider:model_id} string, which uses the provider's defaults).
+ *
+ * @param resource the name of the {@code Model} resource, or null for an inline string
+ */
+public record ModelDef(@Nullable String resource, String provider, String modelId, @Nullable ModelSpec spec) {
+  /** A model given inline as {@code provider:model_id}. */
+  public static ModelDef of(String reference) {
+    int colon = reference.indexOf(':');
+    return new ModelDef(null, reference.substring(0, colon), reference.substring(colon + 1), null);
+  }
+
+  /** "provider:model_id", for logs and the API's {@code model} fields. */
+  public String qualifiedName() {
+    return provider + ":" + modelId;
+  }
+}

@@ -1,0 +1,176 @@
+package dev.agentry.engine.spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Replaces {@code ${env:NAME}}, {@code ${env:NAME:-default}} and {@code ${file:PATH}} in string values of a
+ * document, in place; {@code $${} writes a literal {@code ${}.
+ *
+ * <p>A plain scalar that is exactly one placeholder is typed after substitution ({@code max_tokens: ${env:MAX}}
+ * becomes a number). The pointers of every substituted value are returned so that no diagnostic ever prints them:
+ * they may hold secrets. {@code file:} paths are relative to the YAML file's folder.
+ */
+public final class Interpolator {
+  private static final int MAX_FILE_BYTES = 1 << 20;
+  private static final List<String> SOURCES = List.of("env", "file");
+
+  private final Function<String, @Nullable String> env;
+
+  private Interpolator(Function<String, @Nullable String> env) {
+    this.env = env;
+  }
+
+  /** An interpolator reading variables through {@code env} (usually {@code System::getenv}). */
+  public static Interpolator of(Function<String, @Nullable String> env) {
+    return new Interpolator(env);
+  }
+
+  /** An interpolator over a fixed map of variables, for tests and embedding. */
+  public static Interpolator of(Map<String, String> variables) {
+    return new Interpolator(variables::get);
+  }
+
+  /**
+   * Substitutes every placeholder of {@code document}; problems are added to {@code diagnostics}.
+   *
+   * @return the JSON Pointers whose values were produced by substitution
+   */
+  public Set<String> apply(YamlReader.Document document, Path fileDir, List<Diagnostic> diagnostics) {
+    Set<String> substituted = new HashSet<>();
+    walk(document.root(), "", document, fileDir, diagnostics, substituted);
+    return substituted;
+  }
+
+  private void walk(JsonNode node, String pointer, YamlReader.Document document, Path dir,
+      List<Diagnostic> diagnostics, Set<String> substituted) {
+    if (node instanceof ObjectNode object) {
+      for (String name : List.copyOf(object.propertyNames())) {
+        String child = SourceMap.child(pointer, name);
+        JsonNode value = object.get(name);
+        JsonNode replaced = replace(value, child, document, dir, diagnostics, substituted);
+        if (replaced != null) {
+          object.set(name, replaced);
+        } else {
+          walk(value, child, document, dir, diagnostics, substituted);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        String child = SourceMap.child(pointer, i);
+        JsonNode replaced = replace(array.get(i), child, document, dir, diagnostics, substituted);
+        if (replaced != null) {
+          array.set(i, replaced);
+        } else {
+          walk(array.get(i), child, document, dir, diagnostics, substituted);
+        }
+      }
+    }
+  }
+
+  private @Nullable JsonNode replace(JsonNode value, String pointer, YamlReader.Document document, Path dir,
+      List<Diagnostic> diagnostics, Set<String> substituted) {
+    if (!value.isString() || !value.stringValue().contains("${")) {
+      return null;
+    }
+    String text = value.stringValue();
+    StringBuilder out = new StringBuilder();
+    int placeholders = 0;
+    int i = 0;
+    while (i < text.length()) {
+      if (text.startsWith("$${", i)) {
+        out.append("${");
+        i += 3;
+        continue;
+      }
+      if (!text.startsWith("${", i)) {
+        out.append(text.charAt(i++));
+        continue;
+      }
+      int end = text.indexOf('}', i);
+      SourceMap.Mark at = document.sourceMap().value(pointer);
+      if (end < 0) {
+        diagnostics.add(Diagnostic.error(document.file(), at, pointer, "bad-interpolation",
+            "unterminated '${' in value", "close it with '}', or write '$${' for a literal '${'"));
+        return null;
+      }
+      String resolved = resolve(text.substring(i + 2, end), pointer, at, document.file(), dir, diagnostics);
+      if (resolved == null) {
+        return null;
+      }
+      out.append(resolved);
+      placeholders++;
+      i = end + 1;
+    }
+    if (placeholders > 0) {
+      substituted.add(pointer);
+    }
+    boolean alone = placeholders == 1 && text.startsWith("${") && text.indexOf('}') == text.length() - 1;
+    return alone && document.plainTemplates().contains(pointer)
+        ? Scalars.typed(out.toString())
+        : tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(out.toString());
+  }
+
+  private @Nullable String resolve(String expression, String pointer, SourceMap.Mark at, String file, Path dir,
+      List<Diagnostic> diagnostics) {
+    int colon = expression.indexOf(':');
+    String source = colon < 0 ? expression : expression.substring(0, colon);
+    String argument = colon < 0 ? "" : expression.substring(colon + 1);
+    switch (source) {
+      case "env" -> {
+        int dash = argument.indexOf(":-");
+        String name = dash < 0 ? argument : argument.substring(0, dash);
+        String value = env.apply(name);
+        if (value != null) {
+          return value;
+        }
+        if (dash >= 0) {
+          return argument.substring(dash + 2);
+        }
+        diagnostics.add(Diagnostic.error(file, at, pointer, "unset-variable",
+            "environment variable '" + name + "' is not set",
+            "set it, or give a default: ${env:" + name + ":-value}"));
+        return null;
+      }
+      case "file" -> {
+        Path path = dir.resolve(argument).normalize();
+        try {
+          if (Files.size(path) > MAX_FILE_BYTES) {
+            diagnostics.add(Diagnostic.error(file, at, pointer, "bad-interpolation",
+                "file '" + argument + "' is larger than " + MAX_FILE_BYTES + " bytes", null));
+            return null;
+          }
+          String content = Files.readString(path, StandardCharsets.UTF_8);
+          return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+        } catch (IOException | RuntimeException e) {
+          diagnostics.add(Diagnostic.error(file, at, pointer, "missing-file",
+              "cannot read file '" + argument + "' (relative to the YAML file's folder)",
+              "check the path; it resolves to " + path));
+          return null;
+        }
+      }
+      default -> {
+        diagnostics.add(Diagnostic.error(file, at, pointer, "bad-interpolation",
+            "unknown interpolation source '" + source + "' in '${" + source + ":...}'",
+            hintFor(source)));
+        return null;
+      }
+    }
+  }
+
+  private static String hintFor(String source) {
+    String near = Suggestions.didYouMean(source, SOURCES);
+    return near != null ? near : "use ${env:NAME}, ${env:NAME:-default} or ${file:PATH}";
+  }
+}
