@@ -46,6 +46,10 @@ final class CelChecker {
     String text = issue.getMessage();
     int newline = text.indexOf('\n');
     String first = newline < 0 ? text : text.substring(0, newline);
+    int expecting = first.indexOf(" expecting {");
+    if (expecting >= 0) {
+      first = first.substring(0, expecting) + ": the expression is incomplete or has a stray character";
+    }
     return first.replace(" (in container '')", "");
   }
 }

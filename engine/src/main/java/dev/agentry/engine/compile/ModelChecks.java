@@ -14,7 +14,7 @@ final class ModelChecks {
     JsonNode spec = model.tree().path("spec");
     String provider = spec.path("provider").asString("");
     if (!provider.equals("scripted") && !spec.has("id")) {
-      problems.atKey(model, "/spec", "missing-field", "a " + provider + " model needs 'id', the provider's model id",
+      problems.atKey(model, "/spec", "missing-field", "a model of provider " + provider + " needs 'id', the provider's model id",
           "e.g. id: gpt-4o-mini");
     }
     if (provider.equals("azure") && !spec.has("base_url")) {

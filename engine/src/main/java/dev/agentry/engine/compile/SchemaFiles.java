@@ -52,7 +52,7 @@ final class SchemaFiles {
       out.put(Key.of(resource, pointer), schema);
     } catch (IOException e) {
       problems.at(resource, pointer, "missing-file", "cannot read schema file '" + value.asString() + "'",
-          "paths are relative to the YAML file's folder; it resolves to " + path);
+          "paths are relative to the folder of the YAML file");
     } catch (JacksonException e) {
       problems.at(resource, pointer, "bad-schema-file",
           "schema file '" + value.asString() + "' is not valid JSON: " + e.getOriginalMessage(), null);

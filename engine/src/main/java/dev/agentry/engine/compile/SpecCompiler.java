@@ -129,9 +129,10 @@ public final class SpecCompiler {
       Draft first = index.get(resource.kind()).putIfAbsent(resource.name(), resource);
       if (first != null) {
         SourceMap.Mark at = first.markOf("/metadata/name");
+        String where = first.file().equals(resource.file()) ? "line " + at.line() : first.file() + ":" + at.line();
         problems.at(resource, "/metadata/name", "duplicate-name",
-            "duplicate " + resource.kind().wireName() + " name '" + resource.name() + "': also defined at "
-                + first.file() + ":" + at.line() + ":" + at.column(),
+            "duplicate " + resource.kind().wireName() + " name '" + resource.name() + "' (first defined at " + where
+                + ")",
             "names are ids: give each " + resource.kind().wireName() + " a unique metadata.name");
       }
     }

@@ -154,9 +154,8 @@ public final class Interpolator {
           String content = Files.readString(path, StandardCharsets.UTF_8);
           return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
         } catch (IOException | RuntimeException e) {
-          diagnostics.add(Diagnostic.error(file, at, pointer, "missing-file",
-              "cannot read file '" + argument + "' (relative to the YAML file's folder)",
-              "check the path; it resolves to " + path));
+          diagnostics.add(Diagnostic.error(file, at, pointer, "missing-file", "cannot read file '" + argument + "'",
+              "paths are relative to the folder of the YAML file"));
           return null;
         }
       }

@@ -126,6 +126,23 @@ public final class SchemaValidator {
         return Diagnostic.error(document.file(), map.value(pointer), pointer, "bad-value",
             shown + " does not match the pattern " + pattern + " required for " + field, null);
       }
+      case "minItems", "maxItems", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
+          "maxLength" -> {
+        String limit = error.getSchemaNode().asString();
+        String rule = switch (keyword) {
+          case "minItems" -> "needs at least " + limit + (limit.equals("1") ? " item" : " items");
+          case "maxItems" -> "takes at most " + limit + (limit.equals("1") ? " item" : " items");
+          case "minimum" -> "must be at least " + limit;
+          case "maximum" -> "must be at most " + limit;
+          case "exclusiveMinimum" -> "must be more than " + limit;
+          case "exclusiveMaximum" -> "must be less than " + limit;
+          case "minLength" -> "must be at least " + limit + " characters long";
+          default -> "must be at most " + limit + " characters long";
+        };
+        return Diagnostic.error(document.file(), map.value(pointer), pointer, "bad-value",
+            label(field) + " " + rule + (secret || value == null || value.isContainer() ? "" : ", not " + brief(value)),
+            null);
+      }
       default -> {
         String message = error.getMessage() == null ? keyword : error.getMessage();
         int colon = message.indexOf(": ");

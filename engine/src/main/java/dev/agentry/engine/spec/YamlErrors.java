@@ -29,10 +29,16 @@ final class YamlErrors {
     } else if (lower.startsWith("expected <block end>")) {
       message = "bad indentation: this line does not line up with the lines before it";
       hint = "indent it exactly as far as its sibling keys or list items";
+    } else if (lower.contains("but got <stream end>") || lower.contains("but found '<stream end>'")) {
+      at = YamlReader.mark(e.getContextMark().isPresent() ? e.getContextMark() : e.getProblemMark());
+      boolean mapping = context.contains("mapping");
+      message = mapping ? "this '{' is never closed" : context.contains("flow") ? "this '[' is never closed"
+          : "this block is never finished";
+      hint = "the file ends before the closing " + (mapping ? "'}'" : "']'");
     } else if (lower.contains("found unexpected end of stream")) {
-      message = "the file ends inside a quoted text or a bracket";
-      hint = "close the quote or bracket that " + (context.isEmpty() ? "was opened" : context.replace("while ", ""))
-          + " started";
+      at = YamlReader.mark(e.getContextMark().isPresent() ? e.getContextMark() : e.getProblemMark());
+      message = context.contains("quoted") ? "this quoted text is never closed" : "this bracket is never closed";
+      hint = "the file ends before the closing " + (context.contains("quoted") ? "quote" : "bracket");
     } else if (lower.contains("duplicate anchor")) {
       message = plain(problem);
       hint = "give each anchor a unique name";

@@ -407,7 +407,7 @@ public final class YamlReader {
           String from = source instanceof ArrayNode ? SourceMap.child(mergePointers.get(i), s) : mergePointers.get(i);
           if (!(each instanceof ObjectNode entries)) {
             builder.badMerge(from);
-            continue;
+            break;
           }
           for (var entry : entries.properties()) {
             if (!object.has(entry.getKey())) {
