@@ -215,23 +215,30 @@ public final class SpecCompiler {
         return;
       }
       String what = target.kind.wireName();
-      String hint = Suggestions.didYouMean(name, candidates.keySet());
-      problems.at(from, pointer, "unknown-reference", "unknown " + what + " '" + name + "'",
+      boolean secret = from.secretPointers().contains(pointer);
+      String hint = secret ? null : Suggestions.didYouMean(name, candidates.keySet());
+      problems.at(from, pointer, "unknown-reference", "unknown " + what + " " + shown(from, pointer, name),
           hint != null ? hint : candidates.isEmpty() ? "no " + what + " is defined in this spec set"
               : "defined " + what + "s: " + String.join(", ", candidates.keySet()));
     }
 
+    /** The value quoted for a message, or a neutral phrase when it came from interpolation (it may be secret). */
+    private static String shown(Draft from, String pointer, String value) {
+      return from.secretPointers().contains(pointer) ? "(the interpolated value)" : "'" + value + "'";
+    }
+
     private void resolveModel(Draft from, String pointer, String name) {
+      boolean secret = from.secretPointers().contains(pointer);
       int colon = name.indexOf(':');
       if (colon > 0) {
         String provider = name.substring(0, colon);
         if (!Providers.isKnown(provider)) {
-          String hint = Suggestions.didYouMean(provider, Providers.KNOWN);
-          problems.at(from, pointer, "unknown-provider", "unknown model provider '" + provider + "'",
+          String hint = secret ? null : Suggestions.didYouMean(provider, Providers.KNOWN);
+          problems.at(from, pointer, "unknown-provider", "unknown model provider " + shown(from, pointer, provider),
               hint != null ? hint : "use one of " + String.join(", ", Providers.KNOWN));
         } else if (colon == name.length() - 1) {
-          problems.at(from, pointer, "bad-model", "model '" + name + "' has no model id after the provider",
-              "write it as provider:model_id, e.g. openai:gpt-4o-mini");
+          problems.at(from, pointer, "bad-model", "model " + shown(from, pointer, name)
+              + " has no model id after the provider", "write it as provider:model_id, e.g. openai:gpt-4o-mini");
         }
         return;
       }
@@ -239,10 +246,10 @@ public final class SpecCompiler {
       if (models.containsKey(name)) {
         return;
       }
-      String hint = Suggestions.didYouMean(name, models.keySet());
-      problems.at(from, pointer, "unknown-model", "unknown model '" + name + "': not provider:model_id and no"
-          + " Model resource has that name", hint != null ? hint : "write it as provider:model_id, e.g."
-          + " openai:gpt-4o-mini, or define a Model named '" + name + "'");
+      String hint = secret ? null : Suggestions.didYouMean(name, models.keySet());
+      problems.at(from, pointer, "unknown-model", "unknown model " + shown(from, pointer, name)
+          + ": not provider:model_id and no Model resource has that name", hint != null ? hint
+          : "write it as provider:model_id, e.g. openai:gpt-4o-mini, or name a Model resource");
     }
   }
 }
