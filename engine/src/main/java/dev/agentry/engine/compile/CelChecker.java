@@ -5,12 +5,14 @@ import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import java.util.List;
 
 /**
  * Checks the CEL expressions of workflows (conditions, loop ends, routers) at load time: syntax, and that every
- * variable they read is one the workflow runner provides.
+ * variable they read is one the workflow runner provides. Functions are CEL's standard library plus its strings
+ * extension ({@code lowerAscii}, {@code split}, {@code trim}, ...), as in Kubernetes.
  */
 final class CelChecker {
   /** The variables a workflow expression can read; see {@code schemas/workflow.schema.json}. */
@@ -19,6 +21,7 @@ final class CelChecker {
 
   private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
       .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+      .addLibraries(CelExtensions.strings())
       .addVar("input", SimpleType.DYN)
       .addVar("previous_step_content", SimpleType.DYN)
       .addVar("session_state", SimpleType.DYN)

@@ -52,7 +52,14 @@ final class References {
           new Rule("/spec/workflows/*", Target.WORKFLOW),
           new Rule("/spec/knowledge/*", Target.KNOWLEDGE),
           new Rule("/spec/db", Target.DATABASE),
-          new Rule("/spec/tracing_db", Target.DATABASE)),
+          new Rule("/spec/tracing_db", Target.DATABASE),
+          new Rule("/spec/config/available_models/*", Target.MODEL),
+          new Rule("/spec/config/evals/available_models/*", Target.MODEL),
+          new Rule("/spec/config/evals/dbs/*/db_id", Target.DATABASE),
+          new Rule("/spec/config/knowledge/dbs/*/db_id", Target.DATABASE),
+          new Rule("/spec/config/memory/dbs/*/db_id", Target.DATABASE),
+          new Rule("/spec/config/session/dbs/*/db_id", Target.DATABASE),
+          new Rule("/spec/config/metrics/dbs/*/db_id", Target.DATABASE)),
       Kind.TOOLKIT, List.of(),
       Kind.MODEL, List.of(),
       Kind.DATABASE, List.of());
@@ -60,16 +67,21 @@ final class References {
   /** Fields that must hold exactly one of a set of keys: a tool is a builtin or a toolkit, and so on. */
   record OneOf(String path, List<String> keys, String what) {}
 
+  private static final List<OneOf> MEMBER_ONE_OF = List.of(
+      new OneOf("/spec/tools/*", List.of("builtin", "toolkit"), "a tool"),
+      new OneOf("/spec/pre_hooks/*", List.of("guardrail", "plugin"), "a hook"),
+      new OneOf("/spec/post_hooks/*", List.of("guardrail", "plugin"), "a hook"));
+
   static final Map<Kind, List<OneOf>> ONE_OF = Map.of(
-      Kind.AGENT, List.of(new OneOf("/spec/tools/*", List.of("builtin", "toolkit"), "a tool")),
-      Kind.TEAM, List.of(
-          new OneOf("/spec/tools/*", List.of("builtin", "toolkit"), "a tool"),
-          new OneOf("/spec/members/*", List.of("agent", "team"), "a team member")),
-      Kind.TOOLKIT, List.of(new OneOf("/spec", List.of("builtin", "mcp", "functions"), "a toolkit")));
+      Kind.AGENT, MEMBER_ONE_OF,
+      Kind.TEAM, concat(MEMBER_ONE_OF, List.of(new OneOf("/spec/members/*", List.of("agent", "team"), "a team member"))),
+      Kind.TOOLKIT, List.of(new OneOf("/spec", List.of("builtin", "mcp", "functions"), "a toolkit")),
+      Kind.KNOWLEDGE, List.of(new OneOf("/spec/sources/*", List.of("path", "url", "text"), "a knowledge source")));
+
 
   private References() {}
 
-  private static List<Rule> concat(List<Rule> a, List<Rule> b) {
+  private static <T> List<T> concat(List<T> a, List<T> b) {
     return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }
 }

@@ -167,10 +167,6 @@ public final class SpecCompiler {
       }
       switch (resource.kind()) {
         case AGENT, TEAM -> {
-          if (!tree.path("spec").has("model")) {
-            problems.atKey(resource, "/spec", "missing-model",
-                resource.describe() + " needs a model", "add 'model: openai:gpt-4o-mini' or the name of a Model");
-          }
           SchemaFiles.load(resource, "/spec/output_schema", problems, schemas);
           SchemaFiles.load(resource, "/spec/input_schema", problems, schemas);
         }
@@ -179,7 +175,36 @@ public final class SpecCompiler {
           SchemaFiles.load(resource, "/spec/input_schema", problems, schemas);
         }
         case MODEL -> ModelChecks.check(resource, problems);
+        case TOOLKIT -> checkFunctionNames(resource);
+        case AGENT_OS -> checkQuickPrompts(resource);
         default -> {}
+      }
+    }
+
+    /** Function names are tool names the model calls: unique in their toolkit. */
+    private void checkFunctionNames(Draft toolkit) {
+      Map<String, String> seen = new java.util.HashMap<>();
+      for (TreePaths.Found found : TreePaths.find(toolkit.tree(), "/spec/functions/*/name")) {
+        String first = seen.putIfAbsent(found.value().asString(""), found.pointer());
+        if (first != null) {
+          problems.at(toolkit, found.pointer(), "duplicate-function", "duplicate function name '"
+              + found.value().asString() + "' (first defined at line " + toolkit.markOf(first).line() + ")", null);
+        }
+      }
+    }
+
+    /** Quick prompts are keyed by the agent, team or workflow they belong to. */
+    private void checkQuickPrompts(Draft os) {
+      JsonNode prompts = os.tree().at("/spec/config/chat/quick_prompts");
+      List<String> ids = new ArrayList<>();
+      for (Kind kind : List.of(Kind.AGENT, Kind.TEAM, Kind.WORKFLOW)) {
+        ids.addAll(index.get(kind).keySet());
+      }
+      for (String key : prompts.isObject() ? prompts.propertyNames() : List.<String>of()) {
+        if (!ids.contains(key)) {
+          problems.atKey(os, SourceMap.child("/spec/config/chat/quick_prompts", key), "unknown-reference",
+              "quick prompts for unknown agent, team or workflow '" + key + "'", Suggestions.didYouMean(key, ids));
+        }
       }
     }
 

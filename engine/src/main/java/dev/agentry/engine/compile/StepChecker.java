@@ -116,7 +116,8 @@ final class StepChecker {
       if (undeclared != null) {
         hint = Suggestions.didYouMean(undeclared, CelChecker.VARIABLES);
         if (hint == null) {
-          hint = "the variables are " + String.join(", ", CelChecker.VARIABLES);
+          hint = "the variables are " + String.join(", ", CelChecker.VARIABLES)
+              + "; functions are CEL's standard library and strings extension";
         }
       }
       problems.at(workflow, pointer, "bad-expression",

@@ -18,9 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Replaces {@code ${env:NAME}}, {@code ${env:NAME:-default}} and {@code ${file:PATH}} in string values of a
  * document, in place; {@code $${} writes a literal {@code ${}.
  *
- * <p>A plain scalar that is exactly one placeholder is typed after substitution ({@code max_tokens: ${env:MAX}}
- * becomes a number). The pointers of every substituted value are returned so that no diagnostic ever prints them:
- * they may hold secrets. {@code file:} paths are relative to the YAML file's folder.
+ * <p>Substituted values are text. A plain (unquoted) scalar that is exactly one placeholder is marked
+ * {@linkplain Substitutions#typeable() typeable}: the loader turns it into a number or boolean only where the schema
+ * expects one ({@code max_tokens: ${env:MAX}}), so a digits-only API key stays text. The pointers of every
+ * substituted value are returned so that no diagnostic ever prints them: they may hold secrets. {@code file:} paths
+ * are relative to the YAML file's folder.
  */
 public final class Interpolator {
   private static final int MAX_FILE_BYTES = 1 << 20;
@@ -43,18 +45,22 @@ public final class Interpolator {
   }
 
   /**
-   * Substitutes every placeholder of {@code document}; problems are added to {@code diagnostics}.
+   * What a substitution pass did.
    *
-   * @return the JSON Pointers whose values were produced by substitution
+   * @param pointers the JSON Pointers whose values were produced by substitution
+   * @param typeable those of them that were a lone placeholder in a plain scalar, and may become a number or boolean
    */
-  public Set<String> apply(YamlReader.Document document, Path fileDir, List<Diagnostic> diagnostics) {
-    Set<String> substituted = new HashSet<>();
-    walk(document.root(), "", document, fileDir, diagnostics, substituted);
-    return substituted;
+  public record Substitutions(Set<String> pointers, Set<String> typeable) {}
+
+  /** Substitutes every placeholder of {@code document}; problems are added to {@code diagnostics}. */
+  public Substitutions apply(YamlReader.Document document, Path fileDir, List<Diagnostic> diagnostics) {
+    Substitutions done = new Substitutions(new HashSet<>(), new HashSet<>());
+    walk(document.root(), "", document, fileDir, diagnostics, done);
+    return new Substitutions(Set.copyOf(done.pointers()), Set.copyOf(done.typeable()));
   }
 
   private void walk(JsonNode node, String pointer, YamlReader.Document document, Path dir,
-      List<Diagnostic> diagnostics, Set<String> substituted) {
+      List<Diagnostic> diagnostics, Substitutions substituted) {
     if (node instanceof ObjectNode object) {
       for (String name : List.copyOf(object.propertyNames())) {
         String child = SourceMap.child(pointer, name);
@@ -80,7 +86,7 @@ public final class Interpolator {
   }
 
   private @Nullable JsonNode replace(JsonNode value, String pointer, YamlReader.Document document, Path dir,
-      List<Diagnostic> diagnostics, Set<String> substituted) {
+      List<Diagnostic> diagnostics, Substitutions substituted) {
     if (!value.isString() || !value.stringValue().contains("${")) {
       return null;
     }
@@ -114,12 +120,13 @@ public final class Interpolator {
       i = end + 1;
     }
     if (placeholders > 0) {
-      substituted.add(pointer);
+      substituted.pointers().add(pointer);
     }
     boolean alone = placeholders == 1 && text.startsWith("${") && text.indexOf('}') == text.length() - 1;
-    return alone && document.plainTemplates().contains(pointer)
-        ? Scalars.typed(out.toString())
-        : tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(out.toString());
+    if (alone && document.plainTemplates().contains(pointer)) {
+      substituted.typeable().add(pointer);
+    }
+    return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(out.toString());
   }
 
   private @Nullable String resolve(String expression, String pointer, SourceMap.Mark at, String file, Path dir,

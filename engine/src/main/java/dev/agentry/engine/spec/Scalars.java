@@ -70,6 +70,31 @@ final class Scalars {
     return NODES.stringNode(value);
   }
 
+  /**
+   * Replaces the text at {@code pointer} by its typed value when that is a number or boolean.
+   *
+   * @return whether the value changed
+   */
+  static boolean retype(JsonNode root, String pointer) {
+    int slash = pointer.lastIndexOf('/');
+    JsonNode parent = root.at(pointer.substring(0, slash));
+    String last = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+    JsonNode current = parent.isObject() ? parent.get(last) : parent.isArray() ? parent.get(Integer.parseInt(last)) : null;
+    if (current == null || !current.isString()) {
+      return false;
+    }
+    JsonNode typed = typed(current.asString());
+    if (!typed.isNumber() && !typed.isBoolean()) {
+      return false;
+    }
+    if (parent instanceof tools.jackson.databind.node.ObjectNode object) {
+      object.set(last, typed);
+    } else {
+      ((tools.jackson.databind.node.ArrayNode) parent).set(Integer.parseInt(last), typed);
+    }
+    return true;
+  }
+
   private static JsonNode integer(String value) {
     BigInteger number;
     if (value.startsWith("0x")) {

@@ -70,7 +70,31 @@ public final class SchemaValidator {
         out.add(diagnostic);
       }
     }
-    return new ArrayList<>(out);
+    return withoutMisspeltRequired(new ArrayList<>(out));
+  }
+
+  /**
+   * A misspelt required field is one problem: "unknown field 'modle' (did you mean 'model'?)" already says it, so
+   * "missing required field 'model'" in the same mapping is dropped.
+   */
+  private static List<Diagnostic> withoutMisspeltRequired(List<Diagnostic> diagnostics) {
+    Set<String> suggested = new java.util.HashSet<>();
+    for (Diagnostic d : diagnostics) {
+      if (d.code().equals("unknown-field") && d.hint() != null) {
+        String parent = d.pointer().substring(0, d.pointer().lastIndexOf('/'));
+        suggested.add(parent + "\n" + d.hint());
+      }
+    }
+    return diagnostics.stream()
+        .filter(d -> !d.code().equals("missing-field")
+            || !suggested.contains(d.pointer() + "\n" + "did you mean '" + requiredName(d) + "'?"))
+        .toList();
+  }
+
+  private static String requiredName(Diagnostic missing) {
+    String message = missing.message();
+    int start = message.indexOf('\'') + 1;
+    return message.substring(start, message.indexOf('\'', start));
   }
 
   private @Nullable Diagnostic toDiagnostic(Error error, YamlReader.Document document, Set<String> secrets) {
@@ -92,7 +116,8 @@ public final class SchemaValidator {
       case "required" -> {
         String name = error.getProperty();
         return Diagnostic.error(document.file(), map.value(pointer), pointer, "missing-field",
-            "missing required field '" + name + "'" + where(pointer), null);
+            "missing required field '" + name + "'" + where(pointer),
+            name.equals("model") ? "add 'model: openai:gpt-4o-mini' or the name of a Model resource" : null);
       }
       case "type" -> {
         String expected = describeTypes(error.getSchemaNode());

@@ -139,9 +139,10 @@ public final class SpecLoader {
       return Optional.empty();
     }
     List<Diagnostic> problems = new ArrayList<>();
-    Set<String> secrets = interpolator.apply(document, dir, problems);
+    Interpolator.Substitutions substitutions = interpolator.apply(document, dir, problems);
+    Set<String> secrets = substitutions.pointers();
     Set<String> unresolved = problems.stream().map(Diagnostic::pointer).collect(java.util.stream.Collectors.toSet());
-    for (Diagnostic d : validator.validate(kind.get(), document, secrets)) {
+    for (Diagnostic d : validate(kind.get(), document, substitutions)) {
       if (!unresolved.contains(d.pointer())) {
         problems.add(d);
       }
@@ -165,6 +166,21 @@ public final class SpecLoader {
           "cannot read " + kind.get().wireName() + ": " + e.getOriginalMessage(), null));
       return Optional.empty();
     }
+  }
+
+  /**
+   * Validates a document; where the schema wanted a number or boolean and found a lone interpolated placeholder
+   * ({@code max_tokens: ${env:MAX}}), the text is typed and the document validated again.
+   */
+  private List<Diagnostic> validate(Kind kind, YamlReader.Document document, Interpolator.Substitutions subs) {
+    List<Diagnostic> found = validator.validate(kind, document, subs.pointers());
+    boolean retyped = false;
+    for (Diagnostic d : found) {
+      if (d.code().equals("wrong-type") && subs.typeable().contains(d.pointer())) {
+        retyped |= Scalars.retype(document.root(), d.pointer());
+      }
+    }
+    return retyped ? validator.validate(kind, document, subs.pointers()) : found;
   }
 
   private static Optional<Kind> kindOf(YamlReader.Document document, List<Diagnostic> out) {

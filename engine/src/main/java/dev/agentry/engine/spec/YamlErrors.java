@@ -39,6 +39,9 @@ final class YamlErrors {
       at = YamlReader.mark(e.getContextMark().isPresent() ? e.getContextMark() : e.getProblemMark());
       message = context.contains("quoted") ? "this quoted text is never closed" : "this bracket is never closed";
       hint = "the file ends before the closing " + (context.contains("quoted") ? "quote" : "bracket");
+    } else if (lower.startsWith("expected ',' or '}'") || lower.startsWith("expected ',' or ']'")) {
+      message = plain(problem);
+      hint = "inside { } and [ ], quote values that contain '{', '}', '[', ']', ',' or ': ', or use block style";
     } else if (lower.contains("duplicate anchor")) {
       message = plain(problem);
       hint = "give each anchor a unique name";

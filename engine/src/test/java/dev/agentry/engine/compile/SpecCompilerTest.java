@@ -88,7 +88,7 @@ class SpecCompilerTest {
 
   @Test
   void interpolated_values_are_typed_and_secrets_masked(@TempDir Path dir) {
-    Catalog catalog = SpecSets.compile(dir, Map.of("OPENAI_KEY", "sk-live-123", "TOKENS", "512"),
+    Catalog catalog = SpecSets.compile(dir, Map.of("OPENAI_KEY", "123456", "TOKENS", "512", "DEBUG", "true"),
         "m.yaml", """
             apiVersion: agentry.dev/v1
             kind: Model
@@ -99,13 +99,25 @@ class SpecCompilerTest {
               api_key: ${env:OPENAI_KEY}
               max_tokens: ${env:TOKENS}
               organization: "${env:ORG:-acme}"
+              base_url: ${env:BASE_URL:-}
+            ---
+            apiVersion: agentry.dev/v1
+            kind: Agent
+            metadata: {name: typed}
+            spec:
+              model: keyed
+              debug_mode: ${env:DEBUG}
+              description: ${env:TOKENS}
             """).orThrow();
     var model = catalog.models().get("keyed").spec();
-    assertThat(model.apiKey().value()).isEqualTo("sk-live-123");
-    assertThat(model.maxTokens()).isEqualTo(512);
+    assertThat(model.apiKey().value()).as("a digits-only secret stays text").isEqualTo("123456");
+    assertThat(model.maxTokens()).as("typed where the schema wants a number").isEqualTo(512);
     assertThat(model.organization()).isEqualTo("acme");
-    assertThat(model.toString()).doesNotContain("sk-live-123");
-    assertThat(catalog.toString()).doesNotContain("sk-live-123");
+    assertThat(model.baseUrl()).as("an empty default is empty text").isEmpty();
+    assertThat(catalog.getAgent("typed").spec().debugMode()).isTrue();
+    assertThat(catalog.getAgent("typed").spec().description()).isEqualTo("512");
+    assertThat(model.toString()).doesNotContain("123456");
+    assertThat(catalog.toString()).doesNotContain("123456");
   }
 
   @Test
