@@ -79,10 +79,10 @@ public final class SpecCompiler {
   public Result compile(SpecLoader.Loaded loaded) {
     Problems problems = new Problems();
     Map<Kind, Map<String, Draft>> index = index(loaded.drafts(), problems);
-    Checker checker = new Checker(index, problems);
     Graph graph = new Graph();
+    Checker checker = new Checker(index, problems, graph);
     for (Draft draft : loaded.drafts()) {
-      checker.check(draft, graph);
+      checker.check(draft);
     }
     graph.reportCycles(problems);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
@@ -143,17 +143,17 @@ public final class SpecCompiler {
   private static final class Checker implements StepChecker.Resolver {
     private final Map<Kind, Map<String, Draft>> index;
     private final Problems problems;
-    private @Nullable Graph graph;
+    private final Graph graph;
     /** Input and output schemas read while checking, keyed by resource and pointer, for the catalog. */
     final Map<SchemaFiles.Key, JsonNode> schemas = new java.util.HashMap<>();
 
-    Checker(Map<Kind, Map<String, Draft>> index, Problems problems) {
+    Checker(Map<Kind, Map<String, Draft>> index, Problems problems, Graph graph) {
       this.index = index;
       this.problems = problems;
+      this.graph = graph;
     }
 
-    void check(Draft resource, Graph graph) {
-      this.graph = graph;
+    void check(Draft resource) {
       JsonNode tree = resource.tree();
       for (References.OneOf rule : References.ONE_OF.getOrDefault(resource.kind(), List.of())) {
         for (TreePaths.Found found : TreePaths.find(tree, rule.path())) {
@@ -233,7 +233,7 @@ public final class SpecCompiler {
       }
       Map<String, Draft> candidates = index.get(target.kind);
       if (candidates.containsKey(name)) {
-        if (graph != null && (target == References.Target.AGENT || target == References.Target.TEAM
+        if ((target == References.Target.AGENT || target == References.Target.TEAM
             || target == References.Target.WORKFLOW) && from.kind() != Kind.AGENT_OS) {
           graph.edge(from, pointer, target.kind, name);
         }

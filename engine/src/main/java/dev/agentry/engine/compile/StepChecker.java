@@ -90,22 +90,11 @@ final class StepChecker {
         checkExpression(expression.asString(), pointer + path);
       }
     }
-    JsonNode router = step.get("router");
-    if (router != null) {
-      checkRouter(router, pointer + "/router");
-    }
     for (String path : NESTED) {
       JsonNode nested = step.at(path);
       if (nested.isArray()) {
         checkList(nested, pointer + path);
       }
-    }
-  }
-
-  private void checkRouter(JsonNode router, String pointer) {
-    JsonNode choices = router.path("choices");
-    if (!choices.isArray() || choices.isEmpty()) {
-      problems.at(workflow, pointer, "router-choices", "a router needs at least one choice under 'choices'", null);
     }
   }
 

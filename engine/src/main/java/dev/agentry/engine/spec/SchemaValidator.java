@@ -171,7 +171,7 @@ public final class SchemaValidator {
       default -> {
         String message = error.getMessage() == null ? keyword : error.getMessage();
         int colon = message.indexOf(": ");
-        if (colon >= 0 && message.startsWith("/") || message.startsWith(": ")) {
+        if (colon >= 0 && (message.startsWith("/") || message.startsWith(": "))) {
           message = message.substring(colon + 2);
         }
         return Diagnostic.error(document.file(), map.value(pointer), pointer, "schema",

@@ -1,11 +1,5 @@
 package dev.agentry.engine.spec;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -70,7 +64,7 @@ public final class YamlReader {
           "split the resources into several files"));
       return new Result(List.of(), diagnostics);
     }
-    String text = decodeUtf8(file, bytes, diagnostics);
+    String text = Utf8Text.decode(file, bytes, diagnostics);
     if (text == null) {
       return new Result(List.of(), diagnostics);
     }
@@ -88,30 +82,6 @@ public final class YamlReader {
       diagnostics.add(error(file, new SourceMap.Mark(1, 1), "", "yaml-syntax", YamlErrors.plain(e.getMessage()), null));
     }
     return new Result(List.copyOf(builder.documents), diagnostics);
-  }
-
-  private static @Nullable String decodeUtf8(String file, byte[] bytes, List<Diagnostic> diagnostics) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    try {
-      String text = decoder.decode(in).toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (MalformedInputException e) {
-      int offset = in.position();
-      String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
-      int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-      int column = 1 + before.length() - (before.lastIndexOf('\n') + 1);
-      diagnostics.add(error(file, new SourceMap.Mark(line, column), "", "not-utf8",
-          String.format("file is not valid UTF-8: byte 0x%02X cannot start a character", bytes[offset] & 0xFF),
-          "save the file as UTF-8"));
-      return null;
-    } catch (CharacterCodingException e) {
-      diagnostics.add(error(file, new SourceMap.Mark(1, 1), "", "not-utf8", "file is not valid UTF-8",
-          "save the file as UTF-8"));
-      return null;
-    }
   }
 
   static SourceMap.Mark mark(Optional<Mark> mark) {
