@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -48,12 +49,10 @@ final class CatalogBuilder {
     Map<String, TeamDef> teams = new HashMap<>();
     for (Resource<?> r : index.get(Kind.TEAM).values()) {
       TeamSpec spec = (TeamSpec) r.spec();
-      List<TeamDef.Member> members = new ArrayList<>();
-      for (JsonNode member : r.draft().tree().path("spec").path("members")) {
-        members.add(member.has("agent")
-            ? new TeamDef.Member(Kind.AGENT, member.get("agent").asString())
-            : new TeamDef.Member(Kind.TEAM, member.get("team").asString()));
-      }
+      List<TeamDef.Member> members = orEmpty(spec.members()).stream()
+          .map(m -> m.agent() != null ? new TeamDef.Member(Kind.AGENT, m.agent())
+              : new TeamDef.Member(Kind.TEAM, Objects.requireNonNull(m.team(), "checked by SpecCompiler")))
+          .toList();
       teams.put(r.name(), new TeamDef(r.name(), displayName(spec.name(), r), r.metadata(), spec,
           model(spec.model()), members, schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema"),
           r.file()));
@@ -62,7 +61,7 @@ final class CatalogBuilder {
     for (Resource<?> r : index.get(Kind.WORKFLOW).values()) {
       WorkflowSpec spec = (WorkflowSpec) r.spec();
       workflows.put(r.name(), new WorkflowDef(r.name(), displayName(spec.name(), r), r.metadata(), spec,
-          steps(r.draft().tree().path("spec").path("steps")), schema(r, "/spec/input_schema"), r.file()));
+          steps(spec.steps()), schema(r, "/spec/input_schema"), r.file()));
     }
     List<ResourceDef<AgentOsSpec>> os = plain(Kind.AGENT_OS, AgentOsSpec.class).values().stream().toList();
     return new Catalog(VersionHash.of(index, schemas), agents, teams, workflows,
@@ -76,7 +75,7 @@ final class CatalogBuilder {
   }
 
   private ModelDef model(@Nullable String written) {
-    String reference = java.util.Objects.requireNonNull(written, "the compiler rejects agents without a model");
+    String reference = Objects.requireNonNull(written, "the compiler rejects agents without a model");
     if (reference.indexOf(':') > 0) {
       return ModelDef.of(reference);
     }
@@ -98,42 +97,45 @@ final class CatalogBuilder {
     return defs;
   }
 
-  private static List<StepDef> steps(JsonNode list) {
-    List<StepDef> steps = new ArrayList<>();
-    for (JsonNode step : list) {
-      steps.add(step(step));
-    }
-    return steps;
+  private static List<StepDef> steps(@Nullable List<WorkflowSpec.Step> written) {
+    return orEmpty(written).stream().map(CatalogBuilder::step).toList();
   }
 
-  private static StepDef step(JsonNode step) {
-    String name = step.path("name").asString("");
-    if (step.has("agent")) {
-      return new StepDef.AgentStep(name, step.get("agent").asString());
+  /** The step's kind is the one kind key it has; the compiler has checked there is exactly one. */
+  private static StepDef step(WorkflowSpec.Step step) {
+    String name = Objects.requireNonNull(step.name(), "required by the schema");
+    if (step.agent() != null) {
+      return new StepDef.AgentStep(name, step.agent());
     }
-    if (step.has("team")) {
-      return new StepDef.TeamStep(name, step.get("team").asString());
+    if (step.team() != null) {
+      return new StepDef.TeamStep(name, step.team());
     }
-    if (step.has("workflow")) {
-      return new StepDef.WorkflowStep(name, step.get("workflow").asString());
+    if (step.workflow() != null) {
+      return new StepDef.WorkflowStep(name, step.workflow());
     }
-    if (step.has("condition")) {
-      JsonNode c = step.get("condition");
-      return new StepDef.Condition(name, c.path("evaluator").asString(), steps(c.path("steps")),
-          steps(c.path("else_steps")));
+    if (step.condition() != null) {
+      WorkflowSpec.Condition c = step.condition();
+      return new StepDef.Condition(name, Objects.requireNonNull(c.evaluator(), "required by the schema"),
+          steps(c.steps()), steps(c.elseSteps()));
     }
-    if (step.has("loop")) {
-      JsonNode l = step.get("loop");
-      return new StepDef.Loop(name, steps(l.path("steps")),
-          l.has("end_condition") ? l.get("end_condition").asString() : null, l.path("max_iterations").asInt(3));
+    if (step.loop() != null) {
+      WorkflowSpec.Loop l = step.loop();
+      // The default of schemas/workflow.schema.json#/$defs/loop/properties/max_iterations.
+      int max = l.maxIterations() != null ? l.maxIterations() : 3;
+      return new StepDef.Loop(name, steps(l.steps()), l.endCondition(), max);
     }
-    if (step.has("parallel")) {
-      return new StepDef.Parallel(name, steps(step.get("parallel").path("steps")));
+    if (step.parallel() != null) {
+      return new StepDef.Parallel(name, steps(step.parallel().steps()));
     }
-    if (step.has("router")) {
-      JsonNode r = step.get("router");
-      return new StepDef.Router(name, r.path("selector").asString(), steps(r.path("choices")));
+    if (step.router() != null) {
+      WorkflowSpec.Router r = step.router();
+      return new StepDef.Router(name, Objects.requireNonNull(r.selector(), "required by the schema"),
+          steps(r.choices()));
     }
-    return new StepDef.Group(name, steps(step.path("steps")));
+    return new StepDef.Group(name, steps(step.steps()));
+  }
+
+  private static <T> List<T> orEmpty(@Nullable List<T> list) {
+    return list == null ? List.of() : list;
   }
 }

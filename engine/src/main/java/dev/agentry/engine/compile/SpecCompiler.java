@@ -106,19 +106,22 @@ public final class SpecCompiler {
   }
 
   private static Map<Kind, Map<String, Resource<?>>> byKind(List<Resource<?>> resources) {
-    Map<Kind, Map<String, Resource<?>>> byKind = new EnumMap<>(Kind.class);
-    for (Kind kind : Kind.values()) {
-      byKind.put(kind, new LinkedHashMap<>());
-    }
+    Map<Kind, Map<String, Resource<?>>> byKind = emptyByKind();
     resources.forEach(r -> byKind.get(r.kind()).put(r.name(), r));
     return byKind;
   }
 
-  private static Map<Kind, Map<String, Draft>> index(List<Draft> resources, Problems problems) {
-    Map<Kind, Map<String, Draft>> index = new EnumMap<>(Kind.class);
+  /** One insertion-ordered map per kind, keyed by name. */
+  private static <V> Map<Kind, Map<String, V>> emptyByKind() {
+    Map<Kind, Map<String, V>> byKind = new EnumMap<>(Kind.class);
     for (Kind kind : Kind.values()) {
-      index.put(kind, new LinkedHashMap<>());
+      byKind.put(kind, new LinkedHashMap<>());
     }
+    return byKind;
+  }
+
+  private static Map<Kind, Map<String, Draft>> index(List<Draft> resources, Problems problems) {
+    Map<Kind, Map<String, Draft>> index = emptyByKind();
     for (Draft resource : resources) {
       if (resource.kind() == Kind.AGENT_OS && !index.get(Kind.AGENT_OS).isEmpty()) {
         Draft first = index.get(Kind.AGENT_OS).values().iterator().next();

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -78,9 +81,9 @@ public final class SpecLoader {
    * are reached through the symlinks beside them.
    */
   public Loaded load(Path root) {
-    List<Path> files = findFiles(root);
     Collected collected = new Collected();
     List<Diagnostic> diagnostics = collected.diagnostics;
+    List<Path> files = findFiles(root, diagnostics);
     if (files.isEmpty()) {
       diagnostics.add(Diagnostic.error(root.toString(), SourceMap.Mark.UNKNOWN, "", "no-specs",
           "no *.yaml or *.yml files found", "point at the folder that holds your specs"));
@@ -96,13 +99,6 @@ public final class SpecLoader {
       }
       loadFile(file.toString(), file.toAbsolutePath().getParent(), bytes, collected);
     }
-    return collected.done();
-  }
-
-  /** Loads the documents of one file given as bytes; {@code dir} resolves {@code ${file:...}} paths. */
-  public Loaded load(String file, Path dir, byte[] bytes) {
-    Collected collected = new Collected();
-    loadFile(file, dir, bytes, collected);
     return collected.done();
   }
 
@@ -201,34 +197,48 @@ public final class SpecLoader {
     return kind;
   }
 
-  private static List<Path> findFiles(Path root) {
+  /**
+   * The spec files under {@code root}, sorted. Hidden entries are skipped without descending into them (a
+   * ConfigMap's {@code ..data} is reached through the symlinks beside it); a folder that cannot be read or a
+   * symlink loop becomes a diagnostic, and the rest of the tree is still read.
+   */
+  private static List<Path> findFiles(Path root, List<Diagnostic> diagnostics) {
     if (Files.isRegularFile(root)) {
       return List.of(root);
     }
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    try (Stream<Path> paths = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-      return paths
-          .filter(p -> !hidden(root.relativize(p)))
-          .filter(p -> {
-            String name = p.getFileName().toString();
-            return name.endsWith(".yaml") || name.endsWith(".yml");
-          })
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String name = file.getFileName().toString();
+          if (attrs.isRegularFile() && !hidden(file) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+            files.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          String why = e instanceof FileSystemLoopException ? "symlink loop" : "cannot read: " + e.getMessage();
+          diagnostics.add(Diagnostic.error(file.toString(), SourceMap.Mark.UNKNOWN, "", "unreadable", why,
+              e instanceof FileSystemLoopException ? "remove the link that points back up the tree" : null));
+          return FileVisitResult.CONTINUE;
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    files.sort(null);
+    return files;
   }
 
-  private static boolean hidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean hidden(Path path) {
+    return path.getFileName() != null && path.getFileName().toString().startsWith(".");
   }
 }

@@ -169,6 +169,22 @@ class SpecCompilerTest {
   }
 
   @Test
+  void a_symlink_loop_is_a_diagnostic_and_the_rest_still_loads(@TempDir Path dir) throws Exception {
+    SpecSets.write(dir, "agents/agent.yaml", """
+        apiVersion: agentry.dev/v1
+        kind: Agent
+        metadata: {name: kept}
+        spec: {model: openai:gpt-4o-mini}
+        """);
+    java.nio.file.Files.createSymbolicLink(dir.resolve("agents/loop"), Path.of(".."));
+    SpecCompiler.Result result = SpecCompiler.create().compile(dir);
+    assertThat(result.diagnostics()).extracting(d -> d.code() + ": " + d.message())
+        .containsExactly("unreadable: symlink loop");
+    assertThat(SpecCompiler.create().compile(dir.resolve("agents/agent.yaml")).orThrow().agents())
+        .containsOnlyKeys("kept");
+  }
+
+  @Test
   void an_empty_folder_is_an_error(@TempDir Path dir) {
     SpecCompiler.Result result = SpecCompiler.create().compile(dir);
     assertThat(result.ok()).isFalse();
