@@ -1,0 +1,83 @@
+package dev.agentry.engine.llm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The cancel switch of one run, which blocking calls (a model request, a tool) hook into so that cancelling aborts
+ * them at once instead of at their next check.
+ *
+ * <p>{@link #onCancel} registers an action (close a stream, cancel a future); it runs immediately when the run is
+ * already cancelled. Close the returned registration when the call is over.
+ */
+public final class Cancellation {
+  /** A switch that is never thrown, for callers without runs. */
+  public static final Cancellation NONE = new Cancellation();
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final List<Runnable> actions = new ArrayList<>(2);
+  private volatile boolean cancelled;
+
+  /** A registration; closing it forgets the action. */
+  public interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  public static Cancellation create() {
+    return new Cancellation();
+  }
+
+  /** True once {@link #cancel()} was called. */
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  /** Throws the switch: runs every registered action once. Later calls do nothing. */
+  public void cancel() {
+    if (this == NONE) {
+      return;
+    }
+    List<Runnable> toRun;
+    lock.lock();
+    try {
+      if (cancelled) {
+        return;
+      }
+      cancelled = true;
+      toRun = List.copyOf(actions);
+      actions.clear();
+    } finally {
+      lock.unlock();
+    }
+    toRun.forEach(Runnable::run);
+  }
+
+  /** Runs {@code action} when the switch is thrown (now, if it already was). */
+  public Registration onCancel(Runnable action) {
+    if (this == NONE) {
+      return () -> {};
+    }
+    lock.lock();
+    try {
+      if (!cancelled) {
+        actions.add(action);
+        return () -> remove(action);
+      }
+    } finally {
+      lock.unlock();
+    }
+    action.run();
+    return () -> {};
+  }
+
+  private void remove(Runnable action) {
+    lock.lock();
+    try {
+      actions.remove(action);
+    } finally {
+      lock.unlock();
+    }
+  }
+}
