@@ -2,6 +2,8 @@ package dev.agentry.engine.llm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -16,6 +18,7 @@ public final class Cancellation {
   public static final Cancellation NONE = new Cancellation();
 
   private final ReentrantLock lock = new ReentrantLock();
+  private final Condition thrown = lock.newCondition();
   private final List<Runnable> actions = new ArrayList<>(2);
   private volatile boolean cancelled;
 
@@ -46,12 +49,37 @@ public final class Cancellation {
         return;
       }
       cancelled = true;
+      thrown.signalAll();
       toRun = List.copyOf(actions);
       actions.clear();
     } finally {
       lock.unlock();
     }
     toRun.forEach(Runnable::run);
+  }
+
+  /**
+   * Waits up to {@code timeout} (a retry delay, a scripted chunk delay) and returns early when the switch is thrown.
+   *
+   * @return true when the run was cancelled
+   */
+  public boolean await(Duration timeout) {
+    if (timeout.isZero() || timeout.isNegative()) {
+      return cancelled;
+    }
+    long nanos = timeout.toNanos();
+    lock.lock();
+    try {
+      while (!cancelled && nanos > 0) {
+        nanos = thrown.awaitNanos(nanos);
+      }
+      return cancelled;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Runs {@code action} when the switch is thrown (now, if it already was). */

@@ -1,0 +1,47 @@
+package dev.agentry.engine;
+
+import dev.agentry.engine.llm.ChatModelFactory;
+import dev.agentry.engine.llm.scripted.ScriptedChatModel;
+import dev.agentry.engine.model.NotFoundException;
+import dev.agentry.engine.tool.ToolFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The registry of every pluggable type the engine ships, one line per type: model providers by their
+ * {@code provider} name, builtin toolkits by their {@code builtin} name. To add one, add a line here.
+ */
+public final class Builtins {
+  private static final Map<String, ChatModelFactory> PROVIDERS = new LinkedHashMap<>();
+  private static final Map<String, ToolFactory> TOOLKITS = new LinkedHashMap<>();
+
+  static {
+    PROVIDERS.put("scripted", ScriptedChatModel::create);
+  }
+
+  private Builtins() {}
+
+  /** The client factory of a provider. */
+  public static ChatModelFactory provider(String name) {
+    ChatModelFactory factory = PROVIDERS.get(name);
+    if (factory == null) {
+      throw new NotFoundException("no client for model provider '" + name + "'");
+    }
+    return factory;
+  }
+
+  /** The factory of a builtin toolkit. */
+  public static ToolFactory toolkit(String name) {
+    ToolFactory factory = TOOLKITS.get(name);
+    if (factory == null) {
+      throw new NotFoundException("no builtin toolkit '" + name + "'");
+    }
+    return factory;
+  }
+
+  /** The names of the builtin toolkits. */
+  public static Set<String> toolkitNames() {
+    return TOOLKITS.keySet();
+  }
+}

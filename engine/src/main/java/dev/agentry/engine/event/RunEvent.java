@@ -1,0 +1,175 @@
+package dev.agentry.engine.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An event of an agent run; the {@code permits} lists below are the whole catalogue, with Agno's wire names
+ * ({@code shared/reference/agentos-api.md} §3.3) declared by {@link EventName} on each record.
+ *
+ * <p>Every event carries its run's {@link RunScope} and its creation time (epoch seconds); the other components are
+ * the class-specific fields in wire order. Events are grouped by source: {@link ModelEvent} (model requests, content
+ * and reasoning), {@link ToolEvent} (tool calls) and {@link FlowEvent} (the run's lifecycle, hooks, memory). Consumers
+ * switch over them exhaustively, so adding an event breaks the build where it must be handled.
+ */
+public sealed interface RunEvent permits RunEvent.ModelEvent, RunEvent.ToolEvent, RunEvent.FlowEvent {
+  /** The run this event belongs to. */
+  RunScope scope();
+
+  /** When the event was created, in epoch seconds. */
+  long createdAt();
+
+  /** The wire name, e.g. {@code RunStarted}. */
+  default String name() {
+    return EventNames.of(getClass());
+  }
+
+  /** Events of a model request: its start and end, the answer's content and reasoning. */
+  sealed interface ModelEvent extends RunEvent {}
+
+  /** Events of a tool call. */
+  sealed interface ToolEvent extends RunEvent {}
+
+  /** Events of the run's lifecycle: start, end, pause, hooks, memory. */
+  sealed interface FlowEvent extends RunEvent {}
+
+  // ---- flow ----
+
+  @EventName("RunStarted")
+  record RunStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String model, String modelProvider)
+      implements FlowEvent {}
+
+  /** The run's final event on success; {@code content} is the whole answer (text, or JSON for structured output). */
+  @EventName("RunCompleted")
+  record RunCompleted(
+      @JsonIgnore RunScope scope,
+      @JsonIgnore long createdAt,
+      @Nullable Object content,
+      String contentType,
+      @Nullable String reasoningContent,
+      @Nullable Map<String, Object> metadata,
+      Metrics metrics,
+      @Nullable Map<String, Object> sessionState) implements FlowEvent {}
+
+  /** The run stopped to wait for a person: {@code tools} lists the calls to confirm, fill in or execute. */
+  @EventName("RunPaused")
+  record RunPaused(
+      @JsonIgnore RunScope scope,
+      @JsonIgnore long createdAt,
+      String content,
+      List<ToolExecution> tools,
+      List<RunRequirement> requirements) implements FlowEvent {}
+
+  @EventName("RunContinued")
+  record RunContinued(@JsonIgnore RunScope scope, @JsonIgnore long createdAt) implements FlowEvent {}
+
+  /** The run failed; {@code content} is the error message. */
+  @EventName("RunError")
+  record RunError(
+      @JsonIgnore RunScope scope,
+      @JsonIgnore long createdAt,
+      String content,
+      String errorType,
+      @Nullable String errorId,
+      @Nullable Map<String, Object> additionalData) implements FlowEvent {}
+
+  /** The run was cancelled; {@code content} is what had been answered until then. */
+  @EventName("RunCancelled")
+  record RunCancelled(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String reason, @Nullable String content)
+      implements FlowEvent {}
+
+  @EventName("PreHookStarted")
+  record PreHookStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String preHookName,
+      @Nullable Object runInput) implements FlowEvent {}
+
+  @EventName("PreHookCompleted")
+  record PreHookCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String preHookName,
+      @Nullable Object runInput) implements FlowEvent {}
+
+  @EventName("PostHookStarted")
+  record PostHookStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String postHookName)
+      implements FlowEvent {}
+
+  @EventName("PostHookCompleted")
+  record PostHookCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String postHookName)
+      implements FlowEvent {}
+
+  /** Reserved: emitted once user memories are extracted (the memory issue). */
+  @EventName("MemoryUpdateStarted")
+  record MemoryUpdateStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt) implements FlowEvent {}
+
+  /** Reserved: emitted once user memories are extracted (the memory issue). */
+  @EventName("MemoryUpdateCompleted")
+  record MemoryUpdateCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, @Nullable List<Object> memories)
+      implements FlowEvent {}
+
+  // ---- model ----
+
+  @EventName("ModelRequestStarted")
+  record ModelRequestStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String model,
+      String modelProvider) implements ModelEvent {}
+
+  /** A model request ended; token counts as the provider reported them, times in seconds. */
+  @EventName("ModelRequestCompleted")
+  record ModelRequestCompleted(
+      @JsonIgnore RunScope scope,
+      @JsonIgnore long createdAt,
+      String model,
+      String modelProvider,
+      long inputTokens,
+      long outputTokens,
+      long totalTokens,
+      @Nullable Double timeToFirstToken,
+      long reasoningTokens,
+      long cacheReadTokens,
+      long cacheWriteTokens) implements ModelEvent {}
+
+  /** A piece of the answer (a delta when streaming), or reasoning content streamed alongside it. */
+  @EventName("RunContent")
+  record RunContent(
+      @JsonIgnore RunScope scope,
+      @JsonIgnore long createdAt,
+      @Nullable Object content,
+      String contentType,
+      @Nullable String reasoningContent) implements ModelEvent {}
+
+  /** Text the model wrote alongside tool calls, before its final answer. */
+  @EventName("RunIntermediateContent")
+  record RunIntermediateContent(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String content,
+      String contentType) implements ModelEvent {}
+
+  @EventName("RunContentCompleted")
+  record RunContentCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt) implements ModelEvent {}
+
+  @EventName("ReasoningStarted")
+  record ReasoningStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt) implements ModelEvent {}
+
+  @EventName("ReasoningContentDelta")
+  record ReasoningContentDelta(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String reasoningContent)
+      implements ModelEvent {}
+
+  @EventName("ReasoningStep")
+  record ReasoningStep(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, @Nullable String content,
+      String contentType, @Nullable String reasoningContent) implements ModelEvent {}
+
+  @EventName("ReasoningCompleted")
+  record ReasoningCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, @Nullable String content,
+      String contentType) implements ModelEvent {}
+
+  // ---- tools ----
+
+  @EventName("ToolCallStarted")
+  record ToolCallStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, ToolExecution tool)
+      implements ToolEvent {}
+
+  /** A tool call ended; {@code content} is Agno's summary line, e.g. "add(a=2, b=3) completed in 0.0001s.". */
+  @EventName("ToolCallCompleted")
+  record ToolCallCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, ToolExecution tool,
+      String content) implements ToolEvent {}
+
+  @EventName("ToolCallError")
+  record ToolCallError(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, ToolExecution tool, String error)
+      implements ToolEvent {}
+}

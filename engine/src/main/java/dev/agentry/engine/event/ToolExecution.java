@@ -1,0 +1,80 @@
+package dev.agentry.engine.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One tool call of a run, as Agno's {@code ToolExecution} ({@code agentos-api.md} §3.5): carried by the tool events,
+ * {@code RunPaused} and {@code RunOutput.tools}, and sent back by clients to continue a paused run. Unlike the
+ * events around it, its null fields are written out.
+ *
+ * @param toolArgs the parsed arguments (null when the model wrote invalid JSON)
+ * @param toolCallError true when the call failed and {@code result} is the error
+ * @param confirmed for a tool that requires confirmation: the user's answer (null until answered)
+ * @param userInputSchema for a tool that requires user input: the fields the user fills in ({@code value})
+ * @param externalExecutionRequired true when the client executes the tool and sends its {@code result}
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ToolExecution(
+    String toolCallId,
+    String toolName,
+    @Nullable JsonNode toolArgs,
+    @Nullable Boolean toolCallError,
+    @Nullable String result,
+    @Nullable ToolMetrics metrics,
+    @Nullable String childRunId,
+    boolean stopAfterToolCall,
+    long createdAt,
+    boolean requiresConfirmation,
+    @Nullable Boolean confirmed,
+    @Nullable String confirmationNote,
+    boolean requiresUserInput,
+    @Nullable List<UserInputField> userInputSchema,
+    @Nullable List<UserInputField> userFeedbackSchema,
+    @Nullable Boolean answered,
+    boolean externalExecutionRequired,
+    @Nullable Boolean externalExecutionSilent,
+    @Nullable String approvalType,
+    @Nullable String approvalId) {
+
+  /** Start and end (epoch seconds) and duration (seconds) of a call. */
+  public record ToolMetrics(double startTime, double endTime, double duration) {}
+
+  /**
+   * A field the user fills in before a paused tool runs ({@code user_input_fields}).
+   *
+   * @param fieldType the JSON Schema type of the field ("string", "integer", ...)
+   * @param value the user's value; null until given
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record UserInputField(String name, String fieldType, @Nullable String description, @Nullable Object value) {}
+
+  /** A call as the model made it, before it ran. */
+  public static ToolExecution pending(String toolCallId, String toolName, @Nullable JsonNode args, long createdAt) {
+    return new ToolExecution(toolCallId, toolName, args, null, null, null, null, false, createdAt, false, null, null,
+        false, null, null, null, false, null, null, null);
+  }
+
+  /** This call with its result. */
+  public ToolExecution withResult(String result, boolean error, ToolMetrics metrics, boolean stopAfter) {
+    return new ToolExecution(toolCallId, toolName, toolArgs, error, result, metrics, childRunId, stopAfter, createdAt,
+        requiresConfirmation, confirmed, confirmationNote, requiresUserInput, userInputSchema, userFeedbackSchema,
+        answered, externalExecutionRequired, externalExecutionSilent, approvalType, approvalId);
+  }
+
+  /** This call flagged for the human-in-the-loop step it waits on. */
+  public ToolExecution awaiting(boolean confirmation, @Nullable List<UserInputField> inputFields, boolean external) {
+    return new ToolExecution(toolCallId, toolName, toolArgs, toolCallError, result, metrics, childRunId,
+        stopAfterToolCall, createdAt, confirmation, confirmed, confirmationNote, inputFields != null, inputFields,
+        userFeedbackSchema, answered, external, externalExecutionSilent, approvalType, approvalId);
+  }
+
+  /** This call with the user's answer recorded. */
+  public ToolExecution withAnswer(@Nullable Boolean confirmed, @Nullable String note, @Nullable Boolean answered) {
+    return new ToolExecution(toolCallId, toolName, toolArgs, toolCallError, result, metrics, childRunId,
+        stopAfterToolCall, createdAt, requiresConfirmation, confirmed, note, requiresUserInput, userInputSchema,
+        userFeedbackSchema, answered, externalExecutionRequired, externalExecutionSilent, approvalType, approvalId);
+  }
+}

@@ -1,0 +1,263 @@
+package dev.agentry.engine.run;
+
+import dev.agentry.engine.event.Metrics;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunRequirement;
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.internal.Json;
+import dev.agentry.engine.llm.ChatModel;
+import dev.agentry.engine.llm.ChatRequest;
+import dev.agentry.engine.llm.ChatResponse;
+import dev.agentry.engine.llm.Message;
+import dev.agentry.engine.llm.ModelException;
+import dev.agentry.engine.llm.StreamListener;
+import dev.agentry.engine.spec.AgentSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The run loop, the only one in the project: ask the model, run the tools it calls, feed the results back, until
+ * it answers, a tool stops the run, a call waits for a person, or the run is cancelled. Streaming first: the
+ * blocking {@link Engine#run} collects the same events.
+ */
+final class AgentLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(AgentLoop.class);
+  private static final String PAUSED_CONTENT = "I have tools to execute, but I need confirmation or input.";
+
+  private AgentLoop() {}
+
+  /** Runs from {@code first} to an ending and returns the output; never throws for a failure of the run itself. */
+  static RunOutput run(AgentRun run, TurnOutcome first) {
+    try {
+      TurnOutcome outcome = first;
+      while (true) {
+        if (run.cancellation.isCancelled()) {
+          return cancelled(run);
+        }
+        switch (outcome) {
+          case TurnOutcome.Next next -> outcome = nextTurn(run);
+          case TurnOutcome.CallTools calls -> outcome = ToolRunner.execute(run, calls.calls());
+          case TurnOutcome.Correct correct -> {
+            run.add(Message.user(correct.feedback()), null);
+            outcome = nextTurn(run);
+          }
+          case TurnOutcome.FinalOutput done -> {
+            return completed(run, done.content(), done.contentType());
+          }
+          case TurnOutcome.Stopped stopped -> {
+            return completed(run, stopped.content(), "str");
+          }
+          case TurnOutcome.Paused paused -> {
+            return paused(run);
+          }
+          case TurnOutcome.LimitReached limit -> {
+            return failed(run, limit.reason(), "LimitExceeded");
+          }
+        }
+      }
+    } catch (ModelException e) {
+      return e.cancelled() || run.cancellation.isCancelled() ? cancelled(run) : failed(run, e.getMessage(),
+          "ModelProviderError");
+    } catch (RuntimeException e) {
+      LOG.warn("run {} of agent {} failed", run.scope.runId(), run.agent.id(), e);
+      return failed(run, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), "RunError");
+    }
+  }
+
+  private static TurnOutcome nextTurn(AgentRun run) {
+    ChatResponse response = callModel(run);
+    if (!response.toolCalls().isEmpty()) {
+      if (response.content() != null && !response.content().isBlank()) {
+        run.emit(new RunEvent.RunIntermediateContent(run.scope, run.now(), response.content(), "str"));
+      }
+      return new TurnOutcome.CallTools(response.toolCalls());
+    }
+    if (response.refusal() != null && response.content() == null) {
+      return new TurnOutcome.FinalOutput(response.refusal(), "str");
+    }
+    return run.output == null ? new TurnOutcome.FinalOutput(response.content(), "str") : structured(run, response);
+  }
+
+  /** Checks a structured answer; one corrective turn when it does not match the schema, then an error. */
+  private static TurnOutcome structured(AgentRun run, ChatResponse response) {
+    OutputFormat format = run.output;
+    String text = stripFences(response.content() == null ? "" : response.content());
+    List<String> problems;
+    JsonNode value = null;
+    try {
+      value = Json.MAPPER.readTree(text);
+      problems = format.check().problems(value);
+    } catch (JacksonException e) {
+      problems = List.of("the answer is not JSON (" + e.getOriginalMessage() + ")");
+    }
+    if (problems.isEmpty()) {
+      run.emit(new RunEvent.RunContent(run.scope, run.now(), value, format.contentType(), null));
+      return new TurnOutcome.FinalOutput(value, format.contentType());
+    }
+    if (!run.corrected) {
+      run.corrected = true;
+      return new TurnOutcome.Correct("Your answer does not match the required JSON schema: "
+          + String.join("; ", problems) + ". Reply again with only a JSON value that matches the schema.");
+    }
+    return new TurnOutcome.LimitReached("the model's answer did not match output_schema after one corrective retry: "
+        + String.join("; ", problems));
+  }
+
+  private static ChatResponse callModel(AgentRun run) {
+    ChatModel model = run.agent.chatModel();
+    AgentSpec spec = run.agent.def().spec();
+    JsonNode toolChoice = run.toolCalls > 0 && spec.toolChoice() != null && !spec.toolChoice().isString()
+        ? null : spec.toolChoice(); // a forced call, once made, must not force the next turn too
+    if (toolChoice != null && toolChoice.isString() && "required".equals(toolChoice.stringValue())
+        && run.toolCalls > 0) {
+      toolChoice = null;
+    }
+    boolean streamDeltas = run.stream && run.output == null;
+    ChatRequest request = new ChatRequest(run.conversation(), run.agent.definitions(), toolChoice,
+        run.output == null ? null : run.output.format(), run.stream, run.cancellation);
+    int retries = spec.retries() == null ? 0 : spec.retries();
+    for (int attempt = 0; ; attempt++) {
+      run.emit(new RunEvent.ModelRequestStarted(run.scope, run.now(), run.agent.chatModelId(), run.agent.provider()));
+      Deltas deltas = new Deltas(run, streamDeltas);
+      try {
+        ChatResponse response = model.chat(request, deltas);
+        double duration = (System.nanoTime() - deltas.start) / 1e9;
+        Metrics metrics = Metrics.of(response.usage(), duration, deltas.firstToken());
+        run.recordModelCall(response.usage(), deltas.firstToken(), response.reasoningContent());
+        run.add(response.toMessage(), metrics);
+        if (!streamDeltas && response.content() != null && run.output == null && response.toolCalls().isEmpty()) {
+          run.emit(new RunEvent.RunContent(run.scope, run.now(), response.content(), "str",
+              response.reasoningContent()));
+        }
+        deltas.endReasoning(response.reasoningContent());
+        run.emit(new RunEvent.ModelRequestCompleted(run.scope, run.now(), run.agent.chatModelId(),
+            run.agent.provider(), response.usage().inputTokens(), response.usage().outputTokens(),
+            response.usage().totalTokens(), deltas.firstToken(), response.usage().reasoningTokens(),
+            response.usage().cacheReadTokens(), response.usage().cacheWriteTokens()));
+        return response;
+      } catch (ModelException e) {
+        if (e.cancelled() || !e.retryable() || attempt >= retries || deltas.delivered) {
+          throw e;
+        }
+        Duration delay = retryDelay(spec, attempt);
+        LOG.info("model call of run {} failed ({}); retrying in {} ms", run.scope.runId(), e.getMessage(),
+            delay.toMillis());
+        if (run.cancellation.await(delay)) {
+          throw ModelException.cancelled(model.provider());
+        }
+      }
+    }
+  }
+
+  private static Duration retryDelay(AgentSpec spec, int attempt) {
+    long seconds = spec.delayBetweenRetries() == null ? 1 : spec.delayBetweenRetries();
+    long factor = Boolean.TRUE.equals(spec.exponentialBackoff()) ? 1L << Math.min(attempt, 10) : 1;
+    return Duration.ofSeconds(seconds * factor);
+  }
+
+  /** Turns streamed deltas into events and times the first token. */
+  private static final class Deltas implements StreamListener {
+    final long start = System.nanoTime();
+    private final AgentRun run;
+    private final boolean emitContent;
+    private long firstTokenNanos;
+    private boolean reasoning;
+    boolean delivered;
+
+    Deltas(AgentRun run, boolean emitContent) {
+      this.run = run;
+      this.emitContent = emitContent;
+    }
+
+    @Override
+    public void onContent(String delta) {
+      mark();
+      if (emitContent) {
+        delivered = true;
+        run.emit(new RunEvent.RunContent(run.scope, run.now(), delta, "str", null));
+      }
+    }
+
+    @Override
+    public void onReasoning(String delta) {
+      mark();
+      if (!reasoning) {
+        reasoning = true;
+        run.emit(new RunEvent.ReasoningStarted(run.scope, run.now()));
+      }
+      delivered = true;
+      run.emit(new RunEvent.ReasoningContentDelta(run.scope, run.now(), delta));
+    }
+
+    void endReasoning(@Nullable String reasoningContent) {
+      if (reasoningContent == null) {
+        return;
+      }
+      if (!reasoning) {
+        run.emit(new RunEvent.ReasoningStarted(run.scope, run.now()));
+      }
+      run.emit(new RunEvent.ReasoningStep(run.scope, run.now(), reasoningContent, "str", reasoningContent));
+      run.emit(new RunEvent.ReasoningCompleted(run.scope, run.now(), reasoningContent, "str"));
+    }
+
+    private void mark() {
+      if (firstTokenNanos == 0) {
+        firstTokenNanos = System.nanoTime();
+      }
+    }
+
+    @Nullable Double firstToken() {
+      return firstTokenNanos == 0 ? null : (firstTokenNanos - start) / 1e9;
+    }
+  }
+
+  private static RunOutput completed(AgentRun run, @Nullable Object content, String contentType) {
+    run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
+    RunOutput output = run.toOutput(RunStatus.COMPLETED, content, contentType);
+    run.emit(new RunEvent.RunCompleted(run.scope, run.now(), content, contentType, output.reasoningContent(),
+        run.metadata, output.metrics(), run.sessionState));
+    return output;
+  }
+
+  private static RunOutput paused(AgentRun run) {
+    run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
+    List<ToolExecution> waiting = run.tools().stream().filter(t -> t.result() == null).toList();
+    List<RunRequirement> requirements = waiting.stream()
+        .filter(t -> t.requiresConfirmation() || t.requiresUserInput() || t.externalExecutionRequired())
+        .map(t -> new RunRequirement(t.toolCallId(), Instant.ofEpochSecond(t.createdAt()).toString(), null, t,
+            t.userInputSchema()))
+        .toList();
+    run.emit(new RunEvent.RunPaused(run.scope, run.now(), PAUSED_CONTENT, waiting, requirements));
+    return run.toOutput(RunStatus.PAUSED, PAUSED_CONTENT, "str");
+  }
+
+  private static RunOutput cancelled(AgentRun run) {
+    String reason = "Run " + run.scope.runId() + " was cancelled";
+    run.emit(new RunEvent.RunCancelled(run.scope, run.now(), reason, null));
+    return run.toOutput(RunStatus.CANCELLED, reason, "str");
+  }
+
+  private static RunOutput failed(AgentRun run, String message, String type) {
+    run.emit(new RunEvent.RunError(run.scope, run.now(), message, type, null, null));
+    return run.toOutput(RunStatus.ERROR, message, "str");
+  }
+
+  private static String stripFences(String text) {
+    String t = text.strip();
+    if (t.startsWith("```")) {
+      int firstNewline = t.indexOf('\n');
+      int end = t.lastIndexOf("```");
+      if (firstNewline > 0 && end > firstNewline) {
+        return t.substring(firstNewline + 1, end).strip();
+      }
+    }
+    return t;
+  }
+}

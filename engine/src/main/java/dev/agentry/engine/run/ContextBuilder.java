@@ -1,0 +1,185 @@
+package dev.agentry.engine.run;
+
+import dev.agentry.engine.event.EventJson;
+import dev.agentry.engine.llm.Message;
+import dev.agentry.engine.llm.Role;
+import dev.agentry.engine.llm.ToolCall;
+import dev.agentry.engine.spec.AgentSpec;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Builds what the model reads, as Agno's {@code Agent} does: the system message (description, role, instructions,
+ * additional information, toolkit instructions, expected output, additional context, session state), the extra
+ * input messages, the history of earlier runs, and the user message.
+ *
+ * <p>Implements the context fields of {@code schemas/agent.schema.json}: {@code system_message},
+ * {@code description}, {@code instructions}, {@code expected_output}, {@code additional_context},
+ * {@code markdown}, {@code add_name_to_context}, {@code add_datetime_to_context}, {@code timezone_identifier},
+ * {@code role}, {@code resolve_in_context}, {@code add_session_state_to_context},
+ * {@code add_dependencies_to_context}, {@code additional_input}, {@code add_history_to_context},
+ * {@code num_history_runs}, {@code num_history_messages}, {@code max_tool_calls_from_history}.
+ */
+final class ContextBuilder {
+  private static final int DEFAULT_HISTORY_RUNS = 3;
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+
+  private ContextBuilder() {}
+
+  /** The values {@code {key}} placeholders read, in lookup order. */
+  record Vars(@Nullable String userId, Map<String, Object> sessionState, Map<String, Object> dependencies,
+      Map<String, Object> metadata) {
+    String resolve(String text, boolean enabled) {
+      return enabled ? Templates.resolve(text, userId, sessionState, dependencies, metadata) : text;
+    }
+  }
+
+  /** The system message, or null when the agent has nothing to say in one. */
+  static @Nullable String systemMessage(AgentSpec spec, String name, List<String> toolInstructions, Vars vars,
+      ZonedDateTime now) {
+    boolean resolve = !Boolean.FALSE.equals(spec.resolveInContext());
+    if (spec.systemMessage() != null) {
+      return vars.resolve(spec.systemMessage(), resolve);
+    }
+    if (Boolean.FALSE.equals(spec.buildContext())) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(256);
+    if (spec.description() != null) {
+      out.append(vars.resolve(spec.description(), resolve)).append("\n\n");
+    }
+    if (spec.role() != null) {
+      out.append("<your_role>\n").append(vars.resolve(spec.role(), resolve)).append("\n</your_role>\n\n");
+    }
+    if (spec.instructions() != null && !spec.instructions().isEmpty()) {
+      out.append("<instructions>\n");
+      for (String line : spec.instructions()) {
+        out.append(spec.instructions().size() > 1 ? "- " : "").append(vars.resolve(line, resolve)).append('\n');
+      }
+      out.append("</instructions>\n\n");
+    }
+    List<String> info = new ArrayList<>(3);
+    if (Boolean.TRUE.equals(spec.markdown())) {
+      info.add("Use markdown to format your answers.");
+    }
+    if (Boolean.TRUE.equals(spec.addDatetimeToContext())) {
+      ZoneId zone = spec.timezoneIdentifier() == null ? now.getZone() : ZoneId.of(spec.timezoneIdentifier());
+      info.add("The current time is " + DATE_TIME.format(now.withZoneSameInstant(zone)) + ".");
+    }
+    if (Boolean.TRUE.equals(spec.addNameToContext())) {
+      info.add("Your name is: " + name + ".");
+    }
+    if (!info.isEmpty()) {
+      out.append("<additional_information>\n");
+      info.forEach(line -> out.append("- ").append(line).append('\n'));
+      out.append("</additional_information>\n\n");
+    }
+    toolInstructions.forEach(text -> out.append(text).append("\n\n"));
+    if (spec.expectedOutput() != null) {
+      out.append("<expected_output>\n").append(vars.resolve(spec.expectedOutput(), resolve))
+          .append("\n</expected_output>\n\n");
+    }
+    if (spec.additionalContext() != null) {
+      out.append(vars.resolve(spec.additionalContext(), resolve)).append("\n\n");
+    }
+    if (Boolean.TRUE.equals(spec.addSessionStateToContext())) {
+      out.append("<session_state>\n").append(EventJson.MAPPER.writeValueAsString(vars.sessionState()))
+          .append("\n</session_state>\n\n");
+    }
+    return out.isEmpty() ? null : out.toString().strip();
+  }
+
+  /** The {@code additional_input} messages, placed after the system message. */
+  static List<Message> additionalInput(AgentSpec spec) {
+    if (spec.additionalInput() == null) {
+      return List.of();
+    }
+    List<Message> messages = new ArrayList<>();
+    for (JsonNode item : spec.additionalInput()) {
+      if (item.isString()) {
+        messages.add(Message.user(item.stringValue()));
+      } else {
+        Role role = Role.of(item.path("role").asString("user"));
+        String content = item.path("content").isString() ? item.path("content").stringValue()
+            : item.path("content").toString();
+        messages.add(new Message(role, content, null, List.of(), null, null, false));
+      }
+    }
+    return messages;
+  }
+
+  /** The user message: the input, with the dependencies appended when the agent adds them to the context. */
+  static Message userMessage(AgentSpec spec, String input, Vars vars) {
+    String text = input;
+    if (Boolean.TRUE.equals(spec.addDependenciesToContext()) && !vars.dependencies().isEmpty()) {
+      text = input + "\n\n<additional context>\n" + EventJson.MAPPER.writeValueAsString(vars.dependencies())
+          + "\n</additional context>";
+    }
+    return Message.user(text);
+  }
+
+  /**
+   * The messages of earlier runs to replay, oldest first: the last {@code num_history_runs} completed runs (or the
+   * last {@code num_history_messages} messages), without their system messages, keeping only the last
+   * {@code max_tool_calls_from_history} tool calls.
+   */
+  static List<Message> history(AgentSpec spec, List<RunOutput> runs) {
+    if (!Boolean.TRUE.equals(spec.addHistoryToContext()) || runs.isEmpty()) {
+      return List.of();
+    }
+    List<RunOutput> completed = runs.stream()
+        .filter(r -> r.status() == dev.agentry.engine.event.RunStatus.COMPLETED).toList();
+    int runCount = spec.numHistoryMessages() != null ? completed.size()
+        : spec.numHistoryRuns() == null ? DEFAULT_HISTORY_RUNS : spec.numHistoryRuns();
+    List<Message> messages = new ArrayList<>();
+    for (RunOutput run : completed.subList(Math.max(0, completed.size() - runCount), completed.size())) {
+      for (RunMessage m : run.messages()) {
+        if (!m.fromHistory() && m.message().role() != Role.SYSTEM) {
+          messages.add(m.message());
+        }
+      }
+    }
+    if (spec.numHistoryMessages() != null && messages.size() > spec.numHistoryMessages()) {
+      messages = new ArrayList<>(messages.subList(messages.size() - spec.numHistoryMessages(), messages.size()));
+      while (!messages.isEmpty() && messages.getFirst().role() == Role.TOOL) {
+        messages.removeFirst(); // a tool result without the call that asked for it confuses every provider
+      }
+    }
+    return spec.maxToolCallsFromHistory() == null ? messages : keepLastToolCalls(messages,
+        spec.maxToolCallsFromHistory());
+  }
+
+  private static List<Message> keepLastToolCalls(List<Message> messages, int keep) {
+    Set<String> kept = new HashSet<>();
+    for (int i = messages.size() - 1; i >= 0 && kept.size() < keep; i--) {
+      Message m = messages.get(i);
+      if (m.role() == Role.TOOL && m.toolCallId() != null) {
+        kept.add(m.toolCallId());
+      }
+    }
+    List<Message> out = new ArrayList<>(messages.size());
+    for (Message m : messages) {
+      if (m.role() == Role.TOOL) {
+        if (kept.contains(m.toolCallId())) {
+          out.add(m);
+        }
+      } else if (m.role() == Role.ASSISTANT && !m.toolCalls().isEmpty()) {
+        List<ToolCall> calls = m.toolCalls().stream().filter(c -> kept.contains(c.id())).toList();
+        if (!calls.isEmpty() || m.content() != null) {
+          out.add(new Message(m.role(), m.content(), m.reasoningContent(), calls, null, null, false));
+        }
+      } else {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,257 @@
+package dev.agentry.engine.run;
+
+import dev.agentry.engine.EngineException;
+import dev.agentry.engine.event.EventSink;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunScope;
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.llm.Cancellation;
+import dev.agentry.engine.llm.Message;
+import dev.agentry.engine.model.AgentDef;
+import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.NotFoundException;
+import dev.agentry.engine.spec.AgentSpec;
+import dev.agentry.engine.store.Session;
+import dev.agentry.engine.store.SessionStore;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point of the runtime: runs the agents of a compiled {@link Catalog}.
+ *
+ * <p>{@link #start} is the primitive: it runs on a virtual thread and streams events to a sink. {@link #run} is
+ * "start and collect" on the caller's thread. Each run pins the catalog it started on; {@link #reload} swaps the
+ * catalog for new runs without touching those in flight. Agents are prepared (model client, tools) once per catalog,
+ * on first use.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.create(catalog);
+ * RunOutput out = engine.run("assistant", RunRequest.of("hello"));
+ * }</pre>
+ */
+public final class Engine {
+  private final EngineConfig config;
+  private final AtomicReference<Loaded> loaded;
+  private final Map<String, Cancellation> active = new ConcurrentHashMap<>();
+
+  /** A catalog with the agents prepared for it so far. */
+  private record Loaded(Catalog catalog, Map<String, AgentRuntime> agents) {
+    Loaded(Catalog catalog) {
+      this(catalog, new ConcurrentHashMap<>());
+    }
+  }
+
+  private Engine(Catalog catalog, EngineConfig config) {
+    this.config = config;
+    this.loaded = new AtomicReference<>(new Loaded(catalog));
+  }
+
+  /** An engine with the default services: an in-memory store, the system clock and environment. */
+  public static Engine create(Catalog catalog) {
+    return create(catalog, c -> {});
+  }
+
+  /** An engine whose services {@code config} sets. */
+  public static Engine create(Catalog catalog, Consumer<EngineConfig.Builder> config) {
+    EngineConfig.Builder builder = new EngineConfig.Builder();
+    config.accept(builder);
+    return new Engine(catalog, builder.build());
+  }
+
+  /** The catalog new runs start on. */
+  public Catalog catalog() {
+    return loaded.get().catalog();
+  }
+
+  /** Makes {@code next} the catalog of new runs; runs in flight finish on the one they started with. */
+  public void reload(Catalog next) {
+    loaded.set(new Loaded(next));
+  }
+
+  /** The store sessions and runs are kept in. */
+  public SessionStore store() {
+    return config.store();
+  }
+
+  /** Runs an agent on the caller's thread and returns its output; events are dropped. */
+  public RunOutput run(String agentId, RunRequest request) {
+    return run(agentId, request, EventSink.NONE);
+  }
+
+  /**
+   * Runs an agent on the caller's thread, streaming its events to {@code sink}, and returns its output.
+   *
+   * @throws NotFoundException when the catalog has no such agent
+   */
+  public RunOutput run(String agentId, RunRequest request, EventSink sink) {
+    AgentRun run = prepare(agentId, request, sink);
+    return execute(run, () -> begin(run, request));
+  }
+
+  /**
+   * Starts an agent run on a virtual thread, streaming its events to {@code sink}.
+   *
+   * @throws NotFoundException when the catalog has no such agent
+   */
+  public RunHandle start(String agentId, RunRequest request, EventSink sink) {
+    AgentRun run = prepare(agentId, request, sink);
+    return launch(run, () -> begin(run, request));
+  }
+
+  /**
+   * Continues a paused run with the client's answers to its paused tool calls ({@code confirmed},
+   * {@code user_input_schema} values, external {@code result}), as Agno's {@code continue_run}.
+   *
+   * @throws NotFoundException when no such run is stored
+   * @throws EngineException when the run is not paused, or an answer it waits for is missing
+   */
+  public RunHandle continueRun(String runId, List<ToolExecution> answers, EventSink sink) {
+    RunOutput paused = store().findRun(runId).orElseThrow(() -> new NotFoundException("Run not found: " + runId));
+    if (paused.status() != RunStatus.PAUSED) {
+      throw new EngineException("run " + runId + " is " + paused.status() + ", not PAUSED: only a paused run can "
+          + "be continued");
+    }
+    Loaded current = loaded.get();
+    AgentRuntime agent = runtime(current, paused.agentId());
+    Map<String, Object> state = new LinkedHashMap<>(paused.sessionState());
+    AgentRun run = new AgentRun(agent, RunScope.of(agent.id(), agent.name(), runId, paused.sessionId()),
+        new AgentRun.RunSettings(paused.input().inputContent(), paused.userId(), state, Map.of(), paused.metadata(),
+            agent.output(), true, streamEvents(agent.def().spec(), null), paused.createdAt()),
+        Cancellation.create(), sink, config.clock());
+    run.restore(paused.messages(), paused.tools(), paused.metrics());
+    return launch(run, () -> {
+      run.emit(new RunEvent.RunContinued(run.scope, run.now()));
+      return HumanInput.resume(run, answers);
+    });
+  }
+
+  /** Cancels a run in flight; false when no such run is running here. */
+  public boolean cancel(String runId) {
+    Cancellation cancellation = active.get(runId);
+    if (cancellation == null) {
+      return false;
+    }
+    cancellation.cancel();
+    return true;
+  }
+
+  private RunHandle launch(AgentRun run, java.util.function.Supplier<TurnOutcome> first) {
+    RunHandle handle = new RunHandle(run.scope.runId(), run.scope.sessionId(), run.cancellation);
+    Thread.ofVirtual().name("run-" + run.scope.runId()).start(() -> {
+      try {
+        handle.complete(execute(run, first));
+      } catch (Throwable e) {
+        handle.fail(e);
+      }
+    });
+    return handle;
+  }
+
+  private RunOutput execute(AgentRun run, java.util.function.Supplier<TurnOutcome> first) {
+    String runId = run.scope.runId();
+    active.put(runId, run.cancellation);
+    try {
+      store().saveRun(run.toOutput(RunStatus.RUNNING, null, "str"));
+      TurnOutcome start;
+      try {
+        start = first.get();
+      } catch (EngineException e) {
+        start = new TurnOutcome.LimitReached(e.getMessage());
+      }
+      RunOutput output = AgentLoop.run(run, start);
+      save(run, output);
+      return output;
+    } finally {
+      active.remove(runId);
+    }
+  }
+
+  /** Emits RunStarted and builds the context; the first turn asks the model. */
+  private TurnOutcome begin(AgentRun run, RunRequest request) {
+    AgentRuntime agent = run.agent;
+    run.emit(new RunEvent.RunStarted(run.scope, run.createdAt, agent.chatModelId(), agent.provider()));
+    AgentSpec spec = agent.def().spec();
+    if (agent.input() != null) {
+      List<String> problems = agent.input().problems(request.input());
+      if (!problems.isEmpty()) {
+        throw new EngineException("the input does not match input_schema: " + String.join("; ", problems));
+      }
+    }
+    String system = ContextBuilder.systemMessage(spec, agent.name(), agent.toolInstructions(), run.vars,
+        ZonedDateTime.now(config.clock()));
+    if (system != null) {
+      run.add(Message.system(system), null);
+    }
+    ContextBuilder.additionalInput(spec).forEach(m -> run.add(m, null));
+    if (Boolean.TRUE.equals(spec.addHistoryToContext())) {
+      ContextBuilder.history(spec, store().listRuns(run.scope.sessionId())).forEach(run::addHistory);
+    }
+    run.add(ContextBuilder.userMessage(spec, request.inputText(), run.vars), null);
+    return TurnOutcome.NEXT;
+  }
+
+  private AgentRun prepare(String agentId, RunRequest request, EventSink sink) {
+    AgentRuntime agent = runtime(loaded.get(), agentId);
+    AgentSpec spec = agent.def().spec();
+    String sessionId = request.sessionId() != null ? request.sessionId()
+        : spec.sessionId() != null ? spec.sessionId() : Ids.newId();
+    String runId = request.runId() != null ? request.runId() : Ids.newId();
+    Session session = store().findSession(sessionId).orElse(null);
+    Map<String, Object> state = new LinkedHashMap<>();
+    if (spec.sessionState() != null) {
+      state.putAll(spec.sessionState());
+    }
+    if (session != null) {
+      state.putAll(session.sessionState());
+    }
+    if (request.sessionState() != null) {
+      state.putAll(request.sessionState());
+    }
+    Map<String, Object> dependencies = merge(spec.dependencies(), request.dependencies());
+    Map<String, Object> metadata = merge(spec.metadata(), request.metadata());
+    String userId = request.userId() != null ? request.userId() : spec.userId();
+    OutputFormat output = request.outputSchema() != null ? OutputFormat.of(request.outputSchema()) : agent.output();
+    return new AgentRun(agent, RunScope.of(agent.id(), agent.name(), runId, sessionId),
+        new AgentRun.RunSettings(request.input().isString() ? request.inputText() : request.input(), userId, state,
+            dependencies, metadata.isEmpty() ? null : metadata, output, request.stream(),
+            streamEvents(spec, request.streamEvents()), 0),
+        Cancellation.create(), sink, config.clock());
+  }
+
+  private AgentRuntime runtime(Loaded current, String agentId) {
+    AgentDef def = current.catalog().getAgent(agentId);
+    return current.agents().computeIfAbsent(agentId, id -> AgentRuntime.prepare(def, current.catalog(), config));
+  }
+
+  private void save(AgentRun run, RunOutput output) {
+    store().saveRun(output);
+    long now = run.now();
+    Session previous = store().findSession(run.scope.sessionId()).orElse(null);
+    store().saveSession(new Session(run.scope.sessionId(), "agent", run.agent.id(), run.userId,
+        previous == null ? null : previous.sessionName(), run.sessionState, run.agent.catalogVersion(),
+        previous == null ? now : previous.createdAt(), now));
+  }
+
+  private static boolean streamEvents(AgentSpec spec, @Nullable Boolean requested) {
+    return requested != null ? requested : !Boolean.FALSE.equals(spec.streamEvents());
+  }
+
+  private static Map<String, Object> merge(@Nullable Map<String, Object> base, @Nullable Map<String, Object> top) {
+    if (top == null) {
+      return base == null ? Map.of() : base;
+    }
+    Map<String, Object> merged = new LinkedHashMap<>();
+    if (base != null) {
+      merged.putAll(base);
+    }
+    merged.putAll(top);
+    return merged;
+  }
+}

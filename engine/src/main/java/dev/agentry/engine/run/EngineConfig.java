@@ -1,0 +1,78 @@
+package dev.agentry.engine.run;
+
+import dev.agentry.engine.Builtins;
+import dev.agentry.engine.llm.ChatModel;
+import dev.agentry.engine.model.ModelDef;
+import dev.agentry.engine.store.SessionStore;
+import dev.agentry.engine.store.memory.MemorySessionStore;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The services an {@link Engine} runs with, built from a {@code Consumer<EngineConfig.Builder>}:
+ * {@code Engine.create(catalog, c -> c.store(store).baseDir(specRoot))}.
+ *
+ * @param store where sessions and runs are kept (in memory by default)
+ * @param http the HTTP client model providers share
+ * @param env reads environment variables (API keys of inline models)
+ * @param clock the time runs are stamped with
+ * @param baseDir the folder relative paths in toolkit options resolve against (the spec root)
+ */
+public record EngineConfig(
+    SessionStore store,
+    HttpClient http,
+    Function<String, @Nullable String> env,
+    Clock clock,
+    Path baseDir) {
+
+  ChatModel chatModel(ModelDef model) {
+    return Builtins.provider(model.provider()).create(model, http, env);
+  }
+
+  /** Collects the settings of an {@link EngineConfig}; every one has a default. */
+  public static final class Builder {
+    private @Nullable SessionStore store;
+    private @Nullable HttpClient http;
+    private Function<String, @Nullable String> env = System::getenv;
+    private Clock clock = Clock.systemDefaultZone();
+    private Path baseDir = Path.of("");
+
+    Builder() {}
+
+    public Builder store(SessionStore store) {
+      this.store = store;
+      return this;
+    }
+
+    public Builder http(HttpClient http) {
+      this.http = http;
+      return this;
+    }
+
+    public Builder env(Function<String, @Nullable String> env) {
+      this.env = env;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder baseDir(Path baseDir) {
+      this.baseDir = baseDir;
+      return this;
+    }
+
+    EngineConfig build() {
+      return new EngineConfig(
+          store == null ? MemorySessionStore.create() : store,
+          http == null ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build() : http,
+          env, clock, baseDir.toAbsolutePath().normalize());
+    }
+  }
+}

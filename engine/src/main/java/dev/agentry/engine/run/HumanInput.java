@@ -1,0 +1,127 @@
+package dev.agentry.engine.run;
+
+import dev.agentry.engine.EngineException;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.event.ToolExecution.UserInputField;
+import dev.agentry.engine.internal.Json;
+import dev.agentry.engine.llm.ToolCall;
+import dev.agentry.engine.tool.ToolResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Human in the loop: what a paused call asks of the user ({@code requires_confirmation},
+ * {@code requires_user_input} with {@code user_input_fields}, {@code external_execution}), and how a continued run
+ * applies the answers: a confirmed call runs, a rejected one is reported to the model, filled-in fields replace the
+ * model's arguments, and an external result is used as it is.
+ */
+final class HumanInput {
+  private HumanInput() {}
+
+  /** The fields the user fills in for a call, with their schema types; null when the call takes no user input. */
+  static @Nullable List<UserInputField> fields(BoundTool tool, ToolFlags flags, @Nullable JsonNode args) {
+    if (flags.userInputFields() == null) {
+      return null;
+    }
+    JsonNode properties = tool.tool().definition().parameters().path("properties");
+    List<String> names = new ArrayList<>(flags.userInputFields());
+    if (names.isEmpty()) {
+      properties.propertyNames().forEach(names::add);
+    }
+    List<UserInputField> fields = new ArrayList<>(names.size());
+    for (String name : names) {
+      JsonNode property = properties.path(name);
+      fields.add(new UserInputField(name, property.path("type").asString("string"),
+          property.path("description").isString() ? property.path("description").stringValue() : null, null));
+    }
+    return fields;
+  }
+
+  /**
+   * Continues the paused turn with the client's answers: every call of the turn gets its result, then the loop
+   * asks the model again (or stops, when a tool says so).
+   *
+   * @throws EngineException when an answer the run waits for is missing; nothing has happened yet then
+   */
+  static TurnOutcome resume(AgentRun run, List<ToolExecution> answers) {
+    Map<String, ToolExecution> byId = new HashMap<>();
+    answers.forEach(a -> byId.put(a.toolCallId(), a));
+    List<ToolExecution> pending = run.tools().stream().filter(t -> t.result() == null).toList();
+    List<ToolRunner.Checked> checked = new ArrayList<>(pending.size());
+    List<ToolExecution> executions = new ArrayList<>(pending.size());
+    List<ToolResult> decided = new ArrayList<>(pending.size());
+    for (ToolExecution paused : pending) {
+      ToolExecution answer = byId.getOrDefault(paused.toolCallId(), paused);
+      BoundTool tool = run.agent.tools().get(paused.toolName());
+      ToolCall call = new ToolCall(paused.toolCallId(), paused.toolName(),
+          paused.toolArgs() == null ? "{}" : paused.toolArgs().toString());
+      ToolRunner.Checked c;
+      ToolResult result = null;
+      if (tool == null || !tool.flags().pauses()) {
+        c = ToolRunner.check(run, call);
+      } else {
+        JsonNode args = paused.requiresUserInput() ? filledIn(paused, answer) : paused.toolArgs();
+        c = new ToolRunner.Checked(call, tool, args, null);
+        result = decide(paused, answer, tool, args);
+      }
+      checked.add(c);
+      decided.add(result);
+      ToolExecution execution = paused.withAnswer(answer.confirmed(), answer.confirmationNote(),
+          paused.requiresUserInput() ? true : answer.answered());
+      executions.add(execution);
+    }
+    for (ToolExecution execution : executions) {
+      run.emit(new RunEvent.ToolCallStarted(run.scope, run.now(), execution));
+    }
+    List<ToolRunner.Timed> results = new ArrayList<>(checked.size());
+    for (int i = 0; i < checked.size(); i++) {
+      ToolResult fixed = decided.get(i);
+      results.add(fixed == null ? ToolRunner.invoke(run, checked.get(i))
+          : new ToolRunner.Timed(fixed, new ToolExecution.ToolMetrics(run.now(), run.now(), 0)));
+    }
+    return ToolRunner.finish(run, checked, executions, results);
+  }
+
+  /** The fixed result of a paused call, or null when it should now run here. */
+  private static @Nullable ToolResult decide(ToolExecution paused, ToolExecution answer, BoundTool tool,
+      @Nullable JsonNode args) {
+    if (paused.requiresConfirmation() && !Boolean.TRUE.equals(answer.confirmed())) {
+      String note = answer.confirmationNote() == null ? "" : " Note: " + answer.confirmationNote();
+      return ToolResult.error("The user rejected the call to " + paused.toolName() + "." + note);
+    }
+    if (paused.externalExecutionRequired()) {
+      if (answer.result() == null) {
+        throw new EngineException("tool call " + paused.toolCallId() + " (" + paused.toolName()
+            + ") is executed by the client: send it back with its result");
+      }
+      return ToolResult.of(answer.result());
+    }
+    if (tool.flags().clientSide()) {
+      if (answer.result() != null) {
+        return ToolResult.of(answer.result());
+      }
+      return ToolResult.of(paused.requiresUserInput() ? "The user provided: " + args
+          : "The user confirmed the call to " + paused.toolName() + ".");
+    }
+    return null;
+  }
+
+  private static JsonNode filledIn(ToolExecution paused, ToolExecution answer) {
+    ObjectNode args = paused.toolArgs() instanceof ObjectNode o ? o.deepCopy() : Json.MAPPER.createObjectNode();
+    List<UserInputField> fields = answer.userInputSchema() == null ? List.of() : answer.userInputSchema();
+    for (UserInputField field : fields) {
+      if (field.value() == null) {
+        throw new EngineException("tool call " + paused.toolCallId() + " (" + paused.toolName()
+            + ") waits for user input: fill in the value of '" + field.name() + "'");
+      }
+      args.set(field.name(), Json.MAPPER.valueToTree(field.value()));
+    }
+    return args;
+  }
+}

@@ -1,0 +1,195 @@
+package dev.agentry.engine.run;
+
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.internal.Json;
+import dev.agentry.engine.llm.Message;
+import dev.agentry.engine.llm.ToolCall;
+import dev.agentry.engine.tool.ToolContext;
+import dev.agentry.engine.tool.ToolResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Executes the tool calls of one model turn: checks each call (known function, JSON arguments that match its
+ * schema, {@code tool_call_limit}), pauses the run when a call needs a person, runs the rest (in parallel on virtual
+ * threads when there are several), and feeds every result or error back to the model.
+ *
+ * <p>Nothing a tool or the model does here ends the run by accident: a bad call or a failing tool becomes an error
+ * the model reads and may correct. Only {@link ToolResult.Outcome#STOP} and {@code stop_after_tool_call} end it.
+ */
+final class ToolRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(ToolRunner.class);
+
+  private ToolRunner() {}
+
+  /** One call, checked: the tool to run with its arguments, or the error to report instead. */
+  record Checked(ToolCall call, @Nullable BoundTool tool, @Nullable JsonNode args, @Nullable String error) {}
+
+  static TurnOutcome execute(AgentRun run, List<ToolCall> calls) {
+    List<Checked> checked = new ArrayList<>(calls.size());
+    boolean pause = false;
+    for (ToolCall call : calls) {
+      Checked c = check(run, call);
+      checked.add(c);
+      pause |= c.error() == null && c.tool() != null && c.tool().flags().pauses();
+    }
+    if (pause) {
+      for (Checked c : checked) {
+        run.tools().add(awaiting(run, c));
+      }
+      return new TurnOutcome.Paused();
+    }
+    List<ToolExecution> executions = new ArrayList<>(checked.size());
+    for (Checked c : checked) {
+      ToolExecution execution = ToolExecution.pending(c.call().id(), c.call().name(), c.args(), run.now());
+      executions.add(execution);
+      run.emit(new RunEvent.ToolCallStarted(run.scope, execution.createdAt(), execution));
+    }
+    return finish(run, checked, executions, invokeAll(run, checked));
+  }
+
+  /** Records the results of a turn's calls, in call order, and decides whether the loop goes on. */
+  static TurnOutcome finish(AgentRun run, List<Checked> checked, List<ToolExecution> executions,
+      List<Timed> results) {
+    StringBuilder shown = null;
+    boolean stop = false;
+    for (int i = 0; i < checked.size(); i++) {
+      Checked c = checked.get(i);
+      Timed timed = results.get(i);
+      ToolResult result = timed.result();
+      boolean stopAfter = c.tool() != null && c.tool().flags().stopAfterToolCall();
+      ToolExecution done = executions.get(i).withResult(result.content(), result.isError(), timed.metrics(),
+          stopAfter || result.outcome() == ToolResult.Outcome.STOP);
+      replaceOrAdd(run.tools(), done);
+      run.add(Message.tool(c.call(), result.content(), result.isError()), null);
+      run.emit(new RunEvent.ToolCallCompleted(run.scope, run.now(), done, summary(c, timed)));
+      stop |= done.stopAfterToolCall();
+      if (c.tool() != null && c.tool().flags().showResult() && !result.isError()) {
+        shown = (shown == null ? new StringBuilder() : shown.append('\n')).append(result.content());
+      }
+    }
+    if (stop) {
+      return new TurnOutcome.Stopped(shown == null ? lastContent(run) : shown.toString());
+    }
+    if (shown != null) {
+      run.emit(new RunEvent.RunContent(run.scope, run.now(), shown.toString() + "\n", "str", null));
+    }
+    return TurnOutcome.NEXT;
+  }
+
+  static Checked check(AgentRun run, ToolCall call) {
+    BoundTool tool = run.agent.tools().get(call.name());
+    if (tool == null) {
+      return new Checked(call, null, null, "Function " + call.name() + " not found. Available functions: "
+          + String.join(", ", run.agent.tools().keySet()));
+    }
+    JsonNode args;
+    try {
+      args = call.arguments().isBlank() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(call.arguments());
+    } catch (JacksonException e) {
+      return new Checked(call, tool, null, "Error: the arguments of " + call.name()
+          + " are not valid JSON (" + e.getOriginalMessage() + "). Call it again with a JSON object.");
+    }
+    List<String> problems = tool.arguments().problems(args);
+    if (!problems.isEmpty()) {
+      return new Checked(call, tool, args, "Error: invalid arguments for " + call.name() + ": "
+          + String.join("; ", problems) + ". Call it again with arguments that match its parameters.");
+    }
+    Integer limit = run.agent.def().spec().toolCallLimit();
+    if (limit != null && run.toolCalls >= limit) {
+      return new Checked(call, tool, args, "Error: the tool call limit of " + limit
+          + " for this run is reached. Answer with the information you have.");
+    }
+    run.toolCalls++;
+    return new Checked(call, tool, args, null);
+  }
+
+  /** The result of one call and how long it took. */
+  record Timed(ToolResult result, ToolExecution.ToolMetrics metrics) {}
+
+  private static List<Timed> invokeAll(AgentRun run, List<Checked> checked) {
+    if (checked.size() == 1) {
+      return List.of(invoke(run, checked.getFirst()));
+    }
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<Timed>> futures = new ArrayList<>(checked.size());
+      for (Checked c : checked) {
+        futures.add(pool.submit(() -> invoke(run, c)));
+      }
+      List<Timed> results = new ArrayList<>(futures.size());
+      for (Future<Timed> future : futures) {
+        results.add(future.resultNow());
+      }
+      return results;
+    }
+  }
+
+  static Timed invoke(AgentRun run, Checked c) {
+    long start = System.nanoTime();
+    double startTime = System.currentTimeMillis() / 1000.0;
+    ToolResult result;
+    if (c.error() != null || c.tool() == null || c.args() == null) {
+      result = ToolResult.error(c.error() == null ? "Error: the call could not be made" : c.error());
+    } else {
+      try {
+        result = c.tool().tool().invoke(c.args(), new ToolContext(run.scope.runId(), run.scope.sessionId(),
+            run.userId, run.sessionState, run.cancellation));
+      } catch (RuntimeException e) {
+        LOG.debug("tool {} failed", c.call().name(), e);
+        result = ToolResult.error("Error: " + c.call().name() + " failed: "
+            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Timed(result, new ToolExecution.ToolMetrics(startTime, startTime + seconds, seconds));
+  }
+
+  private static ToolExecution awaiting(AgentRun run, Checked c) {
+    ToolExecution pending = ToolExecution.pending(c.call().id(), c.call().name(), c.args(), run.now());
+    if (c.error() != null || c.tool() == null || !c.tool().flags().pauses()) {
+      return pending;
+    }
+    ToolFlags flags = c.tool().flags();
+    return pending.awaiting(flags.requiresConfirmation(), HumanInput.fields(c.tool(), flags, c.args()),
+        flags.externalExecution());
+  }
+
+  private static void replaceOrAdd(List<ToolExecution> tools, ToolExecution done) {
+    for (int i = tools.size() - 1; i >= 0; i--) {
+      if (tools.get(i).toolCallId().equals(done.toolCallId())) {
+        tools.set(i, done);
+        return;
+      }
+    }
+    tools.add(done);
+  }
+
+  /** Agno's summary line: {@code add(a=2, b=3) completed in 0.0001s.} */
+  private static String summary(Checked c, Timed timed) {
+    StringBuilder out = new StringBuilder(c.call().name()).append('(');
+    if (c.args() != null) {
+      boolean first = true;
+      for (var entry : c.args().properties()) {
+        out.append(first ? "" : ", ").append(entry.getKey()).append('=')
+            .append(entry.getValue().isString() ? entry.getValue().stringValue() : entry.getValue().toString());
+        first = false;
+      }
+    }
+    return out.append(") completed in ").append(String.format("%.4f", timed.metrics().duration())).append("s. ")
+        .toString();
+  }
+
+  private static @Nullable String lastContent(AgentRun run) {
+    List<ToolExecution> tools = run.tools();
+    return tools.isEmpty() ? null : tools.getLast().result();
+  }
+}
