@@ -118,6 +118,7 @@ public final class Engine {
       throw new EngineException("run " + runId + " is " + paused.status() + ", not PAUSED: only a paused run can "
           + "be continued");
     }
+    HumanInput.check(paused.tools(), answers);
     Loaded current = loaded.get();
     AgentRuntime agent = runtime(current, paused.agentId());
     Map<String, Object> state = new LinkedHashMap<>(paused.sessionState());
@@ -126,6 +127,9 @@ public final class Engine {
             agent.output(), true, streamEvents(agent.def().spec(), null), paused.createdAt()),
         Cancellation.create(), sink, config.clock());
     run.restore(paused.messages(), paused.tools(), paused.metrics());
+    if (active.putIfAbsent(runId, run.cancellation) != null) {
+      throw new EngineException("run " + runId + " is already being continued");
+    }
     return launch(run, () -> {
       run.emit(new RunEvent.RunContinued(run.scope, run.now()));
       return HumanInput.resume(run, answers);

@@ -44,6 +44,29 @@ final class HumanInput {
   }
 
   /**
+   * Checks that every answer a paused run waits for is there, before anything happens to the run.
+   *
+   * @throws EngineException naming the first missing answer
+   */
+  static void check(List<ToolExecution> pausedTools, List<ToolExecution> answers) {
+    Map<String, ToolExecution> byId = new HashMap<>();
+    answers.forEach(a -> byId.put(a.toolCallId(), a));
+    for (ToolExecution paused : pausedTools) {
+      if (paused.result() != null) {
+        continue;
+      }
+      ToolExecution answer = byId.getOrDefault(paused.toolCallId(), paused);
+      if (paused.externalExecutionRequired() && answer.result() == null) {
+        throw new EngineException("tool call " + paused.toolCallId() + " (" + paused.toolName()
+            + ") is executed by the client: send it back with its result");
+      }
+      if (paused.requiresUserInput()) {
+        filledIn(paused, answer);
+      }
+    }
+  }
+
+  /**
    * Continues the paused turn with the client's answers: every call of the turn gets its result, then the loop
    * asks the model again (or stops, when a tool says so).
    *
@@ -73,7 +96,7 @@ final class HumanInput {
       checked.add(c);
       decided.add(result);
       ToolExecution execution = paused.withAnswer(answer.confirmed(), answer.confirmationNote(),
-          paused.requiresUserInput() ? true : answer.answered());
+          paused.requiresUserInput() ? Boolean.TRUE : answer.answered());
       executions.add(execution);
     }
     for (ToolExecution execution : executions) {

@@ -1,0 +1,153 @@
+package dev.agentry.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentry.engine.EngineException;
+import dev.agentry.engine.event.EventSink;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.llm.Role;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HumanInTheLoopTest {
+  @TempDir Path dir;
+  Engine engine;
+
+  @BeforeEach
+  void setUp() {
+    engine = Engine.create(Specs.compile(dir, Specs.agent("""
+        tools:
+          - toolkit: office
+        """, """
+        rules:
+          - when: email
+            content: "Sent: {tool_result}"
+            tool_calls: [{name: send_email, arguments: {to: ada@example.com}}]
+          - when: meeting
+            content: "Booked: {tool_result}"
+            tool_calls: [{name: book_meeting, arguments: {title: Sync}}]
+          - when: where
+            content: "You are in {tool_result}."
+            tool_calls: [{name: locate}]
+        """) + "---\n" + Specs.HEADER + """
+        kind: Toolkit
+        metadata: {name: office}
+        spec:
+          functions:
+            - name: send_email
+              parameters: {type: object, properties: {to: {type: string}}}
+              requires_confirmation: true
+            - name: book_meeting
+              parameters:
+                type: object
+                properties: {title: {type: string}, date: {type: string, description: Day of the meeting.}}
+              requires_user_input: true
+              user_input_fields: [date]
+            - name: locate
+              external_execution: true
+        """));
+  }
+
+  @Test
+  void a_call_that_needs_confirmation_pauses_and_continues_once_confirmed() {
+    EventLog log = new EventLog();
+    RunOutput paused = engine.run("agent", RunRequest.of("send the email"), log);
+
+    assertThat(paused.status()).isEqualTo(RunStatus.PAUSED);
+    assertThat(log.names()).containsExactly("RunStarted", "ModelRequestStarted", "ModelRequestCompleted",
+        "RunContentCompleted", "RunPaused");
+    RunEvent.RunPaused event = log.of(RunEvent.RunPaused.class).getFirst();
+    ToolExecution call = event.tools().getFirst();
+    assertThat(call.requiresConfirmation()).isTrue();
+    assertThat(call.toolArgs().get("to").stringValue()).isEqualTo("ada@example.com");
+    assertThat(event.requirements()).hasSize(1);
+
+    EventLog resumed = new EventLog();
+    RunOutput done = engine.continueRun(paused.runId(), List.of(confirmed(call, true)), resumed).await();
+
+    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(done.runId()).isEqualTo(paused.runId());
+    assertThat(done.content()).isEqualTo("Sent: The user confirmed the call to send_email.");
+    assertThat(resumed.names()).startsWith("RunContinued", "ToolCallStarted", "ToolCallCompleted",
+        "ModelRequestStarted").endsWith("RunCompleted");
+    assertThat(done.tools()).singleElement().satisfies(t -> {
+      assertThat(t.confirmed()).isTrue();
+      assertThat(t.toolCallError()).isFalse();
+    });
+  }
+
+  @Test
+  void a_rejected_call_is_reported_to_the_model() {
+    RunOutput paused = engine.run("agent", RunRequest.of("send the email"));
+    ToolExecution call = paused.tools().getFirst();
+
+    RunOutput done = engine.continueRun(paused.runId(), List.of(confirmed(call, false)), EventSink.NONE).await();
+
+    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(done.messages()).filteredOn(m -> m.message().role() == Role.TOOL).singleElement()
+        .satisfies(m -> {
+          assertThat(m.message().toolError()).isTrue();
+          assertThat(m.message().content()).contains("rejected").contains("Not today");
+        });
+  }
+
+  @Test
+  void user_input_fields_are_filled_in_before_the_call_runs() {
+    RunOutput paused = engine.run("agent", RunRequest.of("book a meeting"));
+    ToolExecution call = paused.tools().getFirst();
+    assertThat(call.requiresUserInput()).isTrue();
+    assertThat(call.userInputSchema()).singleElement().satisfies(f -> {
+      assertThat(f.name()).isEqualTo("date");
+      assertThat(f.description()).isEqualTo("Day of the meeting.");
+    });
+
+    assertThatThrownBy(() -> engine.continueRun(paused.runId(), List.of(call), EventSink.NONE))
+        .isInstanceOf(EngineException.class).hasMessageContaining("fill in the value of 'date'");
+    assertThat(engine.store().findRun(paused.runId())).get().extracting(RunOutput::status)
+        .isEqualTo(RunStatus.PAUSED);
+
+    ToolExecution answered = withInput(call, "2026-12-01");
+    RunOutput done = engine.continueRun(paused.runId(), List.of(answered), EventSink.NONE).await();
+    assertThat(done.contentText()).contains("\"date\":\"2026-12-01\"").contains("\"title\":\"Sync\"");
+  }
+
+  @Test
+  void an_external_call_uses_the_result_the_client_sends() {
+    RunOutput paused = engine.run("agent", RunRequest.of("where am I?"));
+    ToolExecution call = paused.tools().getFirst();
+    assertThat(call.externalExecutionRequired()).isTrue();
+
+    ToolExecution executed = new ToolExecution(call.toolCallId(), call.toolName(), call.toolArgs(), null, "Lyon",
+        null, null, false, call.createdAt(), false, null, null, false, null, null, null, true, null, null, null);
+    RunOutput done = engine.continueRun(paused.runId(), List.of(executed), EventSink.NONE).await();
+
+    assertThat(done.content()).isEqualTo("You are in Lyon.");
+  }
+
+  @Test
+  void only_a_paused_run_can_be_continued() {
+    RunOutput paused = engine.run("agent", RunRequest.of("send the email"));
+    ToolExecution call = paused.tools().getFirst();
+    engine.continueRun(paused.runId(), List.of(confirmed(call, true)), EventSink.NONE).await();
+
+    assertThatThrownBy(() -> engine.continueRun(paused.runId(), List.of(), EventSink.NONE))
+        .isInstanceOf(EngineException.class).hasMessageContaining("is COMPLETED, not PAUSED");
+  }
+
+  private static ToolExecution confirmed(ToolExecution call, boolean yes) {
+    return call.withAnswer(yes, yes ? null : "Not today", null);
+  }
+
+  private static ToolExecution withInput(ToolExecution call, String date) {
+    List<ToolExecution.UserInputField> fields = call.userInputSchema().stream()
+        .map(f -> new ToolExecution.UserInputField(f.name(), f.fieldType(), f.description(), date)).toList();
+    return new ToolExecution(call.toolCallId(), call.toolName(), call.toolArgs(), null, null, null, null, false,
+        call.createdAt(), false, null, null, true, fields, null, null, false, null, null, null);
+  }
+}
