@@ -1,0 +1,218 @@
+package dev.agentry.server.cli;
+
+import dev.agentry.engine.compile.SpecCompiler;
+import dev.agentry.engine.event.EventJson;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.model.NotFoundException;
+import dev.agentry.engine.run.Engine;
+import dev.agentry.engine.run.RunOutput;
+import dev.agentry.engine.run.RunRequest;
+import dev.agentry.engine.spec.Diagnostic;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code agentry run [--specs DIR] AGENT MESSAGE}: runs one agent once and streams its answer and tool calls to the
+ * terminal (or its events as JSON lines with {@code --json}). A paused run asks its questions on the terminal and
+ * continues. Exit code 0 when the run completes, 1 otherwise, 2 on a usage error.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run an agent once and stream its answer, tool calls included.")
+final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "AGENT", description = "The agent's id (its metadata.name)")
+  String agentId;
+
+  @Parameters(index = "1", paramLabel = "MESSAGE", description = "The message to send")
+  String message;
+
+  @Option(names = "--specs", defaultValue = "specs", paramLabel = "DIR", description = "Spec folder (default: specs)")
+  Path specs;
+
+  @Option(names = "--session", paramLabel = "ID", description = "Session id (default: a new session)")
+  String sessionId;
+
+  @Option(names = "--user", paramLabel = "ID", description = "User id")
+  String userId;
+
+  @Option(names = "--json", description = "Print every event as one line of JSON, as the HTTP API streams them")
+  boolean json;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(specs) && !Files.isRegularFile(specs)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "No such file or folder: " + specs);
+    }
+    SpecCompiler.Result compiled = SpecCompiler.create().compile(specs);
+    if (!compiled.ok()) {
+      compiled.diagnostics().forEach(d -> err.println(d.render(ValidateCommand.display(d.file()))));
+      err.println("error: the specs in " + specs + " are invalid; fix them first (agentry validate " + specs + ")");
+      err.flush();
+      return 1;
+    }
+    Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
+    Engine engine = Engine.create(compiled.orThrow(), c -> c.baseDir(root));
+    TerminalPrinter printer = new TerminalPrinter(out, json);
+    try {
+      RunOutput output = engine.run(agentId, RunRequest.create(r -> r.input(message).sessionId(sessionId)
+          .userId(userId).streamEvents(true)), printer);
+      while (output.status() == RunStatus.PAUSED) {
+        List<ToolExecution> answers = ask(output, out);
+        if (answers == null) {
+          err.println("error: the run is paused and no answer was given");
+          err.flush();
+          return 1;
+        }
+        output = engine.continueRun(output.runId(), answers, printer).await();
+      }
+      printer.finish(output);
+      if (output.status() != RunStatus.COMPLETED && !json) {
+        err.println("error: run " + output.status().name().toLowerCase() + ": " + output.contentText());
+      }
+      err.flush();
+      return output.status() == RunStatus.COMPLETED ? 0 : 1;
+    } catch (NotFoundException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "No agent '" + agentId + "' in " + specs
+          + "; agents: " + String.join(", ", engine.catalog().agents().keySet()));
+    }
+  }
+
+  /** Asks, on the terminal, what each paused call waits for; null when the input ended. */
+  private static List<ToolExecution> ask(RunOutput paused, PrintWriter out) {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    List<ToolExecution> answers = new ArrayList<>();
+    for (ToolExecution call : paused.tools()) {
+      if (call.result() != null) {
+        continue;
+      }
+      String label = call.toolName() + "(" + (call.toolArgs() == null ? "" : call.toolArgs()) + ")";
+      if (call.requiresConfirmation()) {
+        String yes = prompt(in, out, "Confirm " + label + "? [y/N] ");
+        if (yes == null) {
+          return null;
+        }
+        call = call.withAnswer(yes.strip().toLowerCase().startsWith("y"), null, null);
+      }
+      if (call.requiresUserInput() && call.userInputSchema() != null) {
+        List<ToolExecution.UserInputField> fields = new ArrayList<>();
+        for (ToolExecution.UserInputField field : call.userInputSchema()) {
+          String value = prompt(in, out, label + " needs " + field.name()
+              + (field.description() == null ? "" : " (" + field.description() + ")") + ": ");
+          if (value == null) {
+            return null;
+          }
+          fields.add(new ToolExecution.UserInputField(field.name(), field.fieldType(), field.description(), value));
+        }
+        call = withFields(call, fields);
+      }
+      if (call.externalExecutionRequired()) {
+        String result = prompt(in, out, "Result of " + label + ": ");
+        if (result == null) {
+          return null;
+        }
+        call = withResult(call, result);
+      }
+      answers.add(call);
+    }
+    return answers;
+  }
+
+  private static String prompt(BufferedReader in, PrintWriter out, String question) {
+    out.print(question);
+    out.flush();
+    try {
+      return in.readLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ToolExecution withFields(ToolExecution c, List<ToolExecution.UserInputField> fields) {
+    return new ToolExecution(c.toolCallId(), c.toolName(), c.toolArgs(), c.toolCallError(), c.result(), c.metrics(),
+        c.childRunId(), c.stopAfterToolCall(), c.createdAt(), c.requiresConfirmation(), c.confirmed(),
+        c.confirmationNote(), true, fields, c.userFeedbackSchema(), true, c.externalExecutionRequired(),
+        c.externalExecutionSilent(), c.approvalType(), c.approvalId());
+  }
+
+  private static ToolExecution withResult(ToolExecution c, String result) {
+    return new ToolExecution(c.toolCallId(), c.toolName(), c.toolArgs(), c.toolCallError(), result, c.metrics(),
+        c.childRunId(), c.stopAfterToolCall(), c.createdAt(), c.requiresConfirmation(), c.confirmed(),
+        c.confirmationNote(), c.requiresUserInput(), c.userInputSchema(), c.userFeedbackSchema(), c.answered(),
+        true, c.externalExecutionSilent(), c.approvalType(), c.approvalId());
+  }
+
+  /** Prints events: JSON lines, or the answer as it streams with tool calls on their own lines. */
+  private static final class TerminalPrinter implements dev.agentry.engine.event.EventSink {
+    private final PrintWriter out;
+    private final boolean json;
+    private boolean midLine;
+
+    TerminalPrinter(PrintWriter out, boolean json) {
+      this.out = out;
+      this.json = json;
+    }
+
+    @Override
+    public void accept(RunEvent event) {
+      if (json) {
+        out.println(EventJson.write(event));
+        out.flush();
+        return;
+      }
+      switch (event) {
+        case RunEvent.RunContent c when c.content() != null -> print(c.content().toString());
+        case RunEvent.ReasoningContentDelta r -> print(r.reasoningContent());
+        case RunEvent.ToolCallStarted t -> line("-> " + t.tool().toolName() + "(" + args(t.tool()) + ")");
+        case RunEvent.ToolCallCompleted t -> line("<- " + t.tool().toolName() + ": " + t.tool().result());
+        case RunEvent.RunPaused p -> line("(paused: " + p.tools().size() + " tool call(s) wait for you)");
+        default -> { }
+      }
+    }
+
+    void finish(RunOutput output) {
+      if (!json && midLine) {
+        out.println();
+      }
+      out.flush();
+    }
+
+    private void print(String text) {
+      out.print(text);
+      out.flush();
+      midLine = !text.endsWith("\n");
+    }
+
+    private void line(String text) {
+      if (midLine) {
+        out.println();
+      }
+      out.println(text);
+      out.flush();
+      midLine = false;
+    }
+
+    private static String args(ToolExecution tool) {
+      return tool.toolArgs() == null ? "" : tool.toolArgs().toString();
+    }
+  }
+}
