@@ -4,6 +4,10 @@ import dev.agentry.engine.llm.ChatModelFactory;
 import dev.agentry.engine.llm.scripted.ScriptedChatModel;
 import dev.agentry.engine.model.NotFoundException;
 import dev.agentry.engine.tool.ToolFactory;
+import dev.agentry.engine.tool.builtin.CalculatorTools;
+import dev.agentry.engine.tool.builtin.DateTimeTools;
+import dev.agentry.engine.tool.builtin.FileTools;
+import dev.agentry.engine.tool.builtin.HttpFetchTools;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +22,11 @@ public final class Builtins {
 
   static {
     PROVIDERS.put("scripted", ScriptedChatModel::create);
+
+    TOOLKITS.put("calculator", CalculatorTools::create);
+    TOOLKITS.put("datetime", DateTimeTools::create);
+    TOOLKITS.put("http_fetch", HttpFetchTools::create);
+    TOOLKITS.put("file", FileTools::create);
   }
 
   private Builtins() {}

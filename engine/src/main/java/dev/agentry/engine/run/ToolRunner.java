@@ -120,17 +120,17 @@ final class ToolRunner {
     if (checked.size() == 1) {
       return List.of(invoke(run, checked.getFirst()));
     }
+    List<Future<Timed>> futures = new ArrayList<>(checked.size());
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<Timed>> futures = new ArrayList<>(checked.size());
       for (Checked c : checked) {
         futures.add(pool.submit(() -> invoke(run, c)));
       }
-      List<Timed> results = new ArrayList<>(futures.size());
-      for (Future<Timed> future : futures) {
-        results.add(future.resultNow());
-      }
-      return results;
+    } // close() waits for every call; invoke() never throws, so each future holds a result
+    List<Timed> results = new ArrayList<>(futures.size());
+    for (Future<Timed> future : futures) {
+      results.add(future.resultNow());
     }
+    return results;
   }
 
   static Timed invoke(AgentRun run, Checked c) {
