@@ -4,6 +4,7 @@ import dev.agentry.engine.EngineException;
 import dev.agentry.engine.llm.ChatModel;
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.spec.AgentSpec;
 import dev.agentry.engine.tool.ToolDefinition;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ record AgentRuntime(
     List<String> toolInstructions,
     @Nullable OutputFormat output,
     @Nullable JsonSchemaCheck input,
+    @Nullable String systemMessage,
     @Nullable String failure) {
 
   static AgentRuntime prepare(AgentDef def, Catalog catalog, EngineConfig config) {
@@ -36,11 +38,28 @@ record AgentRuntime(
           .toList();
       return new AgentRuntime(def, catalog.version(), model, bound.tools(), definitions, bound.instructions(),
           def.outputSchema() == null ? null : OutputFormat.of(def.outputSchema()),
-          def.inputSchema() == null ? null : JsonSchemaCheck.of(def.inputSchema()), null);
+          def.inputSchema() == null ? null : JsonSchemaCheck.of(def.inputSchema()),
+          staticSystemMessage(def, bound.instructions()), null);
     } catch (EngineException e) {
-      return new AgentRuntime(def, catalog.version(), null, Map.of(), List.of(), List.of(), null, null,
+      return new AgentRuntime(def, catalog.version(), null, Map.of(), List.of(), List.of(), null, null, null,
           "agent '" + def.id() + "' cannot run: " + e.getMessage());
     }
+  }
+
+  /**
+   * The system message when it is the same for every run (no placeholders, no date, no session state), built
+   * once; null when it must be built per run.
+   */
+  private static @Nullable String staticSystemMessage(AgentDef def, List<String> toolInstructions) {
+    AgentSpec spec = def.spec();
+    boolean perRun = Boolean.TRUE.equals(spec.addDatetimeToContext())
+        || Boolean.TRUE.equals(spec.addSessionStateToContext())
+        || Templates.hasPlaceholder(spec.systemMessage()) || Templates.hasPlaceholder(spec.description())
+        || Templates.hasPlaceholder(spec.role()) || Templates.hasPlaceholder(spec.expectedOutput())
+        || Templates.hasPlaceholder(spec.additionalContext())
+        || (spec.instructions() != null && spec.instructions().stream().anyMatch(Templates::hasPlaceholder));
+    return perRun ? null : ContextBuilder.systemMessage(spec, def.name(), toolInstructions,
+        new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now());
   }
 
   String id() {

@@ -188,8 +188,9 @@ public final class Engine {
         throw new EngineException("the input does not match input_schema: " + String.join("; ", problems));
       }
     }
-    String system = ContextBuilder.systemMessage(spec, agent.name(), agent.toolInstructions(), run.vars,
-        ZonedDateTime.now(config.clock()));
+    String system = agent.systemMessage() != null ? agent.systemMessage()
+        : ContextBuilder.systemMessage(spec, agent.name(), agent.toolInstructions(), run.vars,
+            ZonedDateTime.now(config.clock()));
     if (system != null) {
       run.add(Message.system(system), null);
     }
@@ -201,7 +202,7 @@ public final class Engine {
     return TurnOutcome.NEXT;
   }
 
-  private AgentRun prepare(String agentId, RunRequest request, EventSink sink) {
+  AgentRun prepare(String agentId, RunRequest request, EventSink sink) {
     AgentRuntime agent = runtime(loaded.get(), agentId);
     AgentSpec spec = agent.def().spec();
     String sessionId = request.sessionId() != null ? request.sessionId()

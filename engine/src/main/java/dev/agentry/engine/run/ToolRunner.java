@@ -99,7 +99,7 @@ final class ToolRunner {
       return new Checked(call, tool, null, "Error: the arguments of " + call.name()
           + " are not valid JSON (" + e.getOriginalMessage() + "). Call it again with a JSON object.");
     }
-    List<String> problems = tool.arguments().problems(args);
+    List<String> problems = tool.problems(call.arguments(), args);
     if (!problems.isEmpty()) {
       return new Checked(call, tool, args, "Error: invalid arguments for " + call.name() + ": "
           + String.join("; ", problems) + ". Call it again with arguments that match its parameters.");
@@ -184,8 +184,9 @@ final class ToolRunner {
         first = false;
       }
     }
-    return out.append(") completed in ").append(String.format("%.4f", timed.metrics().duration())).append("s. ")
-        .toString();
+    long micros = Math.round(timed.metrics().duration() * 1e6); // "%.4f" without a Formatter per call
+    return out.append(") completed in ").append(micros / 1_000_000).append('.')
+        .append(String.valueOf(10_000 + (micros % 1_000_000) / 100).substring(1)).append("s. ").toString();
   }
 
   private static @Nullable String lastContent(AgentRun run) {
