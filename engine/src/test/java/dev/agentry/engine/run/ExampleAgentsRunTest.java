@@ -1,0 +1,42 @@
+package dev.agentry.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentry.engine.compile.SpecCompiler;
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.model.Catalog;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every example agent in {@code specs/} runs offline on its scripted model, tools and all. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExampleAgentsRunTest {
+  private static final Path SPECS = Path.of("../specs");
+  private final Catalog catalog = SpecCompiler.create().compile(SPECS).orThrow();
+  private final Engine engine = Engine.create(catalog, c -> c.baseDir(SPECS));
+
+  Stream<String> agents() {
+    return catalog.agents().keySet().stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("agents")
+  void runs_offline_to_an_answer_or_a_pause(String agentId) {
+    RunOutput out = engine.run(agentId, RunRequest.create(r -> r.input(prompt(agentId))));
+
+    assertThat(out.status()).as(agentId + ": " + out.contentText())
+        .isIn(RunStatus.COMPLETED, RunStatus.PAUSED);
+    assertThat(out.contentText()).isNotBlank();
+  }
+
+  private static String prompt(String agentId) {
+    return switch (agentId) {
+      case "tools-agent" -> "what is 2 + 3?";
+      case "office-assistant" -> "send an email to Ada";
+      default -> "hello";
+    };
+  }
+}
