@@ -1,6 +1,8 @@
 package dev.agentry.engine;
 
 import dev.agentry.engine.llm.ChatModelFactory;
+import dev.agentry.engine.llm.anthropic.AnthropicChatModel;
+import dev.agentry.engine.llm.openai.OpenAiChatModel;
 import dev.agentry.engine.llm.scripted.ScriptedChatModel;
 import dev.agentry.engine.model.NotFoundException;
 import dev.agentry.engine.tool.ToolFactory;
@@ -9,6 +11,7 @@ import dev.agentry.engine.tool.builtin.DateTimeTools;
 import dev.agentry.engine.tool.builtin.FileTools;
 import dev.agentry.engine.tool.builtin.HttpFetchTools;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +25,11 @@ public final class Builtins {
 
   static {
     PROVIDERS.put("scripted", ScriptedChatModel::create);
+    PROVIDERS.put("anthropic", AnthropicChatModel::create);
+    for (String openAiCompatible : List.of("openai", "ollama", "openrouter", "groq", "deepseek", "together", "vllm",
+        "lmstudio", "azure")) {
+      PROVIDERS.put(openAiCompatible, OpenAiChatModel::create);
+    }
 
     TOOLKITS.put("calculator", CalculatorTools::create);
     TOOLKITS.put("datetime", DateTimeTools::create);
