@@ -2,29 +2,18 @@ package dev.agentry.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code agentry run}: the example agents answer offline on the scripted model, with the right exit codes. */
 class RunCommandTest {
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void an_example_agent_answers_offline() {
-    Run run = run("run", "--specs", "../specs", "assistant", "hello");
+    CliRun run = run("run", "--specs", "../specs", "assistant", "hello");
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("(offline demo reply) Hello! I am a scripted demo model");
@@ -32,7 +21,7 @@ class RunCommandTest {
 
   @Test
   void json_mode_prints_one_event_per_line_ending_with_run_completed() {
-    Run run = run("run", "--specs", "../specs", "--json", "--session", "s-1", "assistant", "hello");
+    CliRun run = run("run", "--specs", "../specs", "--json", "--session", "s-1", "assistant", "hello");
 
     assertThat(run.exit()).isZero();
     var mapper = JsonMapper.builder().build();
@@ -44,7 +33,7 @@ class RunCommandTest {
 
   @Test
   void an_unknown_agent_is_a_usage_error_that_lists_the_agents() {
-    Run run = run("run", "--specs", "../specs", "no-such-agent", "hello");
+    CliRun run = run("run", "--specs", "../specs", "no-such-agent", "hello");
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("No agent 'no-such-agent'").contains("assistant");

@@ -2,33 +2,22 @@ package dev.agentry.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code agentry validate}: exit codes, the {@code path:line:col: error: message} lines, and the JSON format. */
 class ValidateCommandTest {
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void the_example_specs_are_valid() {
-    Run run = run("validate", "../specs");
+    CliRun run = run("validate", "../specs");
     assertThat(run.exit()).as(run.out()).isZero();
     assertThat(run.out()).contains(": valid, version ");
   }
@@ -43,7 +32,7 @@ class ValidateCommandTest {
         spec:
           modle: openai:gpt-4o-mini
         """);
-    Run run = run("validate", dir.toString());
+    CliRun run = run("validate", dir.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out().lines()).containsExactly(
         dir.resolve("agent.yaml") + ":6:3: error: unknown field 'modle' in spec (did you mean 'model'?)",
@@ -58,7 +47,7 @@ class ValidateCommandTest {
         metadata: {name: helper}
         spec: {model: opena:gpt-4o}
         """);
-    Run run = run("validate", "--format", "json", dir.toString());
+    CliRun run = run("validate", "--format", "json", dir.toString());
     assertThat(run.exit()).isEqualTo(1);
     JsonNode body = JsonMapper.builder().build().readTree(run.out());
     assertThat(body.get("valid").booleanValue()).isFalse();
