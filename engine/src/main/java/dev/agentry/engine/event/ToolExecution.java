@@ -77,4 +77,18 @@ public record ToolExecution(
         stopAfterToolCall, createdAt, requiresConfirmation, confirmed, note, requiresUserInput, userInputSchema,
         userFeedbackSchema, answered, externalExecutionRequired, externalExecutionSilent, approvalType, approvalId);
   }
+
+  /** This call with the user's values for its input fields. */
+  public ToolExecution withUserInput(List<UserInputField> fields) {
+    return new ToolExecution(toolCallId, toolName, toolArgs, toolCallError, result, metrics, childRunId,
+        stopAfterToolCall, createdAt, requiresConfirmation, confirmed, confirmationNote, true, fields,
+        userFeedbackSchema, true, externalExecutionRequired, externalExecutionSilent, approvalType, approvalId);
+  }
+
+  /** This call with the result the client computed (external execution). */
+  public ToolExecution withExternalResult(String externalResult) {
+    return new ToolExecution(toolCallId, toolName, toolArgs, toolCallError, externalResult, metrics, childRunId,
+        stopAfterToolCall, createdAt, requiresConfirmation, confirmed, confirmationNote, requiresUserInput,
+        userInputSchema, userFeedbackSchema, answered, true, externalExecutionSilent, approvalType, approvalId);
+  }
 }

@@ -113,12 +113,8 @@ final class AgentLoop {
   private static ChatResponse callModel(AgentRun run) {
     ChatModel model = run.agent.chatModel();
     AgentSpec spec = run.agent.def().spec();
-    JsonNode toolChoice = run.toolCalls > 0 && spec.toolChoice() != null && !spec.toolChoice().isString()
-        ? null : spec.toolChoice(); // a forced call, once made, must not force the next turn too
-    if (toolChoice != null && toolChoice.isString() && "required".equals(toolChoice.stringValue())
-        && run.toolCalls > 0) {
-      toolChoice = null;
-    }
+    // a forced call ("required" or one named function), once made, must not force every later turn too
+    JsonNode toolChoice = run.toolCalls > 0 && forcesCall(spec.toolChoice()) ? null : spec.toolChoice();
     boolean streamDeltas = run.stream && run.output == null;
     ChatRequest request = new ChatRequest(run.conversation(), run.agent.definitions(), toolChoice,
         run.output == null ? null : run.output.format(), run.stream, run.cancellation);
@@ -154,6 +150,10 @@ final class AgentLoop {
         }
       }
     }
+  }
+
+  private static boolean forcesCall(@Nullable JsonNode toolChoice) {
+    return toolChoice != null && (!toolChoice.isString() || "required".equals(toolChoice.stringValue()));
   }
 
   private static Duration retryDelay(AgentSpec spec, int attempt) {

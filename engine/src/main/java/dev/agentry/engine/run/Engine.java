@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -146,7 +147,7 @@ public final class Engine {
     return true;
   }
 
-  private RunHandle launch(AgentRun run, java.util.function.Supplier<TurnOutcome> first) {
+  private RunHandle launch(AgentRun run, Supplier<TurnOutcome> first) {
     RunHandle handle = new RunHandle(run.scope.runId(), run.scope.sessionId(), run.cancellation);
     Thread.ofVirtual().name("run-" + run.scope.runId()).start(() -> {
       try {
@@ -158,7 +159,7 @@ public final class Engine {
     return handle;
   }
 
-  private RunOutput execute(AgentRun run, java.util.function.Supplier<TurnOutcome> first) {
+  private RunOutput execute(AgentRun run, Supplier<TurnOutcome> first) {
     String runId = run.scope.runId();
     active.put(runId, run.cancellation);
     try {

@@ -123,8 +123,7 @@ class HumanInTheLoopTest {
     ToolExecution call = paused.tools().getFirst();
     assertThat(call.externalExecutionRequired()).isTrue();
 
-    ToolExecution executed = new ToolExecution(call.toolCallId(), call.toolName(), call.toolArgs(), null, "Lyon",
-        null, null, false, call.createdAt(), false, null, null, false, null, null, null, true, null, null, null);
+    ToolExecution executed = call.withExternalResult("Lyon");
     RunOutput done = engine.continueRun(paused.runId(), List.of(executed), EventSink.NONE).await();
 
     assertThat(done.content()).isEqualTo("You are in Lyon.");
@@ -147,7 +146,6 @@ class HumanInTheLoopTest {
   private static ToolExecution withInput(ToolExecution call, String date) {
     List<ToolExecution.UserInputField> fields = call.userInputSchema().stream()
         .map(f -> new ToolExecution.UserInputField(f.name(), f.fieldType(), f.description(), date)).toList();
-    return new ToolExecution(call.toolCallId(), call.toolName(), call.toolArgs(), null, null, null, null, false,
-        call.createdAt(), false, null, null, true, fields, null, null, false, null, null, null);
+    return call.withUserInput(fields);
   }
 }

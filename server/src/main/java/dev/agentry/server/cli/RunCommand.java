@@ -123,14 +123,14 @@ final class RunCommand implements Callable<Integer> {
           }
           fields.add(new ToolExecution.UserInputField(field.name(), field.fieldType(), field.description(), value));
         }
-        call = withFields(call, fields);
+        call = call.withUserInput(fields);
       }
       if (call.externalExecutionRequired()) {
         String result = prompt(in, out, "Result of " + label + ": ");
         if (result == null) {
           return null;
         }
-        call = withResult(call, result);
+        call = call.withExternalResult(result);
       }
       answers.add(call);
     }
@@ -145,20 +145,6 @@ final class RunCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static ToolExecution withFields(ToolExecution c, List<ToolExecution.UserInputField> fields) {
-    return new ToolExecution(c.toolCallId(), c.toolName(), c.toolArgs(), c.toolCallError(), c.result(), c.metrics(),
-        c.childRunId(), c.stopAfterToolCall(), c.createdAt(), c.requiresConfirmation(), c.confirmed(),
-        c.confirmationNote(), true, fields, c.userFeedbackSchema(), true, c.externalExecutionRequired(),
-        c.externalExecutionSilent(), c.approvalType(), c.approvalId());
-  }
-
-  private static ToolExecution withResult(ToolExecution c, String result) {
-    return new ToolExecution(c.toolCallId(), c.toolName(), c.toolArgs(), c.toolCallError(), result, c.metrics(),
-        c.childRunId(), c.stopAfterToolCall(), c.createdAt(), c.requiresConfirmation(), c.confirmed(),
-        c.confirmationNote(), c.requiresUserInput(), c.userInputSchema(), c.userFeedbackSchema(), c.answered(),
-        true, c.externalExecutionSilent(), c.approvalType(), c.approvalId());
   }
 
   /** Prints events: JSON lines, or the answer as it streams with tool calls on their own lines. */

@@ -55,12 +55,9 @@ public final class AnthropicChatModel implements ChatModel {
   @Override
   public ChatResponse chat(ChatRequest request, StreamListener listener) {
     Endpoint endpoint = http.endpoint();
-    if (endpoint.baseUrl().isEmpty()) {
-      throw ModelException.permanent("provider " + provider() + " has no URL: set " + endpoint.setting("base_url"));
-    }
     JsonNode body = AnthropicRequestBody.of(model, request);
     Map<String, String> auth = Map.of("x-api-key", endpoint.requireKey().value(), "anthropic-version", API_VERSION);
-    HttpRequest httpRequest = http.post(endpoint.baseUrl() + "/v1/messages", body, request.stream(), auth);
+    HttpRequest httpRequest = http.post(endpoint.requireBaseUrl() + "/v1/messages", body, request.stream(), auth);
     ResponseFormat format = request.responseFormat();
     String formatTool = format == null ? null : format.name();
     if (request.stream()) {

@@ -63,6 +63,14 @@ public record Endpoint(
   }
 
   /** The API key, or a permanent {@link ModelException} telling the user where to set it. */
+  /** The base URL; throws naming the setting to fill in when the provider has no default. */
+  public String requireBaseUrl() {
+    if (baseUrl.isEmpty()) {
+      throw ModelException.permanent("provider " + provider + " has no default URL: set " + setting("base_url"));
+    }
+    return baseUrl;
+  }
+
   public Secret requireKey() {
     if (apiKey == null) {
       throw ModelException.permanent("missing API key for provider " + provider + ": " + keyHint());

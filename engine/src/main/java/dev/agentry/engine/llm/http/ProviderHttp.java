@@ -17,10 +17,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
@@ -228,20 +226,11 @@ public final class ProviderHttp {
   }
 
   private void pause(Duration wait, Cancellation cancellation) {
-    CountDownLatch woken = new CountDownLatch(1);
-    Cancellation.Registration registration = cancellation.onCancel(woken::countDown);
-    try {
-      woken.await(wait.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ModelException.cancelled(endpoint.provider());
-    } finally {
-      registration.close();
-    }
-    if (cancellation.isCancelled()) {
+    if (cancellation.await(wait)) {
       throw ModelException.cancelled(endpoint.provider());
     }
   }
+
 
   private ModelException redacted(ModelException e, String suffix) {
     String message = String.valueOf(e.getMessage());

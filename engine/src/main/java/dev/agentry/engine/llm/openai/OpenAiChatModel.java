@@ -76,17 +76,13 @@ public final class OpenAiChatModel implements ChatModel {
   }
 
   private String url() {
-    Endpoint endpoint = http.endpoint();
-    if (endpoint.baseUrl().isEmpty()) {
-      throw ModelException.permanent("provider " + provider() + " has no default URL: set "
-          + endpoint.setting("base_url"));
-    }
+    String baseUrl = http.endpoint().requireBaseUrl();
     if (!isAzure()) {
-      return endpoint.baseUrl() + "/chat/completions";
+      return baseUrl + "/chat/completions";
     }
     ModelSpec spec = model.spec();
     String version = spec != null && spec.apiVersion() != null ? spec.apiVersion() : AZURE_DEFAULT_API_VERSION;
-    return endpoint.baseUrl() + "/openai/deployments/" + encode(model.modelId()) + "/chat/completions?api-version="
+    return baseUrl + "/openai/deployments/" + encode(model.modelId()) + "/chat/completions?api-version="
         + encode(version);
   }
 

@@ -4,7 +4,6 @@ import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.Session;
 import dev.agentry.engine.store.SessionStore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +49,6 @@ public final class MemorySessionStore implements SessionStore {
   public List<RunOutput> listRuns(String sessionId) {
     return runsBySession.getOrDefault(sessionId, List.of()).stream()
         .map(runs::get)
-        .sorted(Comparator.comparingLong(RunOutput::createdAt))
-        .toList();
+        .toList(); // ids are appended as runs are first saved, so this is oldest first
   }
 }
