@@ -220,10 +220,8 @@ final class AgentLoop {
 
   private static RunOutput completed(AgentRun run, @Nullable Object content, String contentType) {
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
-    RunOutput output = run.toOutput(RunStatus.COMPLETED, content, contentType);
-    run.emit(new RunEvent.RunCompleted(run.scope, run.now(), content, contentType, output.reasoningContent(),
-        run.metadata, output.metrics(), run.sessionState));
-    return output;
+    return run.end(RunStatus.COMPLETED, content, contentType, new RunEvent.RunCompleted(run.scope, run.now(), content,
+        contentType, run.reasoning(), run.metadata, run.metrics(), run.sessionState));
   }
 
   private static RunOutput paused(AgentRun run) {
@@ -234,19 +232,18 @@ final class AgentLoop {
         .map(t -> new RunRequirement(t.toolCallId(), Instant.ofEpochSecond(t.createdAt()).toString(), null, t,
             t.userInputSchema()))
         .toList();
-    run.emit(new RunEvent.RunPaused(run.scope, run.now(), PAUSED_CONTENT, waiting, requirements));
-    return run.toOutput(RunStatus.PAUSED, PAUSED_CONTENT, "str");
+    return run.end(RunStatus.PAUSED, PAUSED_CONTENT, "str",
+        new RunEvent.RunPaused(run.scope, run.now(), PAUSED_CONTENT, waiting, requirements));
   }
 
   private static RunOutput cancelled(AgentRun run) {
     String reason = "Run " + run.scope.runId() + " was cancelled";
-    run.emit(new RunEvent.RunCancelled(run.scope, run.now(), reason, null));
-    return run.toOutput(RunStatus.CANCELLED, reason, "str");
+    return run.end(RunStatus.CANCELLED, reason, "str", new RunEvent.RunCancelled(run.scope, run.now(), reason, null));
   }
 
   private static RunOutput failed(AgentRun run, String message, String type) {
-    run.emit(new RunEvent.RunError(run.scope, run.now(), message, type, null, null));
-    return run.toOutput(RunStatus.ERROR, message, "str");
+    return run.end(RunStatus.ERROR, message, "str", new RunEvent.RunError(run.scope, run.now(), message, type, null,
+        null));
   }
 
   private static String stripFences(String text) {

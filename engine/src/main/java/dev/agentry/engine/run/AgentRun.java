@@ -9,10 +9,14 @@ import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Cancellation;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Usage;
+import dev.agentry.engine.store.StoreException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +28,8 @@ final class AgentRun {
   final RunScope scope;
   final @Nullable String userId;
   final Map<String, Object> sessionState;
+  /** The session_state as the run started with it, to tell what the run changed ({@link StateDelta}). */
+  final Map<String, Object> initialState;
   final ContextBuilder.Vars vars;
   final @Nullable OutputFormat output;
   final boolean stream;
@@ -43,7 +49,10 @@ final class AgentRun {
   private Usage usage = Usage.NONE;
   private @Nullable Double timeToFirstToken;
   private @Nullable String reasoning;
+  private Consumer<RunOutput> persist = output -> {};
   int toolCalls;
+  /** True when no stored session had this run's id when it was prepared. */
+  boolean newSession;
   boolean corrected;
 
   AgentRun(AgentRuntime agent, RunScope scope, RunSettings settings, Cancellation cancellation, EventSink sink,
@@ -52,6 +61,7 @@ final class AgentRun {
     this.scope = scope;
     this.userId = settings.userId();
     this.sessionState = settings.sessionState();
+    this.initialState = Collections.unmodifiableMap(new LinkedHashMap<>(sessionState));
     this.vars = new ContextBuilder.Vars(userId, sessionState, settings.dependencies(),
         settings.metadata() == null ? Map.of() : settings.metadata());
     this.output = settings.output();
@@ -90,10 +100,50 @@ final class AgentRun {
     if (events != null && !(event instanceof RunEvent.RunContent)) {
       events.add(event);
     }
+    deliver(event);
+  }
+
+  private void deliver(RunEvent event) {
     if (streamEvents || event instanceof RunEvent.RunContent || event instanceof RunEvent.RunError
         || event instanceof RunEvent.RunCancelled || event instanceof RunEvent.RunPaused) {
       sink.accept(event);
     }
+  }
+
+  /** Sets how the run's ending is saved ({@link #end}); by default it is not. */
+  void persistWith(Consumer<RunOutput> save) {
+    this.persist = save;
+  }
+
+  /**
+   * Ends the run: saves its output, then sends {@code last}, so that no client sees an ending the store has not got.
+   * When the store fails, the run ends with RunError instead (and its output says so).
+   */
+  RunOutput end(RunStatus status, @Nullable Object content, String contentType, RunEvent last) {
+    if (events != null) {
+      events.add(last);
+    }
+    RunOutput output = toOutput(status, content, contentType);
+    try {
+      persist.accept(output);
+    } catch (StoreException e) {
+      String message = "the run could not be saved: " + e.getMessage();
+      RunEvent error = new RunEvent.RunError(scope, now(), message, "StoreError", null, null);
+      if (events != null) {
+        events.set(events.size() - 1, error);
+      }
+      deliver(error);
+      return toOutput(RunStatus.ERROR, message, "str");
+    }
+    deliver(last);
+    return output;
+  }
+
+  /** Ends the run with RunError without saving it: the store failed before the run could start. */
+  RunOutput unsaved(StoreException e) {
+    String message = "the run could not be saved: " + e.getMessage();
+    deliver(new RunEvent.RunError(scope, now(), message, "StoreError", null, null));
+    return toOutput(RunStatus.ERROR, message, "str");
   }
 
   void add(Message message, @Nullable Metrics metrics) {
@@ -132,6 +182,10 @@ final class AgentRun {
     if (reasoningContent != null) {
       reasoning = reasoning == null ? reasoningContent : reasoning + "\n" + reasoningContent;
     }
+  }
+
+  @Nullable String reasoning() {
+    return reasoning;
   }
 
   Metrics metrics() {

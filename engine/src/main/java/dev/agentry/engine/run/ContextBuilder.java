@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * {@code num_history_runs}, {@code num_history_messages}, {@code max_tool_calls_from_history}.
  */
 final class ContextBuilder {
-  private static final int DEFAULT_HISTORY_RUNS = 3;
+  static final int DEFAULT_HISTORY_RUNS = 3;
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
   private ContextBuilder() {}

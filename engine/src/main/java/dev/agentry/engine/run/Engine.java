@@ -12,8 +12,12 @@ import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.NotFoundException;
 import dev.agentry.engine.spec.AgentSpec;
+import dev.agentry.engine.event.Metrics;
+import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.Session;
 import dev.agentry.engine.store.SessionStore;
+import dev.agentry.engine.store.SessionType;
+import dev.agentry.engine.store.StoreException;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,6 +132,7 @@ public final class Engine {
             agent.output(), true, streamEvents(agent.def().spec(), null), paused.createdAt()),
         Cancellation.create(), sink, config.clock());
     run.restore(paused.messages(), paused.tools(), paused.metrics());
+    run.persistWith(out -> save(run, out));
     if (active.putIfAbsent(runId, run.cancellation) != null) {
       throw new EngineException("run " + runId + " is already being continued");
     }
@@ -163,16 +168,26 @@ public final class Engine {
     String runId = run.scope.runId();
     active.put(runId, run.cancellation);
     try {
-      store().saveRun(run.toOutput(RunStatus.RUNNING, null, "str"));
+      try {
+        if (run.newSession) {
+          store().createSession(Session.of(run.scope.sessionId(), SessionType.AGENT, run.agent.id(), run.userId,
+              run.agent.catalogVersion(), run.now()));
+        }
+        store().saveRun(run.toOutput(RunStatus.RUNNING, null, "str"));
+      } catch (StoreException e) {
+        return run.unsaved(e);
+      }
       TurnOutcome start;
       try {
         start = first.get();
+      } catch (StoreException e) {
+        throw e;
       } catch (EngineException e) {
         start = new TurnOutcome.LimitReached(e.getMessage());
       }
-      RunOutput output = AgentLoop.run(run, start);
-      save(run, output);
-      return output;
+      return AgentLoop.run(run, start);
+    } catch (StoreException e) {
+      return run.unsaved(e);
     } finally {
       active.remove(runId);
     }
@@ -197,7 +212,10 @@ public final class Engine {
     }
     ContextBuilder.additionalInput(spec).forEach(m -> run.add(m, null));
     if (Boolean.TRUE.equals(spec.addHistoryToContext())) {
-      ContextBuilder.history(spec, store().listRuns(run.scope.sessionId())).forEach(run::addHistory);
+      int runs = spec.numHistoryMessages() != null ? spec.numHistoryMessages()
+          : spec.numHistoryRuns() != null ? spec.numHistoryRuns() : ContextBuilder.DEFAULT_HISTORY_RUNS;
+      List<RunOutput> previous = store().listRuns(RunQuery.latest(run.scope.sessionId(), RunStatus.COMPLETED, runs));
+      ContextBuilder.history(spec, previous).forEach(run::addHistory);
     }
     run.add(ContextBuilder.userMessage(spec, request.inputText(), run.vars), null);
     return TurnOutcome.NEXT;
@@ -224,11 +242,14 @@ public final class Engine {
     Map<String, Object> metadata = merge(spec.metadata(), request.metadata());
     String userId = request.userId() != null ? request.userId() : spec.userId();
     OutputFormat output = request.outputSchema() != null ? OutputFormat.of(request.outputSchema()) : agent.output();
-    return new AgentRun(agent, RunScope.of(agent.id(), agent.name(), runId, sessionId),
+    AgentRun run = new AgentRun(agent, RunScope.of(agent.id(), agent.name(), runId, sessionId),
         new AgentRun.RunSettings(request.input().isString() ? request.inputText() : request.input(), userId, state,
             dependencies, metadata.isEmpty() ? null : metadata, output, request.stream(),
             streamEvents(spec, request.streamEvents()), 0),
         Cancellation.create(), sink, config.clock());
+    run.newSession = session == null;
+    run.persistWith(out -> save(run, out));
+    return run;
   }
 
   private AgentRuntime runtime(Loaded current, String agentId) {
@@ -236,13 +257,17 @@ public final class Engine {
     return current.agents().computeIfAbsent(agentId, id -> AgentRuntime.prepare(def, current.catalog(), config));
   }
 
+  /**
+   * Saves a run's ending, then applies what it changed in session_state (and, once it has ended, its metrics) to the
+   * latest stored session, atomically, so that concurrent runs on one session lose no update.
+   */
   private void save(AgentRun run, RunOutput output) {
     store().saveRun(output);
+    Metrics metrics = output.status().isFinal() ? output.metrics() : Metrics.ZERO;
     long now = run.now();
-    Session previous = store().findSession(run.scope.sessionId()).orElse(null);
-    store().saveSession(new Session(run.scope.sessionId(), "agent", run.agent.id(), run.userId,
-        previous == null ? null : previous.sessionName(), run.sessionState, run.agent.catalogVersion(),
-        previous == null ? now : previous.createdAt(), now));
+    store().updateSession(run.scope.sessionId(), s -> s.afterRun(
+        StateDelta.apply(s.sessionState(), run.initialState, run.sessionState), metrics,
+        run.agent.catalogVersion(), now));
   }
 
   private static boolean streamEvents(AgentSpec spec, @Nullable Boolean requested) {

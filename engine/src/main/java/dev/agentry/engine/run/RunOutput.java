@@ -40,6 +40,9 @@ public record RunOutput(
     @Nullable List<RunEvent> events,
     @Nullable Map<String, Object> metadata,
     String specVersion) {
+  /** The content of a run that a crash or shutdown cut short. */
+  public static final String INTERRUPTED = "interrupted";
+
   public RunOutput {
     messages = List.copyOf(messages);
     tools = List.copyOf(tools);
@@ -47,6 +50,20 @@ public record RunOutput(
 
   /** The user's input of a run ({@code input.input_content}). */
   public record RunInput(Object inputContent) {}
+
+  /** This run with its stored events replaced. */
+  public RunOutput withEvents(@Nullable List<RunEvent> newEvents) {
+    return new RunOutput(runId, agentId, agentName, sessionId, userId, content, contentType, reasoningContent, model,
+        modelProvider, sessionState, createdAt, status, metrics, messages, tools, input, newEvents, metadata,
+        specVersion);
+  }
+
+  /** This run, found RUNNING after a crash, ended as ERROR with the content "interrupted". */
+  public RunOutput interrupted() {
+    return new RunOutput(runId, agentId, agentName, sessionId, userId, INTERRUPTED, "str", reasoningContent, model,
+        modelProvider, sessionState, createdAt, RunStatus.ERROR, metrics, messages, tools, input, events, metadata,
+        specVersion);
+  }
 
   /** The content as text: the string itself, or the JSON text of structured content; empty when there is none. */
   public String contentText() {

@@ -1,28 +1,106 @@
 package dev.agentry.engine.store;
 
 import dev.agentry.engine.run.RunOutput;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The storage port of the run loop: sessions and their runs, one record per run.
+ * The storage port: sessions, their runs (one record per run, never an array inside the session), user memories and
+ * daily metrics. Backends: {@code store.memory}, {@code store.sqlite}, {@code store.postgres}, {@code store.mongo};
+ * all pass one conformance suite.
  *
- * <p>Implementations are thread-safe. Writes are whole-record upserts keyed by id; a run is saved when it starts
- * (RUNNING) and again when it pauses or ends, so a crash never leaves a half-written one.
+ * <p>Implementations are thread-safe and may be shared by several processes on one database. Every write is atomic:
+ * a crash never leaves half a record. A backend failure is a {@link StoreException}; {@link StoreException#retryable()}
+ * says when the database was unreachable.
  */
-public interface SessionStore {
+public interface SessionStore extends AutoCloseable {
+  // ---- sessions ----
+
   /** The session with {@code sessionId}, if stored. */
   Optional<Session> findSession(String sessionId);
 
-  /** Creates or replaces a session. */
+  /** Stores a new session; false (and nothing written) when one with its id exists. */
+  boolean createSession(Session session);
+
+  /** Creates or replaces a session as a whole. */
   void saveSession(Session session);
 
-  /** Creates or replaces a run. */
-  void saveRun(RunOutput run);
+  /**
+   * Changes a stored session atomically: {@code change} gets the latest stored version, and its result is stored only
+   * if nobody wrote the session in between (otherwise {@code change} runs again on the newer version). Concurrent
+   * updates are never lost.
+   *
+   * @return the stored result, or empty when no such session exists
+   */
+  Optional<Session> updateSession(String sessionId, UnaryOperator<Session> change);
+
+  /** Deletes a session and all its runs; false when there was none. */
+  boolean deleteSession(String sessionId);
+
+  /** Sessions matching {@code query}, one page of them, with the total count. */
+  Page<Session> listSessions(SessionQuery query);
+
+  // ---- runs ----
+
+  /**
+   * Creates or replaces a run (keyed by run id). A run that is stored with a final status (COMPLETED, CANCELLED,
+   * ERROR) is never replaced: a run is RUNNING (or PAUSED) until it ends with exactly one final status.
+   *
+   * @return false when the stored run had already ended and was left as it was
+   */
+  boolean saveRun(RunOutput run);
 
   /** The run with {@code runId}, if stored. */
   Optional<RunOutput> findRun(String runId);
 
-  /** The runs of a session, oldest first. */
-  List<RunOutput> listRuns(String sessionId);
+  /** Runs matching {@code query}, oldest first. */
+  List<RunOutput> listRuns(RunQuery query);
+
+  /** All runs of a session, oldest first. */
+  default List<RunOutput> listRuns(String sessionId) {
+    return listRuns(RunQuery.ofSession(sessionId));
+  }
+
+  /**
+   * Ends every run still RUNNING with status ERROR and the content "interrupted": called once at start-up, after a
+   * crash, when no run of this database can still be in flight.
+   *
+   * @return how many runs were marked
+   */
+  int markInterruptedRuns();
+
+  // ---- user memories ----
+
+  /** The memory with {@code memoryId}, if stored. */
+  Optional<UserMemory> findMemory(String memoryId);
+
+  /** Creates or replaces a memory. */
+  void saveMemory(UserMemory memory);
+
+  /** Deletes a memory; false when there was none. */
+  boolean deleteMemory(String memoryId);
+
+  /** Memories matching {@code query}, one page of them, with the total count. */
+  Page<UserMemory> listMemories(MemoryQuery query);
+
+  /** Every topic of the memories of {@code userId} (of everyone's when null), sorted, without repeats. */
+  List<String> listMemoryTopics(@Nullable String userId);
+
+  /** Memory counts per user, the most recently updated first. */
+  Page<UserMemoryStats> listUserMemoryStats(@Nullable String userId, int page, int limit);
+
+  // ---- metrics ----
+
+  /** Creates or replaces the metrics of one day. */
+  void saveDailyMetrics(DailyMetrics metrics);
+
+  /** The stored days between {@code from} and {@code to} (inclusive; open when null), oldest first. */
+  List<DailyMetrics> listDailyMetrics(@Nullable LocalDate from, @Nullable LocalDate to);
+
+  /** Releases connections and files; the store cannot be used afterwards. */
+  @Override
+  void close();
 }

@@ -1,11 +1,11 @@
 package dev.agentry.engine.run;
 
 import dev.agentry.engine.event.EventSink;
-import dev.agentry.engine.store.Session;
 import dev.agentry.engine.store.SessionStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +61,7 @@ public class RunBenchmark {
   @Setup
   public void setUp() throws IOException {
     Path dir = Files.createTempDirectory("agentry-bench");
-    engine = Engine.create(Specs.compile(dir, SPECS), c -> c.store(new NoStore()));
+    engine = Engine.create(Specs.compile(dir, SPECS), c -> c.store(noStore()));
     request = RunRequest.create(r -> r.input("What is 2 + 3?").sessionId("bench").stream(false));
     engine.run("bench", request); // prepares the agent once, as the first request of a catalog does
   }
@@ -78,27 +78,13 @@ public class RunBenchmark {
     return engine.prepare("bench", request, EventSink.NONE);
   }
 
-  /** A store that keeps nothing: the benchmark measures the engine, not storage. */
-  private static final class NoStore implements SessionStore {
-    @Override
-    public Optional<Session> findSession(String sessionId) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void saveSession(Session session) {}
-
-    @Override
-    public void saveRun(RunOutput run) {}
-
-    @Override
-    public Optional<RunOutput> findRun(String runId) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<RunOutput> listRuns(String sessionId) {
-      return List.of();
-    }
+  /** A store that keeps nothing (every lookup finds nothing): the benchmark measures the engine, not storage. */
+  private static SessionStore noStore() {
+    return (SessionStore) Proxy.newProxyInstance(SessionStore.class.getClassLoader(),
+        new Class<?>[] {SessionStore.class}, (proxy, method, args) -> {
+          Class<?> type = method.getReturnType();
+          return type == Optional.class ? Optional.empty() : type == List.class ? List.of()
+              : type == boolean.class ? Boolean.TRUE : type == int.class ? 0 : null;
+        });
   }
 }

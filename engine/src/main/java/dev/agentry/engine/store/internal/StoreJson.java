@@ -1,0 +1,88 @@
+package dev.agentry.engine.store.internal;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.agentry.engine.event.EventJson;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.run.RunOutput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON that every backend stores for runs and flexible fields: Agno's snake_case shapes, the run's events in
+ * their wire form. One codec, so a run reads back the same from every backend.
+ */
+public final class StoreJson {
+  @JsonIgnoreProperties("events")
+  private abstract static class WithoutEvents {}
+
+  private static final JsonMapper MAPPER = EventJson.MAPPER.rebuild()
+      .addMixIn(RunOutput.class, WithoutEvents.class)
+      .build();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private StoreJson() {}
+
+  /** The run as one JSON object, its events included. */
+  public static ObjectNode runTree(RunOutput run) {
+    ObjectNode tree = MAPPER.valueToTree(run);
+    if (run.events() != null) {
+      ArrayNode events = tree.putArray("events");
+      run.events().forEach(e -> events.add(EventJson.toTree(e)));
+    }
+    return tree;
+  }
+
+  /** The run as JSON text. */
+  public static String writeRun(RunOutput run) {
+    return MAPPER.writeValueAsString(runTree(run));
+  }
+
+  /** Reads back a run written by {@link #writeRun}. */
+  public static RunOutput readRun(String json) {
+    return readRun(MAPPER.readTree(json));
+  }
+
+  /** Reads back a run from its tree. */
+  public static RunOutput readRun(JsonNode tree) {
+    RunOutput run = MAPPER.treeToValue(tree, RunOutput.class);
+    JsonNode events = tree.get("events");
+    if (events == null || !events.isArray()) {
+      return run;
+    }
+    List<RunEvent> list = new ArrayList<>(events.size());
+    events.forEach(e -> list.add(EventJson.read(e)));
+    return run.withEvents(List.copyOf(list));
+  }
+
+  /** Any value (a map, a list, a record) as JSON text; null stays null. */
+  public static @Nullable String write(@Nullable Object value) {
+    return value == null ? null : MAPPER.writeValueAsString(value);
+  }
+
+  /** A JSON object as a map; null stays null. */
+  public static @Nullable Map<String, Object> readMap(@Nullable String json) {
+    return json == null ? null : MAPPER.readValue(json, MAP);
+  }
+
+  /** JSON text as a value of {@code type}. */
+  public static <T> T read(String json, Class<T> type) {
+    return MAPPER.readValue(json, type);
+  }
+
+  /** JSON text as a value of a generic {@code type}. */
+  public static <T> T read(String json, TypeReference<T> type) {
+    return MAPPER.readValue(json, type);
+  }
+
+  /** A value as a JSON tree (for document stores). */
+  public static JsonNode tree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.agentry.engine.store;
+
+import dev.agentry.engine.event.Metrics;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunScope;
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.internal.Json;
+import dev.agentry.engine.llm.Message;
+import dev.agentry.engine.llm.ToolCall;
+import dev.agentry.engine.run.RunMessage;
+import dev.agentry.engine.run.RunOutput;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Realistic records for store tests and benchmarks: a run with messages, a tool call, metrics and events. */
+public final class StoreFixtures {
+  private StoreFixtures() {}
+
+  /** A session of agent {@code componentId} for {@code userId}, created at {@code createdAt}. */
+  public static Session session(String sessionId, SessionType type, String componentId, @Nullable String userId,
+      long createdAt) {
+    return Session.of(sessionId, type, componentId, userId, "v1", createdAt);
+  }
+
+  /** A completed run answering {@code content}, with one tool call and its events. */
+  public static RunOutput run(String sessionId, String runId, RunStatus status, long createdAt, Object content) {
+    return run(sessionId, runId, status, createdAt, content, "user-1");
+  }
+
+  public static RunOutput run(String sessionId, String runId, RunStatus status, long createdAt, Object content,
+      @Nullable String userId) {
+    RunScope scope = RunScope.of("agent-1", "Agent One", runId, sessionId);
+    ToolCall call = new ToolCall("call-1", "add", "{\"a\":2,\"b\":3}");
+    ToolExecution tool = ToolExecution.pending("call-1", "add", Json.MAPPER.readTree("{\"a\":2,\"b\":3}"), createdAt)
+        .withResult("5", false, new ToolExecution.ToolMetrics(createdAt, createdAt + 0.5, 0.5), false);
+    Metrics metrics = new Metrics(120, 30, 150, 0, 0, 0, 1.25, 0.2);
+    List<RunMessage> messages = List.of(
+        RunMessage.of(Message.system("You add numbers."), createdAt),
+        RunMessage.of(Message.user("what is 2 + 3?"), createdAt),
+        new RunMessage(Message.assistant(null, null, List.of(call)), createdAt, false, metrics),
+        RunMessage.of(Message.tool(call, "5", false), createdAt),
+        new RunMessage(Message.assistant(content.toString(), null, List.of()), createdAt, false, metrics));
+    List<RunEvent> events = List.of(
+        new RunEvent.RunStarted(scope, createdAt, "scripted-model", "scripted"),
+        new RunEvent.ToolCallCompleted(scope, createdAt, tool, "5"),
+        new RunEvent.RunCompleted(scope, createdAt, content, "str", null, null, metrics, Map.of("count", 1)));
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("count", 1);
+    return new RunOutput(runId, "agent-1", "Agent One", sessionId, userId, content, "str", null, "scripted-model",
+        "scripted", state, createdAt, status, metrics, messages, List.of(tool),
+        new RunOutput.RunInput("what is 2 + 3?"), events, Map.of("source", "test"), "v1");
+  }
+
+  /** A memory of {@code userId}. */
+  public static UserMemory memory(String memoryId, String text, List<String> topics, @Nullable String userId,
+      @Nullable String agentId, long updatedAt) {
+    return new UserMemory(memoryId, text, topics, "I said: " + text, userId, agentId, null, updatedAt - 10,
+        updatedAt);
+  }
+}
