@@ -1,0 +1,63 @@
+package dev.agentry.engine.store;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * How to open a store: the database URL ({@code sqlite:PATH}, {@code postgresql://...}, {@code mongodb://...},
+ * {@code memory:}) with its credentials resolved, the prefix of its table (or collection) names and the pool limits.
+ *
+ * @param url the resolved URL; never print it, print {@link #maskedUrl()}
+ * @param tablePrefix prefix of every table or collection name: letters, digits and '_'
+ * @param maxPoolSize the most connections a server backend keeps open
+ * @param connectionTimeout how long to wait for a connection before failing with a retryable error
+ */
+public record StoreSettings(String url, String tablePrefix, int maxPoolSize, Duration connectionTimeout) {
+  /** The default database: a SQLite file in the working directory. */
+  public static final String DEFAULT_URL = "sqlite:./agentry.db";
+  public static final String DEFAULT_PREFIX = "agno_";
+  private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,30}");
+  private static final Pattern PASSWORD = Pattern.compile("(://[^:/@]*:)[^@/]*@");
+  private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&]*");
+
+  public StoreSettings {
+    if (!PREFIX.matcher(tablePrefix).matches()) {
+      throw new IllegalArgumentException("table_prefix '" + tablePrefix + "' must be letters, digits and '_' "
+          + "(up to 31), not starting with a digit");
+    }
+    if (maxPoolSize < 1) {
+      throw new IllegalArgumentException("the pool's max_size must be at least 1, got " + maxPoolSize);
+    }
+  }
+
+  /** {@code url} with the default prefix, pool of 10 and a 5 s connection timeout. */
+  public static StoreSettings of(String url) {
+    return new StoreSettings(url, DEFAULT_PREFIX, 10, Duration.ofSeconds(5));
+  }
+
+  public StoreSettings withTablePrefix(String prefix) {
+    return new StoreSettings(url, prefix, maxPoolSize, connectionTimeout);
+  }
+
+  /** The scheme that picks the backend: "sqlite", "postgresql", "mongodb", ... (lower case). */
+  public String scheme() {
+    int colon = url.indexOf(':');
+    return colon < 0 ? "" : url.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The URL with any password replaced by {@code ****}, safe to print. */
+  public String maskedUrl() {
+    return mask(url);
+  }
+
+  /** {@code url} with any password ({@code user:PASS@} or {@code password=PASS}) replaced by {@code ****}. */
+  public static String mask(String url) {
+    return PASSWORD_PARAM.matcher(PASSWORD.matcher(url).replaceAll("$1****@")).replaceAll("$1****");
+  }
+
+  @Override
+  public String toString() {
+    return "StoreSettings[url=" + maskedUrl() + ", tablePrefix=" + tablePrefix + ", maxPoolSize=" + maxPoolSize
+        + ", connectionTimeout=" + connectionTimeout + "]";
+  }
+}
