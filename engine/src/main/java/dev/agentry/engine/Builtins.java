@@ -5,6 +5,11 @@ import dev.agentry.engine.llm.anthropic.AnthropicChatModel;
 import dev.agentry.engine.llm.openai.OpenAiChatModel;
 import dev.agentry.engine.llm.scripted.ScriptedChatModel;
 import dev.agentry.engine.model.NotFoundException;
+import dev.agentry.engine.store.SessionStore;
+import dev.agentry.engine.store.StoreException;
+import dev.agentry.engine.store.StoreFactory;
+import dev.agentry.engine.store.StoreSettings;
+import dev.agentry.engine.store.memory.MemorySessionStore;
 import dev.agentry.engine.tool.ToolFactory;
 import dev.agentry.engine.tool.builtin.CalculatorTools;
 import dev.agentry.engine.tool.builtin.DateTimeTools;
@@ -17,11 +22,12 @@ import java.util.Set;
 
 /**
  * The registry of every pluggable type the engine ships, one line per type: model providers by their
- * {@code provider} name, builtin toolkits by their {@code builtin} name. To add one, add a line here.
+ * {@code provider} name, builtin toolkits by their {@code builtin} name, store backends by their URL scheme. To add one, add a line here.
  */
 public final class Builtins {
   private static final Map<String, ChatModelFactory> PROVIDERS = new LinkedHashMap<>();
   private static final Map<String, ToolFactory> TOOLKITS = new LinkedHashMap<>();
+  private static final Map<String, StoreFactory> STORES = new LinkedHashMap<>();
 
   static {
     PROVIDERS.put("scripted", ScriptedChatModel::create);
@@ -35,6 +41,8 @@ public final class Builtins {
     TOOLKITS.put("datetime", DateTimeTools::create);
     TOOLKITS.put("http_fetch", HttpFetchTools::create);
     TOOLKITS.put("file", FileTools::create);
+
+    STORES.put("memory", settings -> MemorySessionStore.create());
   }
 
   private Builtins() {}
@@ -55,6 +63,21 @@ public final class Builtins {
       throw new NotFoundException("no builtin toolkit '" + name + "'");
     }
     return factory;
+  }
+
+  /**
+   * Opens the store a database URL names, chosen by its scheme ({@code sqlite:}, {@code postgresql://},
+   * {@code mongodb://}, {@code memory:}).
+   *
+   * @throws StoreException when the URL names no backend, or the database cannot be reached
+   */
+  public static SessionStore openStore(StoreSettings settings) {
+    StoreFactory factory = STORES.get(settings.scheme());
+    if (factory == null) {
+      throw new StoreException("unsupported database URL '" + settings.maskedUrl() + "': use sqlite:PATH, "
+          + "postgresql://HOST/DB, mongodb://HOST/DB or memory:", false);
+    }
+    return factory.open(settings);
   }
 
   /** The names of the builtin toolkits. */

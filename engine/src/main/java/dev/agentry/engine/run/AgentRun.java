@@ -28,7 +28,7 @@ final class AgentRun {
   final RunScope scope;
   final @Nullable String userId;
   final Map<String, Object> sessionState;
-  /** The session_state as the run started with it, to tell what the run changed ({@link StateDelta}). */
+  /** The session_state as stored when the run started, to tell what the run (and its request) changed. */
   final Map<String, Object> initialState;
   final ContextBuilder.Vars vars;
   final @Nullable OutputFormat output;
@@ -61,7 +61,7 @@ final class AgentRun {
     this.scope = scope;
     this.userId = settings.userId();
     this.sessionState = settings.sessionState();
-    this.initialState = Collections.unmodifiableMap(new LinkedHashMap<>(sessionState));
+    this.initialState = Collections.unmodifiableMap(new LinkedHashMap<>(settings.storedState()));
     this.vars = new ContextBuilder.Vars(userId, sessionState, settings.dependencies(),
         settings.metadata() == null ? Map.of() : settings.metadata());
     this.output = settings.output();
@@ -81,6 +81,7 @@ final class AgentRun {
       Object input,
       @Nullable String userId,
       Map<String, Object> sessionState,
+      Map<String, Object> storedState,
       Map<String, Object> dependencies,
       @Nullable Map<String, Object> metadata,
       @Nullable OutputFormat output,

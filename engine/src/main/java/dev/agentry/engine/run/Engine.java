@@ -128,7 +128,8 @@ public final class Engine {
     AgentRuntime agent = runtime(current, paused.agentId());
     Map<String, Object> state = new LinkedHashMap<>(paused.sessionState());
     AgentRun run = new AgentRun(agent, RunScope.of(agent.id(), agent.name(), runId, paused.sessionId()),
-        new AgentRun.RunSettings(paused.input().inputContent(), paused.userId(), state, Map.of(), paused.metadata(),
+        new AgentRun.RunSettings(paused.input().inputContent(), paused.userId(), state, paused.sessionState(),
+            Map.of(), paused.metadata(),
             agent.output(), true, streamEvents(agent.def().spec(), null), paused.createdAt()),
         Cancellation.create(), sink, config.clock());
     run.restore(paused.messages(), paused.tools(), paused.metrics());
@@ -235,6 +236,7 @@ public final class Engine {
     if (session != null) {
       state.putAll(session.sessionState());
     }
+    Map<String, Object> stored = session == null ? Map.of() : session.sessionState();
     if (request.sessionState() != null) {
       state.putAll(request.sessionState());
     }
@@ -244,7 +246,7 @@ public final class Engine {
     OutputFormat output = request.outputSchema() != null ? OutputFormat.of(request.outputSchema()) : agent.output();
     AgentRun run = new AgentRun(agent, RunScope.of(agent.id(), agent.name(), runId, sessionId),
         new AgentRun.RunSettings(request.input().isString() ? request.inputText() : request.input(), userId, state,
-            dependencies, metadata.isEmpty() ? null : metadata, output, request.stream(),
+            stored, dependencies, metadata.isEmpty() ? null : metadata, output, request.stream(),
             streamEvents(spec, request.streamEvents()), 0),
         Cancellation.create(), sink, config.clock());
     run.newSession = session == null;

@@ -1,7 +1,11 @@
 package dev.agentry.engine.store;
 
+import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.ResourceDef;
+import dev.agentry.engine.spec.DatabaseSpec;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to open a store: the database URL ({@code sqlite:PATH}, {@code postgresql://...}, {@code mongodb://...},
@@ -16,6 +20,7 @@ public record StoreSettings(String url, String tablePrefix, int maxPoolSize, Dur
   /** The default database: a SQLite file in the working directory. */
   public static final String DEFAULT_URL = "sqlite:./agentry.db";
   public static final String DEFAULT_PREFIX = "agno_";
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,30}");
   private static final Pattern PASSWORD = Pattern.compile("(://[^:/@]*:)[^@/]*@");
   private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&]*");
@@ -30,9 +35,31 @@ public record StoreSettings(String url, String tablePrefix, int maxPoolSize, Dur
     }
   }
 
+  /**
+   * The store a spec set names: {@code url} when given (a command-line flag or environment variable), on the table
+   * prefix and pool of the chosen Database resource; else the AgentOS resource's {@code db}; else the only Database
+   * resource; else {@link #DEFAULT_URL}.
+   */
+  public static StoreSettings choose(Catalog catalog, @Nullable String url) {
+    String dbName = catalog.os() != null ? catalog.os().spec().db() : null;
+    ResourceDef<DatabaseSpec> db = dbName != null ? catalog.databases().get(dbName)
+        : catalog.databases().size() == 1 ? catalog.databases().values().iterator().next() : null;
+    if (db == null) {
+      return of(url != null ? url : DEFAULT_URL);
+    }
+    DatabaseSpec spec = db.spec();
+    DatabaseSpec.Pool pool = spec.pool();
+    return new StoreSettings(
+        url != null ? url : spec.url() != null ? spec.url().value() : DEFAULT_URL,
+        spec.tablePrefix() != null ? spec.tablePrefix() : DEFAULT_PREFIX,
+        pool != null && pool.maxSize() != null ? pool.maxSize() : 10,
+        pool != null && pool.connectionTimeoutMs() != null ? Duration.ofMillis(pool.connectionTimeoutMs())
+            : DEFAULT_TIMEOUT);
+  }
+
   /** {@code url} with the default prefix, pool of 10 and a 5 s connection timeout. */
   public static StoreSettings of(String url) {
-    return new StoreSettings(url, DEFAULT_PREFIX, 10, Duration.ofSeconds(5));
+    return new StoreSettings(url, DEFAULT_PREFIX, 10, DEFAULT_TIMEOUT);
   }
 
   public StoreSettings withTablePrefix(String prefix) {

@@ -1,15 +1,20 @@
 package dev.agentry.server.cli;
 
+import dev.agentry.engine.Builtins;
 import dev.agentry.engine.compile.SpecCompiler;
 import dev.agentry.engine.event.EventJson;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.NotFoundException;
 import dev.agentry.engine.run.Engine;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.run.RunRequest;
 import dev.agentry.engine.spec.Diagnostic;
+import dev.agentry.engine.store.SessionStore;
+import dev.agentry.engine.store.StoreException;
+import dev.agentry.engine.store.StoreSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code agentry run [--specs DIR] AGENT MESSAGE}: runs one agent once and streams its answer and tool calls to the
+ * {@code agentry run [--specs DIR] [--db URL] AGENT MESSAGE}: runs one agent once and streams its answer and tool calls to the
  * terminal (or its events as JSON lines with {@code --json}). A paused run asks its questions on the terminal and
  * continues. Exit code 0 when the run completes, 1 otherwise, 2 on a usage error.
  */
@@ -51,6 +56,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--user", paramLabel = "ID", description = "User id")
   String userId;
 
+  @Option(names = "--db", paramLabel = "URL", defaultValue = "${env:AGENTRY_DB_URL}",
+      description = "Database: sqlite:PATH, postgresql://..., mongodb://... or memory: (default: $AGENTRY_DB_URL, "
+          + "else the spec set's Database resource, else sqlite:./agentry.db)")
+  String dbUrl;
+
   @Option(names = "--json", description = "Print every event as one line of JSON, as the HTTP API streams them")
   boolean json;
 
@@ -71,7 +81,22 @@ final class RunCommand implements Callable<Integer> {
       return 1;
     }
     Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
-    Engine engine = Engine.create(compiled.orThrow(), c -> c.baseDir(root));
+    Catalog catalog = compiled.orThrow();
+    SessionStore store;
+    try {
+      store = Builtins.openStore(StoreSettings.choose(catalog, dbUrl));
+    } catch (StoreException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    try (store) {
+      Engine engine = Engine.create(catalog, c -> c.baseDir(root).store(store));
+      return run(engine, out, err);
+    }
+  }
+
+  private int run(Engine engine, PrintWriter out, PrintWriter err) {
     TerminalPrinter printer = new TerminalPrinter(out, json);
     try {
       RunOutput output = engine.run(agentId, RunRequest.create(r -> r.input(message).sessionId(sessionId)
@@ -94,6 +119,10 @@ final class RunCommand implements Callable<Integer> {
     } catch (NotFoundException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "No agent '" + agentId + "' in " + specs
           + "; agents: " + String.join(", ", engine.catalog().agents().keySet()));
+    } catch (StoreException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 1;
     }
   }
 
