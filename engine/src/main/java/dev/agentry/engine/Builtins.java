@@ -10,6 +10,8 @@ import dev.agentry.engine.store.StoreException;
 import dev.agentry.engine.store.StoreFactory;
 import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.engine.store.memory.MemorySessionStore;
+import dev.agentry.engine.store.postgres.PostgresSessionStore;
+import dev.agentry.engine.store.sqlite.SqliteSessionStore;
 import dev.agentry.engine.tool.ToolFactory;
 import dev.agentry.engine.tool.builtin.CalculatorTools;
 import dev.agentry.engine.tool.builtin.DateTimeTools;
@@ -42,6 +44,9 @@ public final class Builtins {
     TOOLKITS.put("http_fetch", HttpFetchTools::create);
     TOOLKITS.put("file", FileTools::create);
 
+    STORES.put("sqlite", SqliteSessionStore::open);
+    STORES.put("postgresql", PostgresSessionStore::open);
+    STORES.put("postgres", PostgresSessionStore::open);
     STORES.put("memory", settings -> MemorySessionStore.create());
   }
 

@@ -22,6 +22,7 @@ public final class EventJson {
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES) // Metrics leaves its zero fields out
       .build();
 
   /** Every event class by its wire name, from the sealed hierarchy. */

@@ -2,13 +2,28 @@ package dev.agentry.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentry.engine.Builtins;
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.run.RunMessage;
+import dev.agentry.engine.run.RunOutput;
+import dev.agentry.engine.store.SessionStore;
+import dev.agentry.engine.store.StoreSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code agentry run}: the example agents answer offline on the scripted model, with the right exit codes. */
 class RunCommandTest {
-  private static CliRun run(String... args) {
-    return CliRun.of(args);
+  @TempDir Path tmp;
+
+  /** {@code agentry run} on a SQLite file of this test's own. */
+  private CliRun run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add(1, "--db=sqlite:" + tmp.resolve("agentry.db"));
+    return CliRun.of(all.toArray(String[]::new));
   }
 
   @Test
@@ -37,5 +52,28 @@ class RunCommandTest {
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("No agent 'no-such-agent'").contains("assistant");
+  }
+
+  @Test
+  void a_session_carries_on_in_the_next_command_through_the_database() {
+    assertThat(run("run", "--specs", "../specs", "--session", "s-1", "assistant", "hello").exit()).isZero();
+    assertThat(run("run", "--specs", "../specs", "--session", "s-1", "assistant", "hello again").exit()).isZero();
+
+    try (SessionStore store = Builtins.openStore(StoreSettings.of("sqlite:" + tmp.resolve("agentry.db")))) {
+      List<RunOutput> runs = store.listRuns("s-1");
+      assertThat(runs).hasSize(2).allMatch(r -> r.status() == RunStatus.COMPLETED);
+      assertThat(runs.get(1).messages()).filteredOn(RunMessage::fromHistory)
+          .extracting(m -> m.message().content()).contains("hello");
+    }
+  }
+
+  @Test
+  void an_unreachable_database_is_one_error_line_with_the_password_masked() {
+    CliRun run = CliRun.of("run", "--specs", "../specs", "--db", "postgresql://agentry:s3cret@127.0.0.1:1/agentry",
+        "assistant", "hello");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("postgresql://agentry:****@127.0.0.1:1/agentry").doesNotContain("s3cret")
+        .doesNotContain("Exception").hasLineCount(1);
   }
 }
