@@ -10,6 +10,7 @@ import dev.agentry.engine.store.StoreException;
 import dev.agentry.engine.store.StoreFactory;
 import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.engine.store.memory.MemorySessionStore;
+import dev.agentry.engine.store.mongo.MongoSessionStore;
 import dev.agentry.engine.store.postgres.PostgresSessionStore;
 import dev.agentry.engine.store.sqlite.SqliteSessionStore;
 import dev.agentry.engine.tool.ToolFactory;
@@ -47,6 +48,8 @@ public final class Builtins {
     STORES.put("sqlite", SqliteSessionStore::open);
     STORES.put("postgresql", PostgresSessionStore::open);
     STORES.put("postgres", PostgresSessionStore::open);
+    STORES.put("mongodb", MongoSessionStore::open);
+    STORES.put("mongodb+srv", MongoSessionStore::open);
     STORES.put("memory", settings -> MemorySessionStore.create());
   }
 
@@ -80,7 +83,7 @@ public final class Builtins {
     StoreFactory factory = STORES.get(settings.scheme());
     if (factory == null) {
       throw new StoreException("unsupported database URL '" + settings.maskedUrl() + "': use sqlite:PATH, "
-          + "postgresql://HOST/DB, mongodb://HOST/DB or memory:", false);
+          + "postgresql://HOST/DB, mongodb://HOST/DB (or mongodb+srv://) or memory:", false);
     }
     return factory.open(settings);
   }
