@@ -128,22 +128,23 @@ final class AgentRun {
     try {
       persist.accept(output);
     } catch (StoreException e) {
-      String message = "the run could not be saved: " + e.getMessage();
-      RunEvent error = new RunEvent.RunError(scope, now(), message, "StoreError", null, null);
       if (events != null) {
-        events.set(events.size() - 1, error);
+        events.removeLast();
       }
-      deliver(error);
-      return toOutput(RunStatus.ERROR, message, "str");
+      return unsaved(e);
     }
     deliver(last);
     return output;
   }
 
-  /** Ends the run with RunError without saving it: the store failed before the run could start. */
+  /** Ends the run with RunError (type StoreError) without saving it: the store failed. */
   RunOutput unsaved(StoreException e) {
     String message = "the run could not be saved: " + e.getMessage();
-    deliver(new RunEvent.RunError(scope, now(), message, "StoreError", null, null));
+    RunEvent error = new RunEvent.RunError(scope, now(), message, "StoreError", null, null);
+    if (events != null) {
+      events.add(error);
+    }
+    deliver(error);
     return toOutput(RunStatus.ERROR, message, "str");
   }
 

@@ -169,15 +169,11 @@ public final class Engine {
     String runId = run.scope.runId();
     active.put(runId, run.cancellation);
     try {
-      try {
-        if (run.newSession) {
-          store().createSession(Session.of(run.scope.sessionId(), SessionType.AGENT, run.agent.id(), run.userId,
-              run.agent.catalogVersion(), run.now()));
-        }
-        store().saveRun(run.toOutput(RunStatus.RUNNING, null, "str"));
-      } catch (StoreException e) {
-        return run.unsaved(e);
+      if (run.newSession) {
+        store().createSession(Session.of(run.scope.sessionId(), SessionType.AGENT, run.agent.id(), run.userId,
+            run.agent.catalogVersion(), run.now()));
       }
+      store().saveRun(run.toOutput(RunStatus.RUNNING, null, "str"));
       TurnOutcome start;
       try {
         start = first.get();

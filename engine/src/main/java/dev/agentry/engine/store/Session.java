@@ -61,12 +61,4 @@ public record Session(
     return new Session(sessionId, sessionType, componentId, userId, sessionName, state, metadata, summary,
         metrics.plus(runMetrics), runSpecVersion, createdAt, now);
   }
-
-  /** This session with the fields an API update sets; a null argument keeps the field as it is. */
-  public Session withUpdates(@Nullable String name, @Nullable Map<String, Object> state,
-      @Nullable Map<String, Object> newMetadata, @Nullable Map<String, Object> newSummary, long now) {
-    return new Session(sessionId, sessionType, componentId, userId, name != null ? name : sessionName,
-        state != null ? state : sessionState, newMetadata != null ? newMetadata : metadata,
-        newSummary != null ? newSummary : summary, metrics, specVersion, createdAt, now);
-  }
 }

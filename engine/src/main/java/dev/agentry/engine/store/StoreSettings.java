@@ -62,10 +62,6 @@ public record StoreSettings(String url, String tablePrefix, int maxPoolSize, Dur
     return new StoreSettings(url, DEFAULT_PREFIX, 10, DEFAULT_TIMEOUT);
   }
 
-  public StoreSettings withTablePrefix(String prefix) {
-    return new StoreSettings(url, prefix, maxPoolSize, connectionTimeout);
-  }
-
   /** The scheme that picks the backend: "sqlite", "postgresql", "mongodb", ... (lower case). */
   public String scheme() {
     int colon = url.indexOf(':');
