@@ -22,6 +22,7 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -141,6 +142,11 @@ public final class Engine {
       run.emit(new RunEvent.RunContinued(run.scope, run.now()));
       return HumanInput.resume(run, answers);
     });
+  }
+
+  /** The ids of the runs in flight on this engine (a snapshot), for a server that drains them before it stops. */
+  public Set<String> activeRunIds() {
+    return Set.copyOf(active.keySet());
   }
 
   /** Cancels a run in flight; false when no such run is running here. */

@@ -1,0 +1,213 @@
+package dev.agentry.server;
+
+import dev.agentry.engine.Builtins;
+import dev.agentry.engine.compile.SpecCompiler;
+import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.ResourceDef;
+import dev.agentry.engine.run.Engine;
+import dev.agentry.engine.spec.AgentOsSpec;
+import dev.agentry.engine.spec.Diagnostic;
+import dev.agentry.engine.store.SessionStore;
+import dev.agentry.engine.store.StoreSettings;
+import dev.agentry.server.config.ServerSettings;
+import dev.agentry.server.auth.SecurityKey;
+import dev.agentry.server.http.Cors;
+import dev.agentry.server.http.Json;
+import dev.agentry.server.http.Routes;
+import dev.agentry.server.reload.CatalogHolder;
+import dev.agentry.server.sse.RunStreams;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.SizeUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Agentry server: the AgentOS-compatible HTTP API over an {@link Engine}, on Javalin with virtual threads.
+ *
+ * <pre>{@code
+ * try (AgentServer server = AgentServer.create(s -> s.specs(Path.of("specs")).port(0)).start()) {
+ *   System.out.println(server.url());
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} shuts down gracefully: new runs are refused with 503, runs in flight get
+ * {@link ServerSettings#shutdownGrace()} to finish, then the rest are cancelled (and stored as CANCELLED) before the
+ * listener and the database close.
+ */
+public final class AgentServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
+
+  private final AgentOs os;
+  private final SessionStore store;
+  private final Javalin app;
+  private final long createdNanos = System.nanoTime();
+
+  private AgentServer(AgentOs os, SessionStore store) {
+    this.os = os;
+    this.store = store;
+    this.app = Javalin.create(config -> {
+      config.concurrency.useVirtualThreads = true;
+      config.jetty.host = os.settings().host();
+      config.jetty.port = os.settings().port();
+      config.jetty.multipartConfig.maxTotalRequestSize(os.settings().maxRequestBytes(), SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxFileSize(os.settings().maxRequestBytes(), SizeUnit.BYTES);
+      config.http.maxRequestSize = os.settings().maxRequestBytes();
+      config.http.compressionStrategy = CompressionStrategy.NONE;
+      config.http.prefer405over404 = true;
+      config.router.ignoreTrailingSlashes = true;
+      config.startup.showJavalinBanner = false;
+      config.jsonMapper(new Json());
+      config.routes.before(ctx -> {
+        if (Cors.apply(os, ctx)) {
+          ctx.skipRemainingHandlers();
+          return;
+        }
+        SecurityKey.check(os, ctx);
+      });
+      Routes.register(config.routes, Routes.table(os));
+    });
+  }
+
+  /**
+   * Loads and compiles the specs, opens the database and prepares the server; nothing listens until {@link #start}.
+   *
+   * @throws ServerStartException when the specs are invalid or the database cannot be opened, with a message that
+   *     says what to fix
+   */
+  public static AgentServer create(Consumer<ServerSettings.Builder> config) {
+    return create(ServerSettings.create(config));
+  }
+
+  /** As {@link #create(Consumer)}, from settings already built. */
+  public static AgentServer create(ServerSettings settings) {
+    Path specs = settings.specs();
+    if (!Files.exists(specs)) {
+      throw new ServerStartException("No such spec folder or file: " + specs);
+    }
+    SpecCompiler compiler = SpecCompiler.create();
+    SpecCompiler.Result compiled = compiler.compile(specs);
+    if (!compiled.ok()) {
+      throw new ServerStartException("the specs in " + specs + " are invalid:", compiled.diagnostics());
+    }
+    Catalog catalog = compiled.orThrow();
+    StoreSettings storeSettings = StoreSettings.choose(catalog, settings.dbUrl());
+    SessionStore store = Builtins.openStore(storeSettings);
+    try {
+      int interrupted = store.markInterruptedRuns();
+      if (interrupted > 0) {
+        LOG.warn("{} run(s) left running by an earlier process were marked as interrupted", interrupted);
+      }
+      Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
+      Engine engine = Engine.create(catalog, c -> c.baseDir(root).store(store));
+      CatalogHolder catalogs = new CatalogHolder(engine, specs, compiler, Clock.systemUTC());
+      AgentOs os = new AgentOs(engine, catalogs, new RunStreams(), dbId(catalog), Instant.now(), settings,
+          new AtomicBoolean(true));
+      return new AgentServer(os, store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** Starts listening; logs one line with the URL, the spec version and what the specs declare. */
+  public AgentServer start() {
+    app.start();
+    Catalog catalog = os.catalog();
+    LOG.info("Agentry serving {} on {} (specs {}, version {}: {}), ready in {} ms", os.osId(), url(),
+        os.settings().specs(), catalog.version(), catalog.summary(),
+        Duration.ofNanos(System.nanoTime() - createdNanos).toMillis());
+    return this;
+  }
+
+  /** The port listened on (the one picked when the settings asked for port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:7777}. */
+  public String url() {
+    return "http://" + os.settings().host() + ":" + port();
+  }
+
+  /** The running AgentOS: engine, live catalog, streams. */
+  public AgentOs os() {
+    return os;
+  }
+
+  /**
+   * Stops gracefully: refuses new runs, waits up to the shutdown grace for runs in flight, cancels the rest (they are
+   * stored as CANCELLED), then stops listening and closes the database.
+   */
+  @Override
+  public void close() {
+    if (!os.accepting().getAndSet(false)) {
+      return;
+    }
+    Engine engine = os.engine();
+    long deadline = System.nanoTime() + os.settings().shutdownGrace().toNanos();
+    while (!engine.activeRunIds().isEmpty() && System.nanoTime() < deadline) {
+      sleep(20);
+    }
+    List<String> left = List.copyOf(engine.activeRunIds());
+    if (!left.isEmpty()) {
+      LOG.warn("shutdown: cancelling {} run(s) still in flight after the grace period", left.size());
+      left.forEach(engine::cancel);
+      long cancelDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (!engine.activeRunIds().isEmpty() && System.nanoTime() < cancelDeadline) {
+        sleep(20);
+      }
+    }
+    sleep(50); // lets the last SSE frames of cancelled runs reach their clients
+    app.stop();
+    store.close();
+    LOG.info("Agentry stopped");
+  }
+
+  /** The id of the database the API serves: the AgentOS {@code db}, else the only Database resource's. */
+  static String dbId(Catalog catalog) {
+    ResourceDef<AgentOsSpec> os = catalog.os();
+    if (os != null && os.spec().db() != null) {
+      return os.spec().db();
+    }
+    if (catalog.databases().size() == 1) {
+      return catalog.databases().keySet().iterator().next();
+    }
+    return "agentry-db";
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The server could not start: invalid specs or an unreachable database; the message says what to fix. */
+  public static final class ServerStartException extends RuntimeException {
+    private final List<Diagnostic> diagnostics;
+
+    ServerStartException(String message) {
+      this(message, List.of());
+    }
+
+    ServerStartException(String message, List<Diagnostic> diagnostics) {
+      super(message);
+      this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The spec problems, when the specs were the reason. */
+    public List<Diagnostic> diagnostics() {
+      return diagnostics;
+    }
+  }
+}

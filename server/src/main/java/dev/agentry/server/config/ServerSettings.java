@@ -1,0 +1,98 @@
+package dev.agentry.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of one {@code agentry serve} process, from its flags and environment; built with
+ * {@code ServerSettings.create(s -> s.specs(dir).port(0))}.
+ *
+ * @param specs the spec root: a folder (watched recursively) or one file
+ * @param host the address to listen on
+ * @param port the port to listen on; 0 picks a free one
+ * @param dbUrl overrides the spec set's database; null to use it (or {@code sqlite:./agentry.db})
+ * @param watch true to reload the specs when a file under the root changes
+ * @param reloadDebounce how long the spec root must be quiet before a reload starts
+ * @param shutdownGrace how long runs in flight may go on after a shutdown starts, before they are cancelled
+ * @param maxRequestBytes the largest request body accepted (forms with uploads included)
+ */
+public record ServerSettings(
+    Path specs,
+    String host,
+    int port,
+    @Nullable String dbUrl,
+    boolean watch,
+    Duration reloadDebounce,
+    Duration shutdownGrace,
+    long maxRequestBytes) {
+
+  public static final int DEFAULT_PORT = 7777;
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
+  /** Settings built by {@code config} from the defaults: {@code specs/}, 127.0.0.1:7777, watching. */
+  public static ServerSettings create(Consumer<Builder> config) {
+    Builder builder = new Builder();
+    config.accept(builder);
+    return builder.build();
+  }
+
+  /** Collects the settings of a server; every one has a default. */
+  public static final class Builder {
+    private Path specs = Path.of("specs");
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private @Nullable String dbUrl;
+    private boolean watch = true;
+    private Duration reloadDebounce = Duration.ofMillis(100);
+    private Duration shutdownGrace = Duration.ofSeconds(10);
+    private long maxRequestBytes = 10L * 1024 * 1024;
+
+    private Builder() {}
+
+    public Builder specs(Path specs) {
+      this.specs = specs;
+      return this;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder dbUrl(@Nullable String dbUrl) {
+      this.dbUrl = dbUrl;
+      return this;
+    }
+
+    public Builder watch(boolean watch) {
+      this.watch = watch;
+      return this;
+    }
+
+    public Builder reloadDebounce(Duration reloadDebounce) {
+      this.reloadDebounce = reloadDebounce;
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration shutdownGrace) {
+      this.shutdownGrace = shutdownGrace;
+      return this;
+    }
+
+    public Builder maxRequestBytes(long maxRequestBytes) {
+      this.maxRequestBytes = maxRequestBytes;
+      return this;
+    }
+
+    public ServerSettings build() {
+      return new ServerSettings(specs, host, port, dbUrl, watch, reloadDebounce, shutdownGrace, maxRequestBytes);
+    }
+  }
+}

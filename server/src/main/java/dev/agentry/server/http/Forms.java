@@ -1,0 +1,119 @@
+package dev.agentry.server.http;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The form fields of a run request ({@code multipart/form-data} or {@code application/x-www-form-urlencoded},
+ * {@code agentos-api.md} §1.3, §2.5.1), read once, with the contract's parsing of booleans, integers and JSON fields.
+ */
+public final class Forms {
+  private final Map<String, List<String>> fields;
+
+  private Forms(Map<String, List<String>> fields) {
+    this.fields = fields;
+  }
+
+  /** The form of a request; a 400 when the body is not a well-formed form. */
+  public static Forms of(Context ctx) {
+    if (!ctx.isMultipartFormData() && !ctx.isFormUrlencoded()) {
+      String type = ctx.contentType();
+      if (type != null && !type.isBlank() && ctx.contentLength() != 0) {
+        throw ApiException.invalidValue("model_attributes_type", "body", "",
+            "Input should be a valid form (multipart/form-data or application/x-www-form-urlencoded)", type);
+      }
+      return new Forms(Map.of());
+    }
+    try {
+      return new Forms(ctx.formParamMap());
+    } catch (ApiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw ApiException.badRequest("Malformed form data: " + Routes.reason(e));
+    }
+  }
+
+  /** The field's last value, or null when absent. */
+  public @Nullable String text(String name) {
+    List<String> values = fields.get(name);
+    return values == null || values.isEmpty() ? null : values.getLast();
+  }
+
+  /** The field's value; null when absent or empty (Agno treats an empty session_id as absent). */
+  public @Nullable String optional(String name) {
+    String value = text(name);
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  /** A required field; a 422 when it is missing. */
+  public String required(String name) {
+    String value = text(name);
+    if (value == null) {
+      throw ApiException.missing("body", name);
+    }
+    return value;
+  }
+
+  /** A boolean field as FastAPI parses it (true/false, 1/0, yes/no, on/off); a 422 otherwise. */
+  public boolean bool(String name, boolean absent) {
+    Boolean value = optionalBool(name);
+    return value == null ? absent : value;
+  }
+
+  /** A boolean field, or null when absent. */
+  public @Nullable Boolean optionalBool(String name) {
+    String value = optional(name);
+    if (value == null) {
+      return null;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes", "on", "t", "y" -> true;
+      case "false", "0", "no", "off", "f", "n" -> false;
+      default -> throw ApiException.invalidValue("bool_parsing", "body", name,
+          "Input should be a valid boolean, unable to interpret input", value);
+    };
+  }
+
+  /** An integer field, or null when absent; a 422 when it is not an integer. */
+  public @Nullable Integer integer(String name) {
+    String value = optional(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.invalidValue("int_parsing", "body", name,
+          "Input should be a valid integer, unable to parse string as an integer", value);
+    }
+  }
+
+  /** A field holding JSON, or null when absent; a 400 {@code "Invalid JSON in <name> field"} when it is not JSON. */
+  public @Nullable JsonNode json(String name) {
+    String value = optional(name);
+    if (value == null) {
+      return null;
+    }
+    JsonNode node = Json.parse(value);
+    if (node == null) {
+      throw ApiException.badRequest("Invalid JSON in " + name + " field");
+    }
+    return node;
+  }
+
+  /** A field holding a JSON object, or null when absent; a 400 when it is not a JSON object. */
+  public @Nullable Map<String, Object> object(String name) {
+    JsonNode node = json(name);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw ApiException.badRequest("Invalid JSON in " + name + " field: expected a JSON object");
+    }
+    return Json.MAPPER.convertValue(node, Json.MAPPER.getTypeFactory().constructMapType(
+        java.util.LinkedHashMap.class, String.class, Object.class));
+  }
+}

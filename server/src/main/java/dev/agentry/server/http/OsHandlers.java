@@ -1,0 +1,71 @@
+package dev.agentry.server.http;
+
+import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.ModelDef;
+import dev.agentry.engine.spec.AgentOsSpec;
+import dev.agentry.server.AgentOs;
+import dev.agentry.server.auth.SecurityKey;
+import dev.agentry.server.http.dto.ConfigResponse;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /}, {@code /health}, {@code /info}, {@code /config} and {@code /models} ({@code agentos-api.md} §2.1). */
+final class OsHandlers {
+  private final AgentOs os;
+
+  OsHandlers(AgentOs os) {
+    this.os = os;
+  }
+
+  void root(Context ctx) {
+    AgentOsSpec spec = os.osSpec();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", "AgentOS API");
+    body.put("id", os.osId());
+    body.put("version", spec == null || spec.version() == null ? "1.0.0" : spec.version());
+    ctx.json(body);
+  }
+
+  void health(Context ctx) {
+    ctx.json(Map.of("status", "ok", "instantiated_at", os.instantiatedAt().toString()));
+  }
+
+  void info(Context ctx) {
+    AgentOsSpec spec = os.osSpec();
+    Catalog catalog = os.catalog();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("os_id", os.osId());
+    body.put("name", spec == null ? null : spec.name());
+    body.put("agno_version", "agentry");
+    body.put("agent_count", catalog.agents().size());
+    body.put("team_count", catalog.teams().size());
+    body.put("workflow_count", catalog.workflows().size());
+    body.put("mcp", Map.of("enabled", false));
+    body.put("auth_mode", SecurityKey.of(os).isPresent() ? "security_key" : "none");
+    ctx.json(body);
+  }
+
+  void config(Context ctx) {
+    ctx.json(ConfigResponse.of(os.osId(), os.osSpec(), os.catalog(), os.dbId()));
+  }
+
+  void models(Context ctx) {
+    Catalog catalog = os.catalog();
+    Set<List<String>> seen = new LinkedHashSet<>();
+    List<ModelDef> models = new ArrayList<>();
+    catalog.listAgents().forEach(a -> models.add(a.model()));
+    catalog.listTeams().forEach(t -> models.add(t.model()));
+    List<Map<String, String>> body = new ArrayList<>();
+    for (ModelDef model : models) {
+      if (seen.add(List.of(model.modelId(), model.provider()))) {
+        body.add(Map.of("id", model.modelId(), "provider", model.provider()));
+      }
+    }
+    ctx.json(body);
+  }
+}

@@ -1,0 +1,178 @@
+package dev.agentry.server.http;
+
+import dev.agentry.engine.EngineException;
+import dev.agentry.engine.model.NotFoundException;
+import dev.agentry.engine.store.StoreException;
+import dev.agentry.server.AgentOs;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single route table of the API ({@code agentos-api.md} §2, plus Agentry's {@code /specs}), and the one place
+ * where failures become the contract's error body {@code {"detail": ...}} (STYLE §19).
+ */
+public final class Routes {
+  private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+  /** One route: method, Javalin path, handler, and the words the API document shows for it. */
+  public record Route(HandlerType method, String path, Handler handler, String tag, String summary) {}
+
+  private Routes() {}
+
+  /** Every route of the API, in the contract's order. */
+  public static List<Route> table(AgentOs os) {
+    OsHandlers home = new OsHandlers(os);
+    AgentHandlers agents = new AgentHandlers(os);
+    RunHandlers runs = new RunHandlers(os);
+    ComponentHandlers components = new ComponentHandlers(os);
+    SessionHandlers sessions = new SessionHandlers(os);
+    MemoryHandlers memories = new MemoryHandlers(os);
+    MetricsHandlers metrics = new MetricsHandlers(os);
+    SpecHandlers specs = new SpecHandlers(os);
+    return List.of(
+        get("/", home::root, "Core", "API name, id and version"),
+        get("/health", home::health, "Core", "Health check"),
+        get("/info", home::info, "Core", "AgentOS id, counts and auth mode"),
+        get("/config", home::config, "Core", "AgentOS configuration"),
+        get("/models", home::models, "Core", "Models in use"),
+
+        get("/agents", agents::list, "Agents", "List agents"),
+        get("/agents/{agent_id}", agents::get, "Agents", "Get an agent"),
+        post("/agents/{agent_id}/runs", runs::create, "Agents", "Run an agent (form data; SSE when stream=true)"),
+        get("/agents/{agent_id}/runs", runs::list, "Agents", "Runs of an agent in a session"),
+        get("/agents/{agent_id}/runs/{run_id}", runs::get, "Agents", "Get a run"),
+        post("/agents/{agent_id}/runs/{run_id}/cancel", runs::cancel, "Agents", "Cancel a run"),
+        post("/agents/{agent_id}/runs/{run_id}/continue", runs::continueRun, "Agents",
+            "Continue a paused run (human in the loop)"),
+        post("/agents/{agent_id}/runs/{run_id}/resume", runs::resume, "Agents",
+            "Resume a run's event stream from an event index"),
+
+        get("/teams", components::listTeams, "Teams", "List teams"),
+        get("/teams/{team_id}", components::getTeam, "Teams", "Get a team"),
+        post("/teams/{team_id}/runs", components::teamRuns, "Teams", "Run a team (not yet available: 501)"),
+        get("/workflows", components::listWorkflows, "Workflows", "List workflows"),
+        get("/workflows/{workflow_id}", components::getWorkflow, "Workflows", "Get a workflow"),
+        post("/workflows/{workflow_id}/runs", components::workflowRuns, "Workflows",
+            "Run a workflow (not yet available: 501)"),
+
+        get("/sessions", sessions::list, "Sessions", "List sessions"),
+        post("/sessions", sessions::create, "Sessions", "Create a session"),
+        delete("/sessions", sessions::deleteMany, "Sessions", "Delete sessions"),
+        get("/sessions/{session_id}", sessions::get, "Sessions", "Get a session"),
+        patch("/sessions/{session_id}", sessions::update, "Sessions", "Update a session"),
+        delete("/sessions/{session_id}", sessions::delete, "Sessions", "Delete a session"),
+        post("/sessions/{session_id}/rename", sessions::rename, "Sessions", "Rename a session"),
+        get("/sessions/{session_id}/runs", sessions::runs, "Sessions", "Runs of a session"),
+        get("/sessions/{session_id}/runs/{run_id}", sessions::run, "Sessions", "One run of a session"),
+
+        post("/memories", memories::create, "Memory", "Create a memory"),
+        get("/memories", memories::list, "Memory", "List memories"),
+        delete("/memories", memories::deleteMany, "Memory", "Delete memories"),
+        get("/memories/{memory_id}", memories::get, "Memory", "Get a memory"),
+        patch("/memories/{memory_id}", memories::update, "Memory", "Update a memory"),
+        delete("/memories/{memory_id}", memories::delete, "Memory", "Delete a memory"),
+        get("/memory_topics", memories::topics, "Memory", "Memory topics"),
+        get("/user_memory_stats", memories::userStats, "Memory", "Memory counts per user"),
+
+        get("/metrics", metrics::list, "Metrics", "Daily metrics"),
+        post("/metrics/refresh", metrics::refresh, "Metrics", "Recompute daily metrics"),
+
+        get("/specs/status", specs::status, "Specs", "Live spec version, last reload and per-resource status"),
+        post("/specs/reload", specs::reload, "Specs", "Reload the specs now"));
+  }
+
+  /** Registers the routes and the error mapping on a Javalin config. */
+  public static void register(RoutesConfig config, List<Route> routes) {
+    for (Route route : routes) {
+      config.addHttpHandler(route.method(), route.path(), route.handler());
+    }
+    config.exception(ApiException.class, (e, ctx) -> detail(ctx, e.status(), e.detail()));
+    config.exception(NotFoundException.class, (e, ctx) -> detail(ctx, 404, e.getMessage()));
+    config.exception(StoreException.class, (e, ctx) -> {
+      LOG.warn("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      detail(ctx, e.retryable() ? 503 : 500, (e.retryable() ? "Database unavailable: " : "Database error: ")
+          + e.getMessage());
+    });
+    config.exception(EngineException.class, (e, ctx) -> detail(ctx, 400, e.getMessage()));
+    config.exception(HttpResponseException.class, (e, ctx) -> detail(ctx, e.getStatus(), e.getMessage()));
+    config.exception(Exception.class, (e, ctx) -> {
+      if (isClientError(e)) {
+        detail(ctx, 400, "Malformed request: " + reason(e));
+        return;
+      }
+      LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+      detail(ctx, 500, "Internal server error");
+    });
+    config.error(404, ctx -> {
+      if (emptyBody(ctx)) {
+        detail(ctx, 404, "Not Found");
+      }
+    });
+    config.error(405, ctx -> {
+      if (emptyBody(ctx)) {
+        detail(ctx, 405, "Method Not Allowed");
+      }
+    });
+    config.error(413, ctx -> {
+      if (emptyBody(ctx)) {
+        detail(ctx, 413, "Request body too large");
+      }
+    });
+  }
+
+  /** Writes {@code {"detail": ...}} with {@code status}. */
+  public static void detail(Context ctx, int status, Object detail) {
+    ctx.status(status).json(Map.of("detail", detail));
+  }
+
+  /** The first line of an exception's message (or its type), safe to show a client. */
+  static String reason(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getMessage() == null) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    return message == null || message.isBlank() ? cause.getClass().getSimpleName()
+        : message.lines().findFirst().orElse(message);
+  }
+
+  /** Malformed input that Jetty or the servlet layer rejects while we read it. */
+  private static boolean isClientError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.BadMessageException || t instanceof jakarta.servlet.ServletException
+          || t instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True unless a handler already wrote the contract's error body (Javalin's own 404/405 texts are replaced). */
+  private static boolean emptyBody(Context ctx) {
+    String result = ctx.result();
+    return result == null || !result.startsWith("{\"detail\"");
+  }
+
+  private static Route get(String path, Handler handler, String tag, String summary) {
+    return new Route(HandlerType.GET, path, handler, tag, summary);
+  }
+
+  private static Route post(String path, Handler handler, String tag, String summary) {
+    return new Route(HandlerType.POST, path, handler, tag, summary);
+  }
+
+  private static Route patch(String path, Handler handler, String tag, String summary) {
+    return new Route(HandlerType.PATCH, path, handler, tag, summary);
+  }
+
+  private static Route delete(String path, Handler handler, String tag, String summary) {
+    return new Route(HandlerType.DELETE, path, handler, tag, summary);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.agentry.server.http.dto;
+
+import dev.agentry.engine.event.Metrics;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.run.RunMessage;
+import dev.agentry.engine.run.RunOutput;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stored run as the run listings show it ({@code RunSchema}, {@code agentos-api.md} §2.6): the input as text in
+ * {@code run_input}, {@code run_response_format}, and {@code created_at} as ISO-8601. Agent UI draws a stored
+ * conversation from these.
+ */
+public record RunSchema(
+    String runId,
+    String parentRunId,
+    String agentId,
+    String userId,
+    String sessionId,
+    String status,
+    String runInput,
+    @Nullable Object content,
+    String runResponseFormat,
+    @Nullable String reasoningContent,
+    Metrics metrics,
+    List<RunMessage> messages,
+    List<ToolExecution> tools,
+    @Nullable List<RunEvent> events,
+    String createdAt,
+    Map<String, Object> sessionState,
+    @Nullable Map<String, Object> metadata,
+    String specVersion) {
+
+  public static RunSchema of(RunOutput run) {
+    Object input = run.input().inputContent();
+    String inputText = input instanceof String s ? s : dev.agentry.server.http.Json.MAPPER.writeValueAsString(input);
+    return new RunSchema(run.runId(), "", run.agentId(), run.userId() == null ? "" : run.userId(), run.sessionId(),
+        run.status().name(), inputText, run.content(), "str".equals(run.contentType()) ? "text" : "json",
+        run.reasoningContent(), run.metrics(), run.messages(), run.tools(), run.events(),
+        Instant.ofEpochSecond(run.createdAt()).toString(), run.sessionState(), run.metadata(), run.specVersion());
+  }
+}

@@ -1,0 +1,135 @@
+package dev.agentry.server.sse;
+
+import dev.agentry.engine.event.EventSink;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The events of one run, numbered from 0 ({@code event_index}), for any number of readers at their own pace.
+ *
+ * <p>The run appends without ever waiting for a reader, so a slow client cannot stall it (STYLE §26). Readers keep
+ * their own cursor; the buffer keeps the latest {@value #MAX_EVENTS} events, and a reader that falls further behind
+ * is told so ({@link Batch#gap()}) instead of silently skipping events.
+ */
+public final class RunStream implements EventSink {
+  /** The most events kept per run, as Agno's event buffer. */
+  public static final int MAX_EVENTS = 10_000;
+
+  private final String runId;
+  private final boolean background;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ArrayList<RunEvent> events = new ArrayList<>();
+  private long firstIndex;
+  private @Nullable RunStatus endStatus;
+  private long endedAtMillis;
+
+  RunStream(String runId, boolean background) {
+    this.runId = runId;
+    this.background = background;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  /** True for a background run, whose events stay for {@code /resume} after it ends. */
+  public boolean background() {
+    return background;
+  }
+
+  /** Events from {@code first} on, whether the run has ended, and whether events before them were dropped. */
+  public record Batch(long first, List<RunEvent> events, @Nullable RunStatus ended, boolean gap) {}
+
+  @Override
+  public void accept(RunEvent event) {
+    lock.lock();
+    try {
+      events.add(event);
+      if (events.size() > MAX_EVENTS) {
+        int drop = MAX_EVENTS / 10;
+        events.subList(0, drop).clear();
+        firstIndex += drop;
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Marks the run ended (or paused) with {@code status}; readers drain what is left and stop. */
+  public void end(RunStatus status) {
+    lock.lock();
+    try {
+      endStatus = status;
+      endedAtMillis = System.currentTimeMillis();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The status the run ended with, or null while it runs. */
+  public @Nullable RunStatus endStatus() {
+    lock.lock();
+    try {
+      return endStatus;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The number of events so far (the next event's index). */
+  public long count() {
+    lock.lock();
+    try {
+      return firstIndex + events.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  long endedAtMillis() {
+    lock.lock();
+    try {
+      return endStatus == null ? Long.MAX_VALUE : endedAtMillis;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The events from index {@code from} on, waiting up to {@code timeout} for one when there is none yet. The batch
+   * is empty when the wait timed out, or when the run has ended and everything was read.
+   */
+  public Batch await(long from, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (true) {
+        if (from < firstIndex) {
+          return new Batch(from, List.of(), endStatus, true);
+        }
+        long end = firstIndex + events.size();
+        if (from < end) {
+          return new Batch(from, List.copyOf(events.subList((int) (from - firstIndex), events.size())), endStatus,
+              false);
+        }
+        long left = deadline - System.nanoTime();
+        if (endStatus != null || left <= 0) {
+          return new Batch(from, List.of(), endStatus, false);
+        }
+        changed.await(left, TimeUnit.NANOSECONDS);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+}
