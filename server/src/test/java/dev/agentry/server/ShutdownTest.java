@@ -1,0 +1,92 @@
+package dev.agentry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.run.RunOutput;
+import dev.agentry.engine.store.SessionStore;
+import dev.agentry.engine.store.sqlite.SqliteSessionStore;
+import dev.agentry.engine.store.StoreSettings;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Graceful shutdown: runs in flight finish within the grace period, or are cancelled and stored as such. */
+class ShutdownTest {
+  private static final ExecutorService THREADS = Executors.newVirtualThreadPerTaskExecutor();
+
+  @TempDir Path tmp;
+
+  @Test
+  void a_run_in_flight_finishes_within_the_grace_period_and_new_runs_are_refused() throws Exception {
+    try (TestServer server = TestServer.start(specs(), s -> s.shutdownGrace(Duration.ofSeconds(10))
+        .dbUrl("sqlite:" + tmp.resolve("a.db")))) {
+      Future<TestServer.Sse> stream = THREADS.submit(() ->
+          server.stream("/agents/slow/runs", Map.of("message", "go", "session_id", "s1")));
+      awaitRunning(server);
+      Future<?> closing = THREADS.submit(server.server()::close);
+      awaitRefusing(server);
+      assertThat(closing.isDone()).as("close waits for the run in flight").isFalse();
+      assertThat(stream.get().names()).endsWith("RunCompleted");
+      closing.get();
+    }
+  }
+
+  @Test
+  void a_run_longer_than_the_grace_period_is_cancelled_and_stored_as_cancelled() throws Exception {
+    Path db = tmp.resolve("b.db");
+    String runId;
+    try (TestServer server = TestServer.start(specs(), s -> s.shutdownGrace(Duration.ofMillis(100))
+        .dbUrl("sqlite:" + db))) {
+      Future<TestServer.Sse> stream = THREADS.submit(() ->
+          server.stream("/agents/slow/runs", Map.of("message", "go", "session_id", "s2")));
+      runId = awaitRunning(server);
+      server.server().close();
+      assertThat(stream.get().names()).contains("RunCancelled");
+    }
+    try (SessionStore store = SqliteSessionStore.open(StoreSettings.of("sqlite:" + db))) {
+      RunOutput run = store.findRun(runId).orElseThrow();
+      assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+    }
+  }
+
+  private static Map<String, String> specs() {
+    Map<String, String> specs = new HashMap<>(TestServer.SPECS);
+    specs.put("extra.yaml", RunLifecycleTest.EXTRA);
+    return specs;
+  }
+
+  private static String awaitRunning(TestServer server) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<String> active = List.copyOf(server.server().os().engine().activeRunIds());
+      if (!active.isEmpty()) {
+        return active.getFirst();
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("no run started");
+  }
+
+  private static void awaitRefusing(TestServer server) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = server.postForm("/agents/echo/runs", Map.of("message", "hi", "stream",
+          "false"));
+      if (response.statusCode() == 503) {
+        assertThat(response.body()).contains("shutting down");
+        return;
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("new runs were never refused");
+  }
+}
