@@ -285,8 +285,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** A multipart/form-data body. */
-  record Multipart(byte[] bytes, String contentType) {
-    static Multipart of(Map<String, String> fields) {
+  public record Multipart(byte[] bytes, String contentType) {
+    public static Multipart of(Map<String, String> fields) {
       String boundary = "----agentry" + UUID.randomUUID().toString().replace("-", "");
       StringBuilder body = new StringBuilder();
       fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")

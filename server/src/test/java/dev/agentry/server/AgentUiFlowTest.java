@@ -1,0 +1,231 @@
+package dev.agentry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Agent UI's conversation with the server, call by call as {@code agent-ui.md} records it (origin
+ * http://localhost:3000, preflights, the multipart run with an empty session_id, the mid-run GET of the new
+ * session's runs, the stored session, the delete), with the UI's own way of reading a stream: find each top-level
+ * JSON object by counting braces, ignore everything else, and let {@code RunCompleted.content} replace the text.
+ */
+class AgentUiFlowTest {
+  static final String ORIGIN = "http://localhost:3000";
+  static TestServer server;
+  final HttpClient client = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    Map<String, String> specs = new HashMap<>(TestServer.SPECS);
+    specs.put("extra.yaml", RunLifecycleTest.EXTRA);
+    server = TestServer.start(specs);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void agent_ui_connects_chats_twice_in_one_session_reopens_it_and_deletes_it() throws Exception {
+    assertThat(call("GET", "/health").statusCode()).isEqualTo(200);
+    assertThat(json(call("GET", "/teams")).isArray()).isTrue();
+    JsonNode agents = json(call("GET", "/agents"));
+    JsonNode echo = find(agents, "echo");
+    String dbId = echo.path("db_id").asString();
+    assertThat(dbId).isNotEmpty();
+    JsonNode sessions = json(call("GET", "/sessions?type=agent&component_id=echo&db_id=" + dbId));
+    assertThat(sessions.path("data").isArray()).isTrue();
+
+    Chat first = chat("echo", "please add", "", dbId);
+    assertThat(first.text()).isEqualTo("The sum is {\"operation\": \"addition\", \"result\": 5}.");
+    assertThat(first.toolNames()).containsExactly("add");
+    Chat second = chat("echo", "hello again", first.sessionId(), dbId);
+    assertThat(second.sessionId()).isEqualTo(first.sessionId());
+    assertThat(second.text()).isEqualTo("Hello from the echo agent.");
+
+    JsonNode listed = json(call("GET", "/sessions?type=agent&component_id=echo&db_id=" + dbId));
+    assertThat(listed.path("data").valueStream().map(s -> s.path("session_id").asString()))
+        .contains(first.sessionId());
+    JsonNode runs = json(call("GET", "/sessions/" + first.sessionId() + "/runs?type=agent&db_id=" + dbId));
+    assertThat(runs.isArray()).isTrue();
+    assertThat(runs.valueStream().map(r -> r.path("run_input").asString())).containsExactly("please add",
+        "hello again");
+    assertThat(runs.get(0).path("tools").get(0).path("tool_name").asString()).isEqualTo("add");
+    assertThat(runs.get(1).path("content").asString()).isEqualTo("Hello from the echo agent.");
+
+    HttpResponse<String> deleted = call("DELETE", "/sessions/" + first.sessionId() + "?db_id=" + dbId);
+    assertThat(deleted.statusCode()).isBetween(200, 299);
+    assertThat(call("GET", "/sessions/" + first.sessionId() + "/runs?type=agent&db_id=" + dbId).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void the_mid_run_fetch_of_a_new_session_never_wipes_the_chat() throws Exception {
+    Chat chat = chat("slow", "go", "", "local-db");
+    assertThat(chat.midRunStatus()).isIn(200, 404);
+    if (chat.midRunStatus() == 200) {
+      JsonNode runs = TestServer.JSON.readTree(chat.midRunBody());
+      assertThat(runs.isArray()).isTrue();
+      assertThat(runs.size()).as("an empty array would wipe the UI's messages").isPositive();
+      assertThat(runs.get(runs.size() - 1).path("run_input").asString()).isEqualTo("go");
+    }
+    assertThat(chat.text()).startsWith("This answer streams slowly");
+  }
+
+  /** What the UI shows after one send: the final text, tool chips, and what the mid-run fetch returned. */
+  record Chat(String sessionId, String text, List<String> toolNames, int midRunStatus, String midRunBody) {}
+
+  private Chat chat(String agent, String message, String sessionId, String dbId) throws Exception {
+    preflight("POST", "/agents/" + agent + "/runs");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("message", message);
+    form.put("stream", "true");
+    form.put("session_id", sessionId);
+    TestServer.Multipart body = TestServer.Multipart.of(form);
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/agents/" + agent + "/runs"))
+        .header("Content-Type", body.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
+    HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    String session = sessionId;
+    StringBuilder text = new StringBuilder();
+    List<String> tools = new ArrayList<>();
+    int midStatus = 0;
+    String midBody = "";
+    try (InputStream in = response.body()) {
+      for (JsonNode event : new BraceReader(in)) {
+        String name = event.path("event").asString();
+        assertThat(event.has("data")).as("a run event must not have a top-level data key").isFalse();
+        switch (name) {
+          case "RunStarted" -> {
+            boolean isNew = session.isEmpty();
+            session = event.path("session_id").asString();
+            if (isNew) {
+              HttpResponse<String> mid = call("GET", "/sessions/" + session + "/runs?type=agent&db_id=" + dbId);
+              midStatus = mid.statusCode();
+              midBody = mid.body();
+            }
+          }
+          case "RunContent" -> text.append(event.path("content").asString(""));
+          case "ToolCallStarted" -> tools.add(event.path("tool").path("tool_name").asString());
+          case "RunCompleted" -> text.setLength(0);
+          default -> { }
+        }
+        if (name.equals("RunCompleted")) {
+          text.append(event.path("content").asString());
+        }
+        assertThat(name).isNotIn("RunError");
+      }
+    }
+    return new Chat(session, text.toString(), tools, midStatus, midBody);
+  }
+
+  private HttpResponse<String> call(String method, String path) throws Exception {
+    preflight(method, path);
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path))
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.noBody()).build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private void preflight(String method, String path) throws Exception {
+    java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(server.url() + path).toURL()
+        .openConnection();
+    c.setRequestMethod("OPTIONS");
+    c.setRequestProperty("Origin", ORIGIN);
+    c.setRequestProperty("Access-Control-Request-Method", method);
+    c.setRequestProperty("Access-Control-Request-Headers", "content-type");
+    assertThat(c.getResponseCode()).as("preflight of " + method + " " + path).isBetween(200, 299);
+    assertThat(c.getHeaderField("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
+    c.disconnect();
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    assertThat(response.statusCode()).isEqualTo(200);
+    return TestServer.json(response);
+  }
+
+  private static JsonNode find(JsonNode array, String id) {
+    return array.valueStream().filter(a -> a.path("id").asString().equals(id)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + id + " in " + array));
+  }
+
+  /** Agent UI's stream reader: every top-level {...} in the byte stream, whatever surrounds it. */
+  static final class BraceReader implements Iterable<JsonNode> {
+    private final InputStream in;
+
+    BraceReader(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public java.util.Iterator<JsonNode> iterator() {
+      return new java.util.Iterator<>() {
+        JsonNode next = read();
+
+        @Override
+        public boolean hasNext() {
+          return next != null;
+        }
+
+        @Override
+        public JsonNode next() {
+          JsonNode current = next;
+          next = read();
+          return current;
+        }
+      };
+    }
+
+    private JsonNode read() {
+      try {
+        java.io.ByteArrayOutputStream object = new java.io.ByteArrayOutputStream();
+        int depth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        int b;
+        while ((b = in.read()) != -1) {
+          if (depth == 0 && b != '{') {
+            continue;
+          }
+          object.write(b);
+          if (inString) {
+            if (escaped) {
+              escaped = false;
+            } else if (b == '\\') {
+              escaped = true;
+            } else if (b == '"') {
+              inString = false;
+            }
+          } else if (b == '"') {
+            inString = true;
+          } else if (b == '{') {
+            depth++;
+          } else if (b == '}' && --depth == 0) {
+            return TestServer.JSON.readTree(object.toByteArray());
+          }
+        }
+        return null;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+}
