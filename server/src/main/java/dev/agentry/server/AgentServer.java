@@ -17,6 +17,8 @@ import dev.agentry.server.http.Routes;
 import dev.agentry.server.reload.CatalogHolder;
 import dev.agentry.server.sse.RunStreams;
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.SizeUnit;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -66,13 +69,9 @@ public final class AgentServer implements AutoCloseable {
       config.router.ignoreTrailingSlashes = true;
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new Json());
-      config.routes.before(ctx -> {
-        if (Cors.apply(os, ctx)) {
-          ctx.skipRemainingHandlers();
-          return;
-        }
-        SecurityKey.check(os, ctx);
-      });
+      config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(new Cors(os)), "/*",
+          EnumSet.of(DispatcherType.REQUEST)));
+      config.routes.before(ctx -> SecurityKey.check(os, ctx));
       Routes.register(config.routes, Routes.table(os));
     });
   }
@@ -121,6 +120,9 @@ public final class AgentServer implements AutoCloseable {
   /** Starts listening; logs one line with the URL, the spec version and what the specs declare. */
   public AgentServer start() {
     app.start();
+    if (os.settings().watch()) {
+      os.catalogs().watch(os.settings().reloadDebounce());
+    }
     Catalog catalog = os.catalog();
     LOG.info("Agentry serving {} on {} (specs {}, version {}: {}), ready in {} ms", os.osId(), url(),
         os.settings().specs(), catalog.version(), catalog.summary(),
@@ -149,6 +151,7 @@ public final class AgentServer implements AutoCloseable {
    */
   @Override
   public void close() {
+    os.catalogs().stopWatching();
     if (!os.accepting().getAndSet(false)) {
       return;
     }

@@ -145,16 +145,11 @@ class AgentUiFlowTest {
     return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  private void preflight(String method, String path) throws Exception {
-    java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(server.url() + path).toURL()
-        .openConnection();
-    c.setRequestMethod("OPTIONS");
-    c.setRequestProperty("Origin", ORIGIN);
-    c.setRequestProperty("Access-Control-Request-Method", method);
-    c.setRequestProperty("Access-Control-Request-Headers", "content-type");
-    assertThat(c.getResponseCode()).as("preflight of " + method + " " + path).isBetween(200, 299);
-    assertThat(c.getHeaderField("Access-Control-Allow-Origin")).isEqualTo(ORIGIN);
-    c.disconnect();
+  private void preflight(String method, String path) {
+    TestServer.RawResponse response = server.raw("OPTIONS", path, Map.of("Origin", ORIGIN,
+        "Access-Control-Request-Method", method, "Access-Control-Request-Headers", "content-type"));
+    assertThat(response.status()).as("preflight of " + method + " " + path).isBetween(200, 299);
+    assertThat(response.headers()).containsEntry("access-control-allow-origin", ORIGIN);
   }
 
   private static JsonNode json(HttpResponse<String> response) {

@@ -217,6 +217,37 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends a raw HTTP/1.1 request with any headers (Java's clients refuse to set Origin and the CORS request
+   * headers) and returns the status line's code and the response headers, lower-cased names.
+   */
+  public RawResponse raw(String method, String path, Map<String, String> requestHeaders) {
+    URI uri = URI.create(url());
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+          + "Connection: close\r\nContent-Length: 0\r\n");
+      headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+      requestHeaders.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+      socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      int status = Integer.parseInt(in.readLine().split(" ")[1]);
+      Map<String, String> responseHeaders = new LinkedHashMap<>();
+      String line;
+      while ((line = in.readLine()) != null && !line.isEmpty()) {
+        int colon = line.indexOf(':');
+        responseHeaders.merge(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+            line.substring(colon + 1).strip(), (a, b) -> a + ", " + b);
+      }
+      return new RawResponse(status, responseHeaders);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The status and headers of a {@link #raw} request. */
+  public record RawResponse(int status, Map<String, String> headers) {}
+
   /** Parses a JSON response body. */
   public static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());

@@ -1,21 +1,83 @@
 package dev.agentry.server.http;
 
+import dev.agentry.engine.run.RunOutput;
+import dev.agentry.engine.store.DailyMetrics;
+import dev.agentry.engine.store.MetricsAggregator;
+import dev.agentry.engine.store.RunQuery;
+import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.http.dto.DayMetrics;
+import dev.agentry.server.http.dto.MetricsRefreshResponse;
+import dev.agentry.server.http.dto.MetricsResponse;
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder: the metrics routes arrive in the next commit. */
+/**
+ * The metrics routes ({@code agentos-api.md} §2.11): the stored daily figures, and their recomputation from the stored
+ * runs, now or in the background (one background refresh at a time).
+ */
 final class MetricsHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsHandlers.class);
+
   private final AgentOs os;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
 
   MetricsHandlers(AgentOs os) {
     this.os = os;
   }
 
   void list(Context ctx) {
-    throw ApiException.notImplemented("not yet");
+    Queries.checkDb(os, ctx, false);
+    LocalDate from = Queries.date(ctx, "starting_date");
+    LocalDate to = Queries.date(ctx, "ending_date");
+    ctx.json(MetricsResponse.of(os.store().listDailyMetrics(from, to)));
   }
 
   void refresh(Context ctx) {
-    throw ApiException.notImplemented("not yet");
+    Queries.checkDb(os, ctx, false);
+    if (!Queries.bool(ctx, "background", false)) {
+      ctx.json(refresh(os.store()).stream().map(DayMetrics::of).toList());
+      return;
+    }
+    if (!refreshing.compareAndSet(false, true)) {
+      ctx.status(202).json(MetricsRefreshResponse.ALREADY_RUNNING);
+      return;
+    }
+    SessionStore store = os.store();
+    Thread.ofVirtual().name("metrics-refresh").start(() -> {
+      try {
+        refresh(store);
+      } catch (RuntimeException e) {
+        LOG.warn("background metrics refresh failed: {}", e.getMessage());
+      } finally {
+        refreshing.set(false);
+      }
+    });
+    ctx.status(202).json(MetricsRefreshResponse.STARTED);
+  }
+
+  /**
+   * Recomputes every day (UTC) that has runs, from the last day already computed (which may have been computed
+   * before its last runs) to now; today alone when there are none. Oldest first.
+   */
+  static List<DailyMetrics> refresh(SessionStore store) {
+    Instant now = Instant.now();
+    List<DailyMetrics> stored = store.listDailyMetrics(null, null);
+    long from = stored.isEmpty() ? 0 : stored.getLast().date().atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    TreeSet<LocalDate> days = new TreeSet<>();
+    for (RunOutput run : store.listRuns(RunQuery.between(from, now.getEpochSecond()))) {
+      days.add(LocalDate.ofInstant(Instant.ofEpochSecond(run.createdAt()), ZoneOffset.UTC));
+    }
+    if (days.isEmpty()) {
+      days.add(LocalDate.ofInstant(now, ZoneOffset.UTC));
+    }
+    return days.stream().map(day -> MetricsAggregator.refresh(store, day, now.getEpochSecond())).toList();
   }
 }

@@ -94,6 +94,8 @@ public final class Routes {
       config.addHttpHandler(route.method(), route.path(), route.handler());
     }
     config.exception(ApiException.class, (e, ctx) -> detail(ctx, e.status(), e.detail()));
+    config.exception(dev.agentry.server.reload.ReloadFailedException.class,
+        (e, ctx) -> ctx.status(422).json(SpecHandlers.failure(e)));
     config.exception(NotFoundException.class, (e, ctx) -> detail(ctx, 404, e.getMessage()));
     config.exception(StoreException.class, (e, ctx) -> {
       LOG.warn("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

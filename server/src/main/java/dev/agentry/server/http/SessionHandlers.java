@@ -1,9 +1,36 @@
 package dev.agentry.server.http;
 
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.Metrics;
+import dev.agentry.engine.run.RunOutput;
+import dev.agentry.engine.store.Page;
+import dev.agentry.engine.store.RunQuery;
+import dev.agentry.engine.store.Session;
+import dev.agentry.engine.store.SessionQuery;
+import dev.agentry.engine.store.SessionType;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.http.dto.CreateSessionRequest;
+import dev.agentry.server.http.dto.DeleteSessionsRequest;
+import dev.agentry.server.http.dto.Paginated;
+import dev.agentry.server.http.dto.RenameSessionRequest;
+import dev.agentry.server.http.dto.RunSchema;
+import dev.agentry.server.http.dto.SessionDetail;
+import dev.agentry.server.http.dto.SessionSchema;
+import dev.agentry.server.http.dto.UpdateSessionRequest;
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
-/** Placeholder: the session routes arrive in the next commit. */
+/**
+ * The session routes ({@code agentos-api.md} §2.6): list, create, get, update, rename, delete, and the runs of a
+ * session. Changes go through {@code SessionStore.updateSession}, so a rename never loses a run's concurrent update
+ * of the session state.
+ */
 final class SessionHandlers {
   private final AgentOs os;
 
@@ -12,38 +39,185 @@ final class SessionHandlers {
   }
 
   void list(Context ctx) {
-    throw ApiException.notImplemented("not yet");
+    long started = System.nanoTime();
+    Queries.checkDb(os, ctx, true);
+    SessionQuery query = new SessionQuery(Queries.sessionType(ctx), Queries.text(ctx, "component_id"),
+        Queries.text(ctx, "user_id"), Queries.text(ctx, "session_name"),
+        Queries.page(ctx, "created_at", SessionQuery.SORTABLE));
+    Page<Session> page = os.store().listSessions(query);
+    ctx.json(Paginated.of(page, s -> SessionSchema.of(s, runsNaming(s)), started));
   }
 
   void create(Context ctx) {
-    throw ApiException.notImplemented("not yet");
-  }
-
-  void deleteMany(Context ctx) {
-    throw ApiException.notImplemented("not yet");
+    Queries.checkDb(os, ctx, false);
+    SessionType type = Objects.requireNonNullElse(Queries.sessionType(ctx), SessionType.AGENT);
+    CreateSessionRequest body = Objects.requireNonNullElse(Queries.body(ctx, CreateSessionRequest.class, false),
+        CreateSessionRequest.EMPTY);
+    String id = body.sessionId() == null || body.sessionId().isEmpty() ? UUID.randomUUID().toString()
+        : body.sessionId();
+    String owner = switch (type) {
+      case AGENT -> body.agentId();
+      case TEAM -> body.teamId();
+      case WORKFLOW -> body.workflowId();
+    };
+    long now = now();
+    Session session = new Session(id, type, owner == null ? "" : owner, body.userId(), body.sessionName(),
+        body.sessionState() == null ? Map.of() : body.sessionState(), body.metadata(), null, Metrics.ZERO,
+        os.catalog().version(), now, now);
+    if (!os.store().createSession(session)) {
+      throw ApiException.conflict("Session with id '" + id + "' already exists. Use PATCH /sessions/" + id
+          + " to update it.");
+    }
+    ctx.status(201).json(detail(session));
   }
 
   void get(Context ctx) {
-    throw ApiException.notImplemented("not yet");
+    Queries.checkDb(os, ctx, false);
+    ctx.json(detail(find(ctx)));
   }
 
   void update(Context ctx) {
-    throw ApiException.notImplemented("not yet");
-  }
-
-  void delete(Context ctx) {
-    throw ApiException.notImplemented("not yet");
+    Queries.checkDb(os, ctx, false);
+    UpdateSessionRequest body = Objects.requireNonNull(Queries.body(ctx, UpdateSessionRequest.class, true));
+    find(ctx);
+    long now = now();
+    change(ctx, s -> new Session(s.sessionId(), s.sessionType(), s.componentId(), s.userId(),
+        body.sessionName() != null ? body.sessionName() : s.sessionName(),
+        body.sessionState() != null ? body.sessionState() : s.sessionState(),
+        body.metadata() != null ? body.metadata() : s.metadata(),
+        body.summary() != null ? body.summary() : s.summary(),
+        s.metrics(), s.specVersion(), s.createdAt(), now));
   }
 
   void rename(Context ctx) {
-    throw ApiException.notImplemented("not yet");
+    Queries.checkDb(os, ctx, false);
+    RenameSessionRequest body = Objects.requireNonNull(Queries.body(ctx, RenameSessionRequest.class, true));
+    if (body.sessionName() == null) {
+      throw ApiException.missing("body", "session_name");
+    }
+    find(ctx);
+    long now = now();
+    change(ctx, s -> s.withName(body.sessionName(), now));
+  }
+
+  void delete(Context ctx) {
+    Queries.checkDb(os, ctx, false);
+    deleteOwned(ctx.pathParam("session_id"), Queries.text(ctx, "user_id"));
+    ctx.status(204);
+  }
+
+  void deleteMany(Context ctx) {
+    Queries.checkDb(os, ctx, false);
+    DeleteSessionsRequest body = Objects.requireNonNull(Queries.body(ctx, DeleteSessionsRequest.class, true));
+    if (body.sessionIds() == null) {
+      throw ApiException.missing("body", "session_ids");
+    }
+    if (body.sessionTypes() == null) {
+      throw ApiException.missing("body", "session_types");
+    }
+    for (int i = 0; i < body.sessionTypes().size(); i++) {
+      String type = body.sessionTypes().get(i);
+      if (type == null || SessionType.fromWireName(type).isEmpty()) {
+        throw Queries.invalidAt("body", "enum", "session_types", "Input should be 'agent', 'team' or 'workflow'",
+            type, Map.of("expected", "'agent', 'team' or 'workflow'"));
+      }
+    }
+    if (body.sessionIds().size() != body.sessionTypes().size()) {
+      throw ApiException.badRequest("Session IDs and session types must have the same length");
+    }
+    String userId = Queries.text(ctx, "user_id");
+    body.sessionIds().stream().filter(Objects::nonNull).forEach(id -> deleteOwned(id, userId));
+    ctx.status(204);
   }
 
   void runs(Context ctx) {
-    throw ApiException.notImplemented("not yet");
+    Queries.checkDb(os, ctx, false);
+    String id = ctx.pathParam("session_id");
+    SessionType type = Queries.sessionType(ctx);
+    String userId = Queries.text(ctx, "user_id");
+    Long after = Queries.longValue(ctx, "created_after");
+    Long before = Queries.longValue(ctx, "created_before");
+    os.store().findSession(id).filter(s -> matches(s, type, userId))
+        .orElseThrow(() -> ApiException.notFound("Session with ID " + id + " not found"));
+    List<RunOutput> runs = os.store().listRuns(new RunQuery(id, null, null, after, before, 0));
+    ctx.json(runs.stream().map(this::schema).toList());
+  }
+
+  /**
+   * A run as listed; a run in flight shows the answer streamed so far, so that Agent UI, which fetches a new
+   * session's runs while its first run streams, keeps showing the answer.
+   */
+  private RunSchema schema(RunOutput run) {
+    RunSchema schema = RunSchema.of(run);
+    if (run.status() != RunStatus.RUNNING) {
+      return schema;
+    }
+    return os.streams().find(run.runId()).map(s -> schema.withContent(s.contentSoFar())).orElse(schema);
   }
 
   void run(Context ctx) {
-    throw ApiException.notImplemented("not yet");
+    Queries.checkDb(os, ctx, false);
+    String id = ctx.pathParam("session_id");
+    String runId = ctx.pathParam("run_id");
+    SessionType type = Queries.sessionType(ctx);
+    String userId = Queries.text(ctx, "user_id");
+    os.store().findSession(id).filter(s -> matches(s, type, userId))
+        .orElseThrow(() -> ApiException.notFound("Session with ID " + id + " not found"));
+    List<RunOutput> runs = os.store().listRuns(id);
+    if (runs.isEmpty()) {
+      throw ApiException.notFound("Session with ID " + id + " has no runs");
+    }
+    RunOutput run = runs.stream().filter(r -> r.runId().equals(runId)).findFirst()
+        .orElseThrow(() -> ApiException.notFound("Run with ID " + runId + " not found in session " + id));
+    ctx.json(RunSchema.of(run));
+  }
+
+  /**
+   * The session the path names, filtered by the optional {@code type} and {@code user_id}; the contract's 404 ("Agent
+   * Session with id ..." when a type was asked for) otherwise.
+   */
+  private Session find(Context ctx) {
+    String id = ctx.pathParam("session_id");
+    SessionType type = Queries.sessionType(ctx);
+    String userId = Queries.text(ctx, "user_id");
+    return os.store().findSession(id).filter(s -> matches(s, type, userId))
+        .orElseThrow(() -> notFound(id, type));
+  }
+
+  /** Applies {@code change} atomically and answers with the stored result. */
+  private void change(Context ctx, UnaryOperator<Session> change) {
+    String id = ctx.pathParam("session_id");
+    Session changed = os.store().updateSession(id, change)
+        .orElseThrow(() -> notFound(id, Queries.sessionType(ctx)));
+    ctx.json(detail(changed));
+  }
+
+  private void deleteOwned(String id, @Nullable String userId) {
+    if (userId == null || os.store().findSession(id).filter(s -> userId.equals(s.userId())).isPresent()) {
+      os.store().deleteSession(id);
+    }
+  }
+
+  private SessionDetail detail(Session session) {
+    return SessionDetail.of(session, os.store().listRuns(session.sessionId()), os.catalog());
+  }
+
+  /** The runs of a session, read only when they are needed to name it. */
+  private List<RunOutput> runsNaming(Session session) {
+    return SessionSchema.needsRuns(session) ? os.store().listRuns(session.sessionId()) : List.of();
+  }
+
+  private static boolean matches(Session session, @Nullable SessionType type, @Nullable String userId) {
+    return (type == null || session.sessionType() == type) && (userId == null || userId.equals(session.userId()));
+  }
+
+  private static ApiException notFound(String id, @Nullable SessionType type) {
+    String prefix = type == null ? "" : Character.toUpperCase(type.wireName().charAt(0)) + type.wireName().substring(1)
+        + " ";
+    return ApiException.notFound(prefix + "Session with id '" + id + "' not found");
+  }
+
+  private static long now() {
+    return Instant.now().getEpochSecond();
   }
 }

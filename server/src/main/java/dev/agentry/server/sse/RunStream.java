@@ -27,6 +27,7 @@ public final class RunStream implements EventSink {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final ArrayList<RunEvent> events = new ArrayList<>();
+  private final StringBuilder content = new StringBuilder();
   private long firstIndex;
   private @Nullable RunStatus endStatus;
   private long endedAtMillis;
@@ -53,6 +54,9 @@ public final class RunStream implements EventSink {
     lock.lock();
     try {
       events.add(event);
+      if (event instanceof RunEvent.RunContent c && c.content() instanceof String delta) {
+        content.append(delta);
+      }
       if (events.size() > MAX_EVENTS) {
         int drop = MAX_EVENTS / 10;
         events.subList(0, drop).clear();
@@ -81,6 +85,16 @@ public final class RunStream implements EventSink {
     lock.lock();
     try {
       return endStatus;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The answer streamed so far (the run's {@code RunContent} deltas joined), for listings of runs in flight. */
+  public String contentSoFar() {
+    lock.lock();
+    try {
+      return content.toString();
     } finally {
       lock.unlock();
     }

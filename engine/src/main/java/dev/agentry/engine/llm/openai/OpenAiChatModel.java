@@ -44,6 +44,11 @@ public final class OpenAiChatModel implements ChatModel {
   private final ModelDef model;
   private final ProviderHttp http;
 
+  /** The environment variable that holds the API key of an OpenAI-compatible provider, or null if it needs none. */
+  public static @Nullable String keyVariable(String provider) {
+    return KEY_VARIABLES.get(provider);
+  }
+
   private OpenAiChatModel(ModelDef model, ProviderHttp http) {
     this.model = model;
     this.http = http;

@@ -35,6 +35,13 @@ public record RunSchema(
     @Nullable Map<String, Object> metadata,
     String specVersion) {
 
+  /** This run with {@code content} replaced (a run in flight shows the answer streamed so far). */
+  public RunSchema withContent(@Nullable Object newContent) {
+    return new RunSchema(runId, parentRunId, agentId, userId, sessionId, status, runInput, newContent,
+        runResponseFormat, reasoningContent, metrics, messages, tools, events, createdAt, sessionState, metadata,
+        specVersion);
+  }
+
   public static RunSchema of(RunOutput run) {
     Object input = run.input().inputContent();
     String inputText = input instanceof String s ? s : dev.agentry.server.http.Json.MAPPER.writeValueAsString(input);

@@ -1,0 +1,152 @@
+package dev.agentry.server.reload;
+
+import dev.agentry.engine.llm.anthropic.AnthropicChatModel;
+import dev.agentry.engine.llm.http.Endpoint;
+import dev.agentry.engine.model.AgentDef;
+import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.ModelDef;
+import dev.agentry.engine.model.ResourceDef;
+import dev.agentry.engine.model.StepDef;
+import dev.agentry.engine.model.TeamDef;
+import dev.agentry.engine.model.WorkflowDef;
+import dev.agentry.engine.spec.Kind;
+import dev.agentry.engine.spec.ModelSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides which resources of a catalog are degraded: a model whose provider needs an API key (or a base URL) that
+ * neither its {@code Model} resource nor the environment gives, the agents and teams on such a model, and the
+ * teams and workflows that use a degraded member or step. Scripted and local models never are.
+ */
+final class Readiness {
+  private final Catalog catalog;
+  private final Function<String, @Nullable String> env;
+  private final Map<String, Optional<String>> problems = new HashMap<>();
+
+  private Readiness(Catalog catalog, Function<String, @Nullable String> env) {
+    this.catalog = catalog;
+    this.env = env;
+  }
+
+  /** The status of every resource of {@code catalog}, in kind then id order. */
+  static List<ResourceStatus> of(Catalog catalog, Function<String, @Nullable String> env) {
+    Readiness readiness = new Readiness(catalog, env);
+    List<ResourceStatus> all = new ArrayList<>();
+    for (String key : CatalogDiff.resources(catalog).keySet()) {
+      int slash = key.indexOf('/');
+      String kind = key.substring(0, slash);
+      String id = key.substring(slash + 1);
+      all.add(readiness.problem(key).map(reason -> ResourceStatus.degraded(kind, id, reason))
+          .orElseGet(() -> ResourceStatus.ready(kind, id)));
+    }
+    return List.copyOf(all);
+  }
+
+  /** Why the resource {@code Kind/id} cannot run, if it cannot; computed once per resource. */
+  private Optional<String> problem(String key) {
+    Optional<String> known = problems.get(key);
+    if (known != null) {
+      return known;
+    }
+    problems.put(key, Optional.empty()); // the compiler rejects cycles; this only guards against looping
+    Optional<String> found = Optional.ofNullable(find(key));
+    problems.put(key, found);
+    return found;
+  }
+
+  private @Nullable String find(String key) {
+    int slash = key.indexOf('/');
+    Kind kind = Kind.fromWireName(key.substring(0, slash)).orElseThrow();
+    String id = key.substring(slash + 1);
+    return switch (kind) {
+      case AGENT -> {
+        AgentDef agent = catalog.agents().get(id);
+        yield agent == null ? null : missing(agent.model());
+      }
+      case TEAM -> team(catalog.teams().get(id));
+      case WORKFLOW -> workflow(catalog.workflows().get(id));
+      case MODEL -> model(catalog.models().get(id));
+      default -> null;
+    };
+  }
+
+  private @Nullable String team(@Nullable TeamDef team) {
+    if (team == null) {
+      return null;
+    }
+    String model = missing(team.model());
+    if (model != null) {
+      return model;
+    }
+    for (TeamDef.Member member : team.members()) {
+      String key = CatalogDiff.key(member.kind(), member.id());
+      Optional<String> problem = problem(key);
+      if (problem.isPresent()) {
+        return "member " + key + " is degraded: " + problem.get();
+      }
+    }
+    return null;
+  }
+
+  private @Nullable String workflow(@Nullable WorkflowDef workflow) {
+    return workflow == null ? null : steps(workflow.steps());
+  }
+
+  private @Nullable String steps(List<StepDef> steps) {
+    for (StepDef step : steps) {
+      String problem = switch (step) {
+        case StepDef.AgentStep s -> uses(s.name(), CatalogDiff.key(Kind.AGENT, s.agent()));
+        case StepDef.TeamStep s -> uses(s.name(), CatalogDiff.key(Kind.TEAM, s.team()));
+        case StepDef.WorkflowStep s -> uses(s.name(), CatalogDiff.key(Kind.WORKFLOW, s.workflow()));
+        case StepDef.Group s -> steps(s.steps());
+        case StepDef.Condition s -> {
+          String inSteps = steps(s.steps());
+          yield inSteps != null ? inSteps : steps(s.elseSteps());
+        }
+        case StepDef.Loop s -> steps(s.steps());
+        case StepDef.Parallel s -> steps(s.steps());
+        case StepDef.Router s -> steps(s.choices());
+      };
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
+  }
+
+  private @Nullable String uses(String step, String key) {
+    return problem(key).map(p -> "step '" + step + "' uses " + key + ", which is degraded: " + p).orElse(null);
+  }
+
+  private @Nullable String model(@Nullable ResourceDef<ModelSpec> model) {
+    if (model == null || model.spec().provider() == null) {
+      return null;
+    }
+    ModelSpec spec = model.spec();
+    return missing(new ModelDef(model.id(), spec.provider(), spec.id() != null ? spec.id() : model.id(), spec));
+  }
+
+  /** What the model's client will refuse to run without, as its own error message says it; null when nothing. */
+  private @Nullable String missing(ModelDef model) {
+    if (model.provider().equals("scripted")) {
+      return null;
+    }
+    // the variable the provider reads its key from when the spec sets no api_key (the providers' own tables)
+    String keyVariable = "anthropic".equals(model.provider()) ? AnthropicChatModel.KEY_VARIABLE
+        : dev.agentry.engine.llm.openai.OpenAiChatModel.keyVariable(model.provider());
+    Endpoint endpoint = Endpoint.of(model, keyVariable, env);
+    if (keyVariable != null && endpoint.apiKey() == null) {
+      return "missing API key for provider " + model.provider() + ": " + endpoint.keyHint();
+    }
+    if (endpoint.baseUrl().isEmpty()) {
+      return "provider " + model.provider() + " has no default URL: set " + endpoint.setting("base_url");
+    }
+    return null;
+  }
+}

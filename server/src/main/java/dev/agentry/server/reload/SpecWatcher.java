@@ -1,0 +1,260 @@
+package dev.agentry.server.reload;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A watcher of the spec root that calls a reload once the tree has been quiet for the debounce.
+ *
+ * <p>Every directory under the root is watched, including the ones created later; hidden entries are not descended
+ * into, as the loader skips them. The root itself is always watched, so that a Kubernetes ConfigMap mount (files are
+ * symlinks into {@code ..data}, which the kubelet swaps atomically) fires on the swap: names starting with
+ * {@code ..} count as changes, other hidden names (editor swap files) do not. When the root is a single file, its
+ * folder is watched.
+ *
+ * <p>Events restart one scheduled task; events that arrive while the reload runs do not start a second one, but
+ * make the watcher look again once it ends, so no change is missed. {@link #close()} stops both threads.
+ */
+public final class SpecWatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SpecWatcher.class);
+
+  private final Path root;
+  private final @Nullable String fileName;
+  private final Duration debounce;
+  private final Runnable reload;
+  private final WatchService service;
+  private final Map<WatchKey, Path> dirs = new HashMap<>();
+  private final ScheduledExecutorService scheduler;
+  private final Thread thread;
+  private final ReentrantLock lock = new ReentrantLock();
+  private @Nullable ScheduledFuture<?> pending;
+  private long scheduled;
+  private boolean running;
+  private boolean changedWhileRunning;
+  private boolean closed;
+
+  private SpecWatcher(Path root, Duration debounce, Runnable reload) throws IOException {
+    Path absolute = root.toAbsolutePath().normalize();
+    boolean file = Files.isRegularFile(absolute);
+    this.root = file ? absolute.getParent() : absolute;
+    this.fileName = file ? absolute.getFileName().toString() : null;
+    this.debounce = debounce;
+    this.reload = reload;
+    this.service = FileSystems.getDefault().newWatchService();
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "agentry-spec-reload"));
+    this.thread = daemon(this::watch, "agentry-spec-watcher");
+  }
+
+  /**
+   * Starts watching {@code root} (a folder, or one spec file), calling {@code reload} after each burst of changes
+   * once {@code debounce} has passed without another.
+   *
+   * @throws java.io.UncheckedIOException when the root cannot be watched
+   */
+  public static SpecWatcher start(Path root, Duration debounce, Runnable reload) {
+    try {
+      SpecWatcher watcher = new SpecWatcher(root, debounce, reload);
+      if (watcher.fileName == null) {
+        watcher.registerTree(watcher.root);
+      } else {
+        watcher.register(watcher.root);
+      }
+      LOG.info("watching {} for spec changes ({} directories, debounce {} ms)", root, watcher.dirs.size(),
+          debounce.toMillis());
+      watcher.thread.start();
+      return watcher;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot watch " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Stops watching; a reload already running finishes, none starts after. Idempotent. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (pending != null) {
+        pending.cancel(false);
+      }
+    } finally {
+      lock.unlock();
+    }
+    try {
+      service.close();
+    } catch (IOException e) {
+      LOG.debug("closing the watch service failed", e);
+    }
+    scheduler.shutdown();
+  }
+
+  private void watch() {
+    while (true) {
+      WatchKey key;
+      try {
+        key = service.take();
+      } catch (InterruptedException | ClosedWatchServiceException e) {
+        return;
+      }
+      Path dir = dirs.get(key);
+      boolean changed = false;
+      for (WatchEvent<?> event : key.pollEvents()) {
+        changed |= handle(dir, event);
+      }
+      if (!key.reset()) {
+        dirs.remove(key);
+      }
+      if (changed) {
+        changed();
+      }
+    }
+  }
+
+  /** Registers a new folder and tells whether the event is a change the specs may see. */
+  private boolean handle(@Nullable Path dir, WatchEvent<?> event) {
+    if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+      if (fileName == null) {
+        registerQuietly(root); // events were lost: pick up any folder created meanwhile
+      }
+      return true;
+    }
+    if (dir == null || !(event.context() instanceof Path name)) {
+      return false;
+    }
+    String entry = name.toString();
+    if (fileName != null) {
+      return entry.equals(fileName) || entry.startsWith("..");
+    }
+    if (entry.startsWith(".") && !entry.startsWith("..")) {
+      return false;
+    }
+    Path child = dir.resolve(name);
+    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && !entry.startsWith(".")
+        && Files.isDirectory(child)) {
+      registerQuietly(child);
+    }
+    return true;
+  }
+
+  /** Schedules the reload {@code debounce} from now, replacing one not yet started. */
+  private void changed() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      if (running) {
+        changedWhileRunning = true;
+        return;
+      }
+      if (pending != null) {
+        pending.cancel(false);
+      }
+      long generation = ++scheduled;
+      pending = scheduler.schedule(() -> runReload(generation), debounce.toMillis(), TimeUnit.MILLISECONDS);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Reloads, unless closed or superseded by a later change (whose own task then runs). */
+  private void runReload(long generation) {
+    lock.lock();
+    try {
+      if (closed || generation != scheduled) {
+        return;
+      }
+      running = true;
+      changedWhileRunning = false;
+      pending = null;
+    } finally {
+      lock.unlock();
+    }
+    try {
+      reload.run();
+    } catch (RuntimeException e) {
+      LOG.error("spec reload failed unexpectedly; still serving the last good specs", e);
+    } finally {
+      boolean again;
+      lock.lock();
+      try {
+        running = false;
+        again = changedWhileRunning;
+      } finally {
+        lock.unlock();
+      }
+      if (again) {
+        changed();
+      }
+    }
+  }
+
+  private void registerQuietly(Path dir) {
+    try {
+      registerTree(dir);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      LOG.warn("cannot watch {}: {}", dir, e.getMessage());
+    }
+  }
+
+  /** Registers {@code top} and every folder under it, following symlinks as the loader does, hidden ones aside. */
+  private void registerTree(Path top) throws IOException {
+    Files.walkFileTree(top, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        register(dir);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        return FileVisitResult.CONTINUE; // the loader reports unreadable folders and loops as diagnostics
+      }
+    });
+  }
+
+  private void register(Path dir) throws IOException {
+    try {
+      WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+          StandardWatchEventKinds.ENTRY_MODIFY);
+      dirs.put(key, dir);
+    } catch (ClosedWatchServiceException e) {
+      // closing: nothing more to watch
+    }
+  }
+
+  private static Thread daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+}
