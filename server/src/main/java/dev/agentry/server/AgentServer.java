@@ -12,6 +12,7 @@ import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.server.config.ServerSettings;
 import dev.agentry.server.auth.SecurityKey;
 import dev.agentry.server.http.Cors;
+import dev.agentry.server.http.JettyErrors;
 import dev.agentry.server.http.Json;
 import dev.agentry.server.http.Routes;
 import dev.agentry.server.reload.CatalogHolder;
@@ -21,6 +22,7 @@ import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.SizeUnit;
+import io.javalin.event.HandlerMetaInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -53,6 +56,7 @@ public final class AgentServer implements AutoCloseable {
   private final SessionStore store;
   private final Javalin app;
   private final long createdNanos = System.nanoTime();
+  private final List<HandlerMetaInfo> handlers = new CopyOnWriteArrayList<>();
 
   private AgentServer(AgentOs os, SessionStore store) {
     this.os = os;
@@ -69,8 +73,10 @@ public final class AgentServer implements AutoCloseable {
       config.router.ignoreTrailingSlashes = true;
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new Json());
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
       config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(new Cors(os)), "/*",
           EnumSet.of(DispatcherType.REQUEST)));
+      config.events.handlerAdded(handlers::add);
       config.routes.before(ctx -> SecurityKey.check(os, ctx));
       Routes.register(config.routes, Routes.table(os));
     });
@@ -138,6 +144,11 @@ public final class AgentServer implements AutoCloseable {
   /** The base URL, e.g. {@code http://127.0.0.1:7777}. */
   public String url() {
     return "http://" + os.settings().host() + ":" + port();
+  }
+
+  /** Every handler Javalin registered (routes and before-handlers), as Javalin reports them; the API docs test reads it. */
+  public List<HandlerMetaInfo> handlers() {
+    return List.copyOf(handlers);
   }
 
   /** The running AgentOS: engine, live catalog, streams. */

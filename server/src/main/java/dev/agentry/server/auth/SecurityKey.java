@@ -17,8 +17,7 @@ import java.util.Set;
  */
 public final class SecurityKey {
   /** Routes that never need the key (Agno's default exclusions). */
-  private static final Set<String> PUBLIC = Set.of("/", "/health", "/info", "/docs", "/redoc", "/openapi.json",
-      "/docs/oauth2-redirect");
+  private static final Set<String> PUBLIC = Set.of("/", "/health", "/info", "/docs", "/openapi.json");
 
   private SecurityKey() {}
 
@@ -51,7 +50,8 @@ public final class SecurityKey {
     }
   }
 
-  private static boolean isPublic(String path) {
+  /** True for the routes that never need the key (trailing slash tolerated). */
+  public static boolean isPublic(String path) {
     String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     return PUBLIC.contains(p);
   }

@@ -1,6 +1,7 @@
 package dev.agentry.server.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ public final class Forms {
     this.fields = fields;
   }
 
-  /** The form of a request; a 400 when the body is not a well-formed form. */
+  /** The form of a request; a 400 when the body is not a well-formed form, a 413 when it is over the size limit. */
   public static Forms of(Context ctx) {
     if (!ctx.isMultipartFormData() && !ctx.isFormUrlencoded()) {
       String type = ctx.contentType();
@@ -31,9 +32,37 @@ public final class Forms {
       return new Forms(ctx.formParamMap());
     } catch (ApiException e) {
       throw e;
-    } catch (RuntimeException e) {
-      throw ApiException.badRequest("Malformed form data: " + Routes.reason(e));
+    } catch (Exception e) { // Javalin (Kotlin) rethrows the servlet layer's checked ServletException/IOException
+      // the unread rest of a malformed body cannot be skipped safely: the client must not reuse this connection
+      ctx.header("Connection", "close");
+      if (tooLarge(e)) {
+        throw ApiException.of(413, Routes.TOO_LARGE);
+      }
+      throw ApiException.badRequest("Malformed form data: " + rootReason(e));
     }
+  }
+
+  /** Whether the form failed because the body is over the size limit (Javalin's 413, Jetty's multipart limits). */
+  private static boolean tooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (t instanceof HttpResponseException r && r.getStatus() == 413
+          || t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 413
+          || message != null && (message.startsWith("max length exceeded")
+              || message.startsWith("max file size exceeded"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The innermost message: Jetty wraps the useful one ("unexpected EOF in CONTENT") in "bad multipart". */
+  private static String rootReason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return Routes.reason(root);
   }
 
   /** The field's last value, or null when absent. */

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.EndpointNotFound;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Routes {
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+  /** The detail of a 413: the body is over {@code ServerSettings.maxRequestBytes}. */
+  static final String TOO_LARGE = "Request body too large";
 
   /** One route: method, Javalin path, handler, and the words the API document shows for it. */
   public record Route(HandlerType method, String path, Handler handler, String tag, String summary) {}
@@ -36,6 +40,7 @@ public final class Routes {
     MemoryHandlers memories = new MemoryHandlers(os);
     MetricsHandlers metrics = new MetricsHandlers(os);
     SpecHandlers specs = new SpecHandlers(os);
+    DocsHandlers docs = new DocsHandlers(os);
     return List.of(
         get("/", home::root, "Core", "API name, id and version"),
         get("/health", home::health, "Core", "Health check"),
@@ -85,7 +90,10 @@ public final class Routes {
         post("/metrics/refresh", metrics::refresh, "Metrics", "Recompute daily metrics"),
 
         get("/specs/status", specs::status, "Specs", "Live spec version, last reload and per-resource status"),
-        post("/specs/reload", specs::reload, "Specs", "Reload the specs now"));
+        post("/specs/reload", specs::reload, "Specs", "Reload the specs now"),
+
+        get("/openapi.json", docs::openApi, "Docs", "This API as an OpenAPI 3.1 document"),
+        get("/docs", docs::swaggerUi, "Docs", "Interactive API documentation (Swagger UI)"));
   }
 
   /** Registers the routes and the error mapping on a Javalin config. */
@@ -103,9 +111,12 @@ public final class Routes {
           + e.getMessage());
     });
     config.exception(EngineException.class, (e, ctx) -> detail(ctx, 400, e.getMessage()));
-    config.exception(HttpResponseException.class, (e, ctx) -> detail(ctx, e.getStatus(), e.getMessage()));
+    config.exception(EndpointNotFound.class, (e, ctx) -> detail(ctx, 404, "Not Found"));
+    config.exception(HttpResponseException.class, (e, ctx) ->
+        detail(ctx, e.getStatus(), e.getStatus() == 413 ? TOO_LARGE : e.getMessage()));
     config.exception(Exception.class, (e, ctx) -> {
       if (isClientError(e)) {
+        ctx.header("Connection", "close"); // the rest of the body may be unread: do not reuse the connection
         detail(ctx, 400, "Malformed request: " + reason(e));
         return;
       }
@@ -124,7 +135,7 @@ public final class Routes {
     });
     config.error(413, ctx -> {
       if (emptyBody(ctx)) {
-        detail(ctx, 413, "Request body too large");
+        detail(ctx, 413, TOO_LARGE);
       }
     });
   }

@@ -1,0 +1,114 @@
+package dev.agentry.server.http;
+
+import static dev.agentry.server.http.OpenApi.obj;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the operations of {@link OpenApi} take besides their path parameters: the form fields of the run routes
+ * ({@code agentos-api.md} §2.2, §2.5.1) and the query parameters the handlers read, keyed by {@code "METHOD path"}.
+ * Kept beside the handlers' own parsing ({@link RunHandlers}, {@link Forms}): whoever adds a field there adds it here.
+ */
+final class OpenApiInputs {
+  /** How a route answers: JSON, JSON or SSE (the {@code stream} field), always SSE, or a web page. */
+  enum Answer { JSON, JSON_OR_SSE, SSE, HTML }
+
+  private static final String CREATE = "POST /agents/{agent_id}/runs";
+  private static final String CONTINUE = "POST /agents/{agent_id}/runs/{run_id}/continue";
+  private static final String RESUME = "POST /agents/{agent_id}/runs/{run_id}/resume";
+
+  private static final Map<String, Map<String, Object>> FORMS = Map.of(
+      CREATE, obj(
+          "message", field("string", "The user's message (a JSON object when the agent declares an input schema)"),
+          "stream", flag(true, "Stream the run as server-sent events"),
+          "session_id", field("string", "The session to continue; a new one when absent or empty"),
+          "user_id", field("string", "The user the run belongs to"),
+          "files", files(),
+          "background", flag(false, "Run detached: 202 with the run id (stream=false), or a resumable stream"),
+          "stream_events", flag(null, "Stream every intermediate event (default true when streaming)"),
+          "session_state", json("The session state, a JSON object"),
+          "dependencies", json("Dependencies for the instructions' placeholders, a JSON object"),
+          "metadata", json("Metadata stored with the run, a JSON object"),
+          "output_schema", json("A JSON Schema the answer must follow")),
+      CONTINUE, obj(
+          "tools", field("string", "JSON list of the paused tool executions, with confirmed, result or user input"),
+          "session_id", field("string", "The session of the run (required: 400 when absent)"),
+          "stream", flag(true, "Stream the continued run as server-sent events"),
+          "background", flag(false, "Keep the continued run going if the client disconnects")),
+      RESUME, obj(
+          "last_event_index", obj("type", "integer", "minimum", 0,
+              "description", "The last event index received; the stream resumes after it (from the start when absent)"),
+          "session_id", field("string", "The session of the run (to replay a finished run from the database)")));
+
+  private static final Map<String, List<Map<String, Object>>> QUERIES = Map.of(
+      "GET /agents/{agent_id}/runs", List.of(query("session_id", true, "The session whose runs are listed"),
+          query("status", false, "Only runs with this status (PENDING, RUNNING, COMPLETED, PAUSED, CANCELLED, ERROR)")),
+      "GET /agents/{agent_id}/runs/{run_id}", List.of(query("session_id", true, "The session of the run")));
+
+  private OpenApiInputs() {}
+
+  /** The form fields of a run route as a JSON Schema object, or null when the route takes no form. */
+  static @Nullable Map<String, Object> form(Routes.Route route) {
+    Map<String, Object> properties = FORMS.get(key(route));
+    if (properties == null) {
+      return null;
+    }
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "object");
+    schema.put("properties", properties);
+    if (properties.containsKey("message")) {
+      schema.put("required", List.of("message"));
+    }
+    return schema;
+  }
+
+  /** The query parameters a route reads. */
+  static List<Map<String, Object>> query(Routes.Route route) {
+    return QUERIES.getOrDefault(key(route), List.of());
+  }
+
+  /** The content types a route answers with. */
+  static Answer answer(Routes.Route route) {
+    return switch (key(route)) {
+      case CREATE, CONTINUE -> Answer.JSON_OR_SSE;
+      case RESUME -> Answer.SSE;
+      case "GET /docs" -> Answer.HTML;
+      default -> Answer.JSON;
+    };
+  }
+
+  private static String key(Routes.Route route) {
+    return route.method().name() + " " + route.path();
+  }
+
+  private static Map<String, Object> field(String type, String description) {
+    return obj("type", type, "description", description);
+  }
+
+  private static Map<String, Object> flag(@Nullable Boolean absent, String description) {
+    Map<String, Object> flag = new LinkedHashMap<>();
+    flag.put("type", "boolean");
+    if (absent != null) {
+      flag.put("default", absent);
+    }
+    flag.put("description", description);
+    return flag;
+  }
+
+  private static Map<String, Object> json(String description) {
+    return obj("type", "string", "contentMediaType", "application/json", "description", description);
+  }
+
+  private static Map<String, Object> files() {
+    return obj("type", "array", "items", obj("type", "string", "contentMediaType", "application/octet-stream"),
+        "description", "Uploaded files (multipart only; not supported by Agentry yet: 400)");
+  }
+
+  private static Map<String, Object> query(String name, boolean required, String description) {
+    return obj("name", name, "in", "query", "required", required, "description", description,
+        "schema", obj("type", "string"));
+  }
+}
