@@ -3,6 +3,7 @@ package dev.agentry.engine.store.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.agentry.engine.store.StoreSettings;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -21,6 +22,7 @@ public final class SqlDatabase implements AutoCloseable {
   private final SqlDialect dialect;
   private final SqlTables tables;
   private final SqlFailures failures;
+  private final @Nullable ReentrantLock writeLock;
 
   private SqlDatabase(HikariDataSource pool, SqlDialect dialect, SqlTables tables, SqlFailures failures) {
     this.pool = pool;
@@ -29,6 +31,7 @@ public final class SqlDatabase implements AutoCloseable {
     this.dialect = dialect;
     this.tables = tables;
     this.failures = failures;
+    this.writeLock = dialect.singleWriter() ? new ReentrantLock() : null;
   }
 
   /**
@@ -86,12 +89,31 @@ public final class SqlDatabase implements AutoCloseable {
     }
   }
 
+  /** Runs {@code callback}, which writes, on a connection (each statement commits by itself). */
+  <T> T write(HandleCallback<T, RuntimeException> callback) {
+    return writing(() -> with(callback));
+  }
+
   /** Runs {@code callback} in one transaction, rolled back if it throws. */
   <T> T inTransaction(HandleCallback<T, RuntimeException> callback) {
+    return writing(() -> {
+      try {
+        return jdbi.inTransaction(callback);
+      } catch (JdbiException e) {
+        throw failures.during(e);
+      }
+    });
+  }
+
+  private <T> T writing(java.util.function.Supplier<T> work) {
+    if (writeLock == null) {
+      return work.get();
+    }
+    writeLock.lock();
     try {
-      return jdbi.inTransaction(callback);
-    } catch (JdbiException e) {
-      throw failures.during(e);
+      return work.get();
+    } finally {
+      writeLock.unlock();
     }
   }
 

@@ -12,6 +12,15 @@ public interface SqlDialect {
   /** A short name for the pool and messages: "sqlite", "postgres". */
   String name();
 
+  /**
+   * True when the database takes one writer at a time (SQLite): this process then queues its writers on a lock of
+   * its own, where a waiting virtual thread parks, instead of in the database's busy handler, which sleeps in native
+   * code (pinning its carrier thread) and wakes late.
+   */
+  default boolean singleWriter() {
+    return false;
+  }
+
   /** The column type of JSON values. */
   String jsonType();
 

@@ -46,11 +46,11 @@ final class SqlMemories {
   }
 
   void save(UserMemory memory) {
-    db.with(h -> h.createUpdate(upsert).bindMap(values(memory)).execute());
+    db.write(h -> h.createUpdate(upsert).bindMap(values(memory)).execute());
   }
 
   boolean delete(String memoryId) {
-    return db.with(h -> h.createUpdate("DELETE FROM " + table + " WHERE memory_id = :id").bind("id", memoryId)
+    return db.write(h -> h.createUpdate("DELETE FROM " + table + " WHERE memory_id = :id").bind("id", memoryId)
         .execute()) > 0;
   }
 

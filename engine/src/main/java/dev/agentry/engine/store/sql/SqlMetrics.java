@@ -32,7 +32,7 @@ final class SqlMetrics {
   }
 
   void save(DailyMetrics day) {
-    db.with(h -> h.createUpdate(upsert).bindMap(values(day)).execute());
+    db.write(h -> h.createUpdate(upsert).bindMap(values(day)).execute());
   }
 
   List<DailyMetrics> list(@Nullable LocalDate from, @Nullable LocalDate to) {

@@ -36,7 +36,7 @@ final class SqlRuns {
   }
 
   boolean save(RunOutput run) {
-    return db.with(h -> h.createUpdate(upsert).bindMap(values(run)).execute()) > 0;
+    return db.write(h -> h.createUpdate(upsert).bindMap(values(run)).execute()) > 0;
   }
 
   Optional<RunOutput> find(String runId) {

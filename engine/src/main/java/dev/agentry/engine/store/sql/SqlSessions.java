@@ -50,12 +50,12 @@ final class SqlSessions {
   }
 
   boolean create(Session session) {
-    return db.with(h -> h.createUpdate(columns.insert(table) + " ON CONFLICT (session_id) DO NOTHING")
+    return db.write(h -> h.createUpdate(columns.insert(table) + " ON CONFLICT (session_id) DO NOTHING")
         .bindMap(values(session)).execute()) > 0;
   }
 
   void save(Session session) {
-    db.with(h -> h.createUpdate(columns.insert(table) + columns.onConflictUpdate("session_id")
+    db.write(h -> h.createUpdate(columns.insert(table) + columns.onConflictUpdate("session_id")
         + ", revision = " + table + ".revision + 1").bindMap(values(session)).execute());
   }
 
@@ -70,7 +70,7 @@ final class SqlSessions {
       Session changed = change.apply(stored.get().session());
       Map<String, Object> values = values(changed);
       values.put("session_id", sessionId);
-      int written = db.with(h -> h.createUpdate(sql).bindMap(values)
+      int written = db.write(h -> h.createUpdate(sql).bindMap(values)
           .bind("revision", stored.get().revision()).execute());
       if (written > 0) {
         return Optional.of(changed);

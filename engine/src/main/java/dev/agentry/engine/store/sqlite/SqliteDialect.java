@@ -18,6 +18,11 @@ final class SqliteDialect implements SqlDialect {
   }
 
   @Override
+  public boolean singleWriter() {
+    return true;
+  }
+
+  @Override
   public String jsonType() {
     return "TEXT";
   }
