@@ -23,6 +23,7 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.SizeUnit;
 import io.javalin.event.HandlerMetaInfo;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,7 +56,6 @@ public final class AgentServer implements AutoCloseable {
   private final AgentOs os;
   private final SessionStore store;
   private final Javalin app;
-  private final long createdNanos = System.nanoTime();
   private final List<HandlerMetaInfo> handlers = new CopyOnWriteArrayList<>();
 
   private AgentServer(AgentOs os, SessionStore store) {
@@ -130,9 +130,9 @@ public final class AgentServer implements AutoCloseable {
       os.catalogs().watch(os.settings().reloadDebounce());
     }
     Catalog catalog = os.catalog();
-    LOG.info("Agentry serving {} on {} (specs {}, version {}: {}), ready in {} ms", os.osId(), url(),
-        os.settings().specs(), catalog.version(), catalog.summary(),
-        Duration.ofNanos(System.nanoTime() - createdNanos).toMillis());
+    long sinceLaunch = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    LOG.info("Agentry serving {} on {} (specs {}, version {}: {}), ready {} ms after launch", os.osId(), url(),
+        os.settings().specs(), catalog.version(), catalog.summary(), sinceLaunch);
     return this;
   }
 
