@@ -13,9 +13,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Forms {
   private final Map<String, List<String>> fields;
+  private final List<String> files;
 
-  private Forms(Map<String, List<String>> fields) {
+  private Forms(Map<String, List<String>> fields, List<String> files) {
     this.fields = fields;
+    this.files = files;
   }
 
   /** The form of a request; a 400 when the body is not a well-formed form, a 413 when it is over the size limit. */
@@ -26,10 +28,16 @@ public final class Forms {
         throw ApiException.invalidValue("model_attributes_type", "body", "",
             "Input should be a valid form (multipart/form-data or application/x-www-form-urlencoded)", type);
       }
-      return new Forms(Map.of());
+      return new Forms(Map.of(), List.of());
     }
     try {
-      return new Forms(ctx.formParamMap());
+      if (ctx.isMultipartFormData()) {
+        Multipart multipart = Multipart.parse(ctx.bodyAsBytes(), ctx.contentType());
+        return new Forms(multipart.fields(), multipart.files());
+      }
+      return new Forms(ctx.formParamMap(), List.of());
+    } catch (Multipart.MalformedException e) {
+      throw ApiException.badRequest("Malformed form data: " + e.getMessage());
     } catch (ApiException e) {
       throw e;
     } catch (Exception e) { // Javalin (Kotlin) rethrows the servlet layer's checked ServletException/IOException
@@ -63,6 +71,11 @@ public final class Forms {
       root = root.getCause();
     }
     return Routes.reason(root);
+  }
+
+  /** True when the form carries files (multipart parts with a filename). */
+  public boolean hasFiles() {
+    return !files.isEmpty();
   }
 
   /** The field's last value, or null when absent. */

@@ -50,7 +50,7 @@ final class RunHandlers {
       throw ApiException.badRequest("Invalid JSON in output_schema field: expected a JSON Schema object");
     }
     AgentDef agent = AgentHandlers.agent(os, ctx.pathParam("agent_id"));
-    if (!ctx.uploadedFiles().isEmpty()) {
+    if (form.hasFiles()) {
       throw ApiException.badRequest("Unsupported file type: file uploads are not supported by Agentry yet");
     }
     JsonNode structured = agent.inputSchema() != null ? Json.parse(message) : null;
