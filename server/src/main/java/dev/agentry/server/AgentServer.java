@@ -21,7 +21,6 @@ import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import io.javalin.compression.CompressionStrategy;
-import io.javalin.config.SizeUnit;
 import io.javalin.event.HandlerMetaInfo;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -65,8 +64,6 @@ public final class AgentServer implements AutoCloseable {
       config.concurrency.useVirtualThreads = true;
       config.jetty.host = os.settings().host();
       config.jetty.port = os.settings().port();
-      config.jetty.multipartConfig.maxTotalRequestSize(os.settings().maxRequestBytes(), SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxFileSize(os.settings().maxRequestBytes(), SizeUnit.BYTES);
       config.http.maxRequestSize = os.settings().maxRequestBytes();
       config.http.compressionStrategy = CompressionStrategy.NONE;
       config.http.prefer405over404 = true;

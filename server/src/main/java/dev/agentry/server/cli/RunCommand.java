@@ -47,19 +47,13 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "MESSAGE", description = "The message to send")
   String message;
 
-  @Option(names = "--specs", defaultValue = "specs", paramLabel = "DIR", description = "Spec folder (default: specs)")
-  Path specs;
+  @CommandLine.Mixin SpecSetOptions specSet;
 
   @Option(names = "--session", paramLabel = "ID", description = "Session id (default: a new session)")
   String sessionId;
 
   @Option(names = "--user", paramLabel = "ID", description = "User id")
   String userId;
-
-  @Option(names = "--db", paramLabel = "URL", defaultValue = "${env:AGENTRY_DB_URL}",
-      description = "Database: sqlite:PATH, postgresql://..., mongodb://... or memory: (default: $AGENTRY_DB_URL, "
-          + "else the spec set's Database resource, else sqlite:./agentry.db)")
-  String dbUrl;
 
   @Option(names = "--json", description = "Print every event as one line of JSON, as the HTTP API streams them")
   boolean json;
@@ -70,21 +64,22 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isDirectory(specs) && !Files.isRegularFile(specs)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "No such file or folder: " + specs);
+    if (!Files.isDirectory(specSet.specs) && !Files.isRegularFile(specSet.specs)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "No such file or folder: " + specSet.specs);
     }
-    SpecCompiler.Result compiled = SpecCompiler.create().compile(specs);
+    SpecCompiler.Result compiled = SpecCompiler.create().compile(specSet.specs);
     if (!compiled.ok()) {
       compiled.diagnostics().forEach(d -> err.println(d.render(ValidateCommand.display(d.file()))));
-      err.println("error: the specs in " + specs + " are invalid; fix them first (agentry validate " + specs + ")");
+      err.println("error: the specs in " + specSet.specs + " are invalid; fix them first (agentry validate "
+          + specSet.specs + ")");
       err.flush();
       return 1;
     }
-    Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
+    Path root = Files.isDirectory(specSet.specs) ? specSet.specs : specSet.specs.toAbsolutePath().getParent();
     Catalog catalog = compiled.orThrow();
     SessionStore store;
     try {
-      store = Builtins.openStore(StoreSettings.choose(catalog, dbUrl));
+      store = Builtins.openStore(StoreSettings.choose(catalog, specSet.dbUrl));
     } catch (StoreException e) {
       err.println("error: " + e.getMessage());
       err.flush();
@@ -117,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return output.status() == RunStatus.COMPLETED ? 0 : 1;
     } catch (NotFoundException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "No agent '" + agentId + "' in " + specs
+      throw new CommandLine.ParameterException(spec.commandLine(), "No agent '" + agentId + "' in " + specSet.specs
           + "; agents: " + String.join(", ", engine.catalog().agents().keySet()));
     } catch (StoreException e) {
       err.println("error: " + e.getMessage());

@@ -4,7 +4,6 @@ import dev.agentry.engine.store.StoreException;
 import dev.agentry.server.AgentServer;
 import dev.agentry.server.config.ServerSettings;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -21,8 +20,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Serve the specs over the AgentOS-compatible HTTP API, reloading them on every change.")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--specs", defaultValue = "specs", paramLabel = "DIR", description = "Spec folder (default: specs)")
-  Path specs;
+  @CommandLine.Mixin SpecSetOptions specSet;
 
   @Option(names = "--port", defaultValue = "${env:AGENTRY_PORT:-7777}", paramLabel = "PORT",
       description = "Port to listen on; 0 picks a free one (default: 7777)")
@@ -31,11 +29,6 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "${env:AGENTRY_HOST:-127.0.0.1}", paramLabel = "HOST",
       description = "Address to listen on; 0.0.0.0 for every interface (default: 127.0.0.1)")
   String host;
-
-  @Option(names = "--db", paramLabel = "URL", defaultValue = "${env:AGENTRY_DB_URL}",
-      description = "Database: sqlite:PATH, postgresql://..., mongodb://... or memory: (default: $AGENTRY_DB_URL, "
-          + "else the spec set's Database resource, else sqlite:./agentry.db)")
-  String dbUrl;
 
   @Option(names = "--no-watch", description = "Do not reload the specs when a file changes")
   boolean noWatch;
@@ -52,12 +45,13 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     AgentServer server;
     try {
-      server = AgentServer.create(ServerSettings.create(s -> s.specs(specs).port(port).host(host).dbUrl(dbUrl)
+      server = AgentServer.create(ServerSettings.create(s -> s.specs(specSet.specs).port(port).host(host)
+          .dbUrl(specSet.dbUrl)
           .watch(!noWatch).shutdownGrace(java.time.Duration.ofSeconds(shutdownGrace)))).start();
     } catch (AgentServer.ServerStartException e) {
       e.diagnostics().forEach(d -> err.println(d.render(ValidateCommand.display(d.file()))));
       err.println("error: " + e.getMessage() + (e.diagnostics().isEmpty() ? "" : " fix them first (agentry validate "
-          + specs + ")"));
+          + specSet.specs + ")"));
       err.flush();
       return 1;
     } catch (StoreException e) {

@@ -42,7 +42,7 @@ public final class Cors implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    boolean allowed = allowed().contains(origin);
+    boolean allowed = allows(origin);
     if (allowed) {
       response.setHeader("Access-Control-Allow-Origin", origin);
       response.setHeader("Access-Control-Allow-Credentials", "true");
@@ -72,10 +72,11 @@ public final class Cors implements Filter {
     response.getWriter().write("OK");
   }
 
-  private List<String> allowed() {
+  /** Whether {@code origin} may call the API; {@code "*"} in the list is ignored, as Agno ignores it. */
+  private boolean allows(String origin) {
     AgentOsSpec spec = os.osSpec();
     List<String> origins = spec == null || spec.corsAllowedOrigins() == null ? DEFAULT_ORIGINS
         : spec.corsAllowedOrigins();
-    return origins.stream().filter(o -> !"*".equals(o)).toList();
+    return !"*".equals(origin) && origins.contains(origin);
   }
 }

@@ -50,14 +50,10 @@ public final class Forms {
     }
   }
 
-  /** Whether the form failed because the body is over the size limit (Javalin's 413, Jetty's multipart limits). */
+  /** Whether the form failed because the body is over the size limit (Javalin's 413 on reading the body). */
   private static boolean tooLarge(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      String message = t.getMessage();
-      if (t instanceof HttpResponseException r && r.getStatus() == 413
-          || t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 413
-          || message != null && (message.startsWith("max length exceeded")
-              || message.startsWith("max file size exceeded"))) {
+      if (t instanceof HttpResponseException r && r.getStatus() == 413) {
         return true;
       }
     }

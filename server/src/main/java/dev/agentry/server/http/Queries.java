@@ -27,6 +27,15 @@ final class Queries {
     return value == null || value.isEmpty() ? null : value;
   }
 
+  /** A required parameter; FastAPI's 422 {@code missing} when it is absent or empty. */
+  static String required(Context ctx, String name) {
+    String value = text(ctx, name);
+    if (value == null) {
+      throw ApiException.missing("query", name);
+    }
+    return value;
+  }
+
   /** An integer parameter, {@code absent} when not given; a 422 when it is not an integer or is below {@code min}. */
   static int integer(Context ctx, String name, int absent, int min) {
     Long value = longValue(ctx, name);

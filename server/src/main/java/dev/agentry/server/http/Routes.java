@@ -123,19 +123,9 @@ public final class Routes {
       LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
       detail(ctx, 500, "Internal server error");
     });
-    config.error(404, ctx -> {
-      if (emptyBody(ctx)) {
-        detail(ctx, 404, "Not Found");
-      }
-    });
     config.error(405, ctx -> {
       if (emptyBody(ctx)) {
         detail(ctx, 405, "Method Not Allowed");
-      }
-    });
-    config.error(413, ctx -> {
-      if (emptyBody(ctx)) {
-        detail(ctx, 413, TOO_LARGE);
       }
     });
   }

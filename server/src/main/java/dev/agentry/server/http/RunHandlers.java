@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -71,7 +70,7 @@ final class RunHandlers {
       return;
     }
     RunStream events = os.streams().open(runId, background);
-    RunHandle handle = start(events, sink -> os.engine().start(agent.id(), request, sink));
+    RunHandle handle = start(events, agent.id(), sink -> os.engine().start(agent.id(), request, sink));
     if (!stream) {
       ctx.status(202).json(Map.of("run_id", runId, "session_id", handle.sessionId(), "status", "PENDING"));
       return;
@@ -81,7 +80,7 @@ final class RunHandlers {
 
   void list(Context ctx) {
     String agentId = AgentHandlers.agent(os, ctx.pathParam("agent_id")).id();
-    String sessionId = requiredQuery(ctx, "session_id");
+    String sessionId = Queries.required(ctx, "session_id");
     String status = ctx.queryParam("status");
     os.store().findSession(sessionId).orElseThrow(() -> ApiException.notFound("Session not found"));
     ctx.json(os.store().listRuns(sessionId).stream()
@@ -93,7 +92,7 @@ final class RunHandlers {
   void get(Context ctx) {
     String agentId = AgentHandlers.agent(os, ctx.pathParam("agent_id")).id();
     String runId = ctx.pathParam("run_id");
-    requiredQuery(ctx, "session_id");
+    Queries.required(ctx, "session_id");
     RunOutput run = os.store().findRun(runId).filter(r -> r.agentId().equals(agentId)).orElse(null);
     if (run != null) {
       ctx.json(run);
@@ -133,9 +132,8 @@ final class RunHandlers {
     RunStream events = os.streams().open(runId, background);
     RunHandle handle;
     try {
-      handle = start(events, sink -> os.engine().continueRun(runId, answers, sink));
+      handle = start(events, agentId, sink -> os.engine().continueRun(runId, answers, sink));
     } catch (EngineException e) {
-      os.streams().close(events);
       throw ApiException.badRequest("Invalid structure or content for tools: " + e.getMessage());
     }
     if (stream) {
@@ -167,7 +165,7 @@ final class RunHandlers {
   }
 
   /** Starts a run feeding {@code events}, and marks the buffer ended when the run ends however it ends. */
-  private RunHandle start(RunStream events, Function<RunStream, RunHandle> starter) {
+  private RunHandle start(RunStream events, String agentId, Function<RunStream, RunHandle> starter) {
     RunHandle handle;
     try {
       handle = starter.apply(events);
@@ -177,7 +175,7 @@ final class RunHandlers {
     }
     handle.future().whenComplete((output, error) -> {
       if (error != null) {
-        events.accept(new RunEvent.RunError(RunScope.of(ctxAgent(output), "", handle.runId(), handle.sessionId()),
+        events.accept(new RunEvent.RunError(RunScope.of(agentId, agentId, handle.runId(), handle.sessionId()),
             System.currentTimeMillis() / 1000, "Internal error: " + Routes.reason(error), "InternalError", null,
             null));
       }
@@ -187,10 +185,6 @@ final class RunHandlers {
       }
     });
     return handle;
-  }
-
-  private static String ctxAgent(@Nullable RunOutput output) {
-    return output == null ? "" : output.agentId();
   }
 
   /** Streams a run's events to the client; a foreground run whose client goes away is cancelled, as in Agno. */
@@ -230,13 +224,5 @@ final class RunHandlers {
       case CANCELLED -> "run is already cancelled";
       default -> "run is not paused (status=" + status + ")";
     };
-  }
-
-  static String requiredQuery(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    if (value == null || value.isEmpty()) {
-      throw ApiException.missing("query", name);
-    }
-    return value;
   }
 }
