@@ -12,6 +12,9 @@ import tools.jackson.databind.JsonNode;
  * {@code agentos-api.md} §1.3, §2.5.1), read once, with the contract's parsing of booleans, integers and JSON fields.
  */
 public final class Forms {
+  /** The most bytes of a too-large body read and dropped before its 413 is sent. */
+  private static final long MAX_DISCARD = 16L * 1024 * 1024;
+
   private final Map<String, List<String>> fields;
   private final List<String> files;
 
@@ -44,9 +47,22 @@ public final class Forms {
       // the unread rest of a malformed body cannot be skipped safely: the client must not reuse this connection
       ctx.header("Connection", "close");
       if (tooLarge(e)) {
+        discardBody(ctx);
         throw ApiException.of(413, Routes.TOO_LARGE);
       }
       throw ApiException.badRequest("Malformed form data: " + rootReason(e));
+    }
+  }
+
+  /**
+   * Reads and drops what is left of a body refused as too large (up to {@value #MAX_DISCARD} bytes), so that closing
+   * the connection does not reset it before the client has read the 413 (a "lingering close").
+   */
+  private static void discardBody(Context ctx) {
+    try {
+      ctx.req().getInputStream().skipNBytes(Math.min(MAX_DISCARD, Math.max(0, ctx.contentLength())));
+    } catch (java.io.IOException | RuntimeException e) {
+      // the client stopped sending: nothing left to drop
     }
   }
 
