@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Human in the loop: what a paused call asks of the user ({@code requires_confirmation},
  * {@code requires_user_input} with {@code user_input_fields}, {@code external_execution}), and how a continued run
- * applies the answers: a confirmed call runs, a rejected one is reported to the model, filled-in fields replace the
- * model's arguments, and an external result is used as it is.
+ * applies the answers: a confirmed call runs, a rejected one is reported to the model, the user's fields complete the
+ * model's arguments ({@link UserInput}), and an external result is used as it is.
  */
 final class HumanInput {
   private HumanInput() {}
