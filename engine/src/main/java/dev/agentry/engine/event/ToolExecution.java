@@ -43,10 +43,12 @@ public record ToolExecution(
   public record ToolMetrics(double startTime, double endTime, double duration) {}
 
   /**
-   * A field the user fills in before a paused tool runs ({@code user_input_fields}).
+   * A parameter of a call that waits for user input ({@code user_input_fields}): every parameter is listed, with the
+   * model's value, and the user's fields have none until the user gives one.
    *
-   * @param fieldType the JSON Schema type of the field ("string", "integer", ...)
-   * @param value the user's value; null until given
+   * @param fieldType the Python type name of the field, as Agno writes it ("str", "int", "float", "bool", "list",
+   *     "dict")
+   * @param value the model's or the user's value; null until given
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record UserInputField(String name, String fieldType, @Nullable String description, @Nullable Object value) {}
@@ -83,6 +85,14 @@ public record ToolExecution(
     return new ToolExecution(toolCallId, toolName, toolArgs, toolCallError, result, metrics, childRunId,
         stopAfterToolCall, createdAt, requiresConfirmation, confirmed, confirmationNote, true, fields,
         userFeedbackSchema, true, externalExecutionRequired, externalExecutionSilent, approvalType, approvalId);
+  }
+
+  /** This call with the arguments it runs with (the model's, completed by the user's input). */
+  public ToolExecution withToolArgs(JsonNode args) {
+    return new ToolExecution(toolCallId, toolName, args, toolCallError, result, metrics, childRunId,
+        stopAfterToolCall, createdAt, requiresConfirmation, confirmed, confirmationNote, requiresUserInput,
+        userInputSchema, userFeedbackSchema, answered, externalExecutionRequired, externalExecutionSilent,
+        approvalType, approvalId);
   }
 
   /** This call with the result the client computed (external execution). */

@@ -16,6 +16,39 @@ public record ModelDef(@Nullable String resource, String provider, String modelI
     return new ModelDef(null, reference.substring(0, colon), reference.substring(colon + 1), null);
   }
 
+  /** The model id as runs report it: the provider's model id, or the provider when it has none (scripted). */
+  public String reportedId() {
+    return modelId.isEmpty() ? provider : modelId;
+  }
+
+  /** Agno's name of the provider ({@code Model.provider}: "OpenAI", "Anthropic", ...), as Agno's API reports it. */
+  public String providerName() {
+    return switch (provider) {
+      case "openai" -> "OpenAI";
+      case "anthropic" -> "Anthropic";
+      case "azure" -> "Azure";
+      default -> className();
+    };
+  }
+
+  /** Agno's class name of the model ({@code Model.name} unless set: "OpenAIChat", "Claude", ...). */
+  public String className() {
+    return switch (provider) {
+      case "openai" -> "OpenAIChat";
+      case "anthropic" -> "Claude";
+      case "azure" -> "AzureOpenAI";
+      case "ollama" -> "Ollama";
+      case "openrouter" -> "OpenRouter";
+      case "groq" -> "Groq";
+      case "deepseek" -> "DeepSeek";
+      case "together" -> "Together";
+      case "vllm" -> "VLLM";
+      case "lmstudio" -> "LMStudio";
+      case "scripted" -> "Scripted";
+      default -> provider;
+    };
+  }
+
   /** "provider:model_id", for logs and the API's {@code model} fields. */
   public String qualifiedName() {
     return provider + ":" + modelId;

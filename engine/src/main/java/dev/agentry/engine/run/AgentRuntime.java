@@ -34,7 +34,7 @@ record AgentRuntime(
       ChatModel model = config.chatModel(def.model());
       ToolBinder.Bound bound = ToolBinder.bind(def, catalog, config.baseDir());
       List<ToolDefinition> definitions = bound.tools().values().stream()
-          .map(t -> t.tool().definition())
+          .map(BoundTool::definition)
           .toList();
       return new AgentRuntime(def, catalog.version(), model, bound.tools(), definitions, bound.instructions(),
           def.outputSchema() == null ? null : OutputFormat.of(def.outputSchema()),

@@ -124,9 +124,9 @@ public final class Engine {
       throw new EngineException("run " + runId + " is " + paused.status() + ", not PAUSED: only a paused run can "
           + "be continued");
     }
-    HumanInput.check(paused.tools(), answers);
     Loaded current = loaded.get();
     AgentRuntime agent = runtime(current, paused.agentId());
+    HumanInput.check(agent, paused.tools(), answers);
     Map<String, Object> state = new LinkedHashMap<>(paused.sessionState());
     AgentRun run = new AgentRun(agent, RunScope.of(agent.id(), agent.name(), runId, paused.sessionId()),
         new AgentRun.RunSettings(paused.input().inputContent(), paused.userId(), state, paused.sessionState(),
@@ -142,6 +142,19 @@ public final class Engine {
       run.emit(new RunEvent.RunContinued(run.scope, run.now()));
       return HumanInput.resume(run, answers);
     });
+  }
+
+  /**
+   * The functions an agent's model may call on the current catalog, in the order it is told about them; empty when
+   * the agent cannot run (its failure is reported by its runs).
+   *
+   * @throws NotFoundException when the catalog has no such agent
+   */
+  public List<AgentTool> listTools(String agentId) {
+    return runtime(loaded.get(), agentId).tools().values().stream()
+        .map(t -> new AgentTool(t.definition(), t.flags().requiresConfirmation(),
+            t.flags().userInputFields() != null, t.flags().externalExecution()))
+        .toList();
   }
 
   /** The ids of the runs in flight on this engine (a snapshot), for a server that drains them before it stops. */

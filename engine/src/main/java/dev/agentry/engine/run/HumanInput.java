@@ -13,42 +13,22 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Human in the loop: what a paused call asks of the user ({@code requires_confirmation},
  * {@code requires_user_input} with {@code user_input_fields}, {@code external_execution}), and how a continued run
- * applies the answers: a confirmed call runs, a rejected one is reported to the model, filled-in fields replace the
- * model's arguments, and an external result is used as it is.
+ * applies the answers: a confirmed call runs, a rejected one is reported to the model, the user's fields complete the
+ * model's arguments ({@link UserInput}), and an external result is used as it is.
  */
 final class HumanInput {
   private HumanInput() {}
-
-  /** The fields the user fills in for a call, with their schema types; null when the call takes no user input. */
-  static @Nullable List<UserInputField> fields(BoundTool tool, ToolFlags flags, @Nullable JsonNode args) {
-    if (flags.userInputFields() == null) {
-      return null;
-    }
-    JsonNode properties = tool.tool().definition().parameters().path("properties");
-    List<String> names = new ArrayList<>(flags.userInputFields());
-    if (names.isEmpty()) {
-      properties.propertyNames().forEach(names::add);
-    }
-    List<UserInputField> fields = new ArrayList<>(names.size());
-    for (String name : names) {
-      JsonNode property = properties.path(name);
-      fields.add(new UserInputField(name, property.path("type").asString("string"),
-          property.path("description").isString() ? property.path("description").stringValue() : null, null));
-    }
-    return fields;
-  }
 
   /**
    * Checks that every answer a paused run waits for is there, before anything happens to the run.
    *
    * @throws EngineException naming the first missing answer
    */
-  static void check(List<ToolExecution> pausedTools, List<ToolExecution> answers) {
+  static void check(AgentRuntime agent, List<ToolExecution> pausedTools, List<ToolExecution> answers) {
     Map<String, ToolExecution> byId = new HashMap<>();
     answers.forEach(a -> byId.put(a.toolCallId(), a));
     for (ToolExecution paused : pausedTools) {
@@ -61,7 +41,7 @@ final class HumanInput {
             + ") is executed by the client: send it back with its result");
       }
       if (paused.requiresUserInput()) {
-        filledIn(paused, answer);
+        UserInput.filledIn(paused, answer, agent.tools().get(paused.toolName()));
       }
     }
   }
@@ -89,14 +69,16 @@ final class HumanInput {
       if (tool == null || !tool.flags().pauses()) {
         c = ToolRunner.check(run, call);
       } else {
-        JsonNode args = paused.requiresUserInput() ? filledIn(paused, answer) : paused.toolArgs();
+        JsonNode args = paused.requiresUserInput() ? UserInput.filledIn(paused, answer, tool) : paused.toolArgs();
         c = new ToolRunner.Checked(call, tool, args, null);
         result = decide(paused, answer, tool, args);
       }
       checked.add(c);
       decided.add(result);
-      ToolExecution execution = paused.withAnswer(answer.confirmed(), answer.confirmationNote(),
-          paused.requiresUserInput() ? Boolean.TRUE : answer.answered());
+      ToolExecution execution = paused.withAnswer(answer.confirmed(), answer.confirmationNote(), answer.answered());
+      if (paused.requiresUserInput() && c.args() != null) {
+        execution = execution.withUserInput(used(paused, c.args())).withToolArgs(c.args());
+      }
       executions.add(execution);
     }
     for (ToolExecution execution : executions) {
@@ -135,16 +117,10 @@ final class HumanInput {
     return null;
   }
 
-  private static JsonNode filledIn(ToolExecution paused, ToolExecution answer) {
-    ObjectNode args = paused.toolArgs() instanceof ObjectNode o ? o.deepCopy() : Json.MAPPER.createObjectNode();
-    List<UserInputField> fields = answer.userInputSchema() == null ? List.of() : answer.userInputSchema();
-    for (UserInputField field : fields) {
-      if (field.value() == null) {
-        throw new EngineException("tool call " + paused.toolCallId() + " (" + paused.toolName()
-            + ") waits for user input: fill in the value of '" + field.name() + "'");
-      }
-      args.set(field.name(), Json.MAPPER.valueToTree(field.value()));
-    }
-    return args;
+  /** The paused call's {@code user_input_schema} with the values the call runs with. */
+  private static List<UserInputField> used(ToolExecution paused, JsonNode args) {
+    List<UserInputField> fields = paused.userInputSchema() == null ? List.of() : paused.userInputSchema();
+    return fields.stream().map(f -> new UserInputField(f.name(), f.fieldType(), f.description(),
+        args.hasNonNull(f.name()) ? Json.MAPPER.treeToValue(args.get(f.name()), Object.class) : null)).toList();
   }
 }

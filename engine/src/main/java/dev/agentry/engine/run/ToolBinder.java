@@ -86,8 +86,7 @@ final class ToolBinder {
 
   private void add(Tool tool, ToolFlags flags) {
     ToolDefinition definition = tool.definition();
-    BoundTool previous = tools.put(definition.name(),
-        new BoundTool(tool, JsonSchemaCheck.of(definition.parameters()), flags));
+    BoundTool previous = tools.put(definition.name(), new BoundTool(tool, flags));
     if (previous != null) {
       throw new EngineException("two tools are named '" + definition.name()
           + "': use include_tools or exclude_tools so that each function name is used once");

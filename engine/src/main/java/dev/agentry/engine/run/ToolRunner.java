@@ -159,7 +159,7 @@ final class ToolRunner {
       return pending;
     }
     ToolFlags flags = c.tool().flags();
-    return pending.awaiting(flags.requiresConfirmation(), HumanInput.fields(c.tool(), flags, c.args()),
+    return pending.awaiting(flags.requiresConfirmation(), UserInput.schema(c.tool(), c.args()),
         flags.externalExecution());
   }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentry.engine.compile.SpecCompiler;
 import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.model.Catalog;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +32,19 @@ class ExampleAgentsRunTest {
     assertThat(out.status()).as(agentId + ": " + out.contentText())
         .isIn(RunStatus.COMPLETED, RunStatus.PAUSED);
     assertThat(out.contentText()).isNotBlank();
+  }
+
+  @Test
+  void the_office_assistant_asks_the_user_for_the_meeting_slot() {
+    RunOutput out = engine.run("office-assistant", RunRequest.of("book a meeting"));
+
+    assertThat(out.status()).as(out.contentText()).isEqualTo(RunStatus.PAUSED);
+    assertThat(out.tools()).singleElement().satisfies(call -> {
+      assertThat(call.toolName()).isEqualTo("book_meeting");
+      assertThat(call.requiresUserInput()).isTrue();
+      assertThat(call.userInputSchema()).extracting(ToolExecution.UserInputField::name)
+          .containsExactly("title", "date", "time");
+    });
   }
 
   private static String prompt(String agentId) {

@@ -11,6 +11,7 @@ import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Role;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +47,13 @@ class HumanInTheLoopTest {
             - name: book_meeting
               parameters:
                 type: object
-                properties: {title: {type: string}, date: {type: string, description: Day of the meeting.}}
+                required: [title, date, minutes]
+                properties:
+                  title: {type: string}
+                  date: {type: string, description: Day of the meeting.}
+                  minutes: {type: integer}
               requires_user_input: true
-              user_input_fields: [date]
+              user_input_fields: [date, minutes]
             - name: locate
               external_execution: true
         """));
@@ -98,23 +103,46 @@ class HumanInTheLoopTest {
   }
 
   @Test
+  void the_model_is_not_asked_for_the_fields_the_user_fills_in() {
+    AgentTool book = engine.listTools("agent").stream()
+        .filter(t -> t.definition().name().equals("book_meeting")).findFirst().orElseThrow();
+
+    assertThat(book.requiresUserInput()).isTrue();
+    assertThat(book.definition().parameters().path("properties").propertyNames()).containsExactly("title");
+    assertThat(book.definition().parameters().path("required").toString()).isEqualTo("[\"title\"]");
+  }
+
+  @Test
   void user_input_fields_are_filled_in_before_the_call_runs() {
     RunOutput paused = engine.run("agent", RunRequest.of("book a meeting"));
+    assertThat(paused.status()).isEqualTo(RunStatus.PAUSED);
     ToolExecution call = paused.tools().getFirst();
     assertThat(call.requiresUserInput()).isTrue();
-    assertThat(call.userInputSchema()).singleElement().satisfies(f -> {
-      assertThat(f.name()).isEqualTo("date");
-      assertThat(f.description()).isEqualTo("Day of the meeting.");
-    });
+    assertThat(call.toolCallError()).isNull();
+    assertThat(call.userInputSchema()).extracting(ToolExecution.UserInputField::name)
+        .containsExactly("title", "date", "minutes");
+    assertThat(call.userInputSchema()).extracting(ToolExecution.UserInputField::fieldType)
+        .containsExactly("str", "str", "int");
+    assertThat(call.userInputSchema()).extracting(ToolExecution.UserInputField::value)
+        .containsExactly("Sync", null, null);
+    assertThat(call.userInputSchema().get(1).description()).isEqualTo("Day of the meeting.");
 
     assertThatThrownBy(() -> engine.continueRun(paused.runId(), List.of(call), EventSink.NONE))
         .isInstanceOf(EngineException.class).hasMessageContaining("fill in the value of 'date'");
     assertThat(engine.store().findRun(paused.runId())).get().extracting(RunOutput::status)
         .isEqualTo(RunStatus.PAUSED);
 
-    ToolExecution answered = withInput(call, "2026-12-01");
+    ToolExecution answered = withInput(call, Map.of("date", "2026-12-01", "minutes", "30"));
     RunOutput done = engine.continueRun(paused.runId(), List.of(answered), EventSink.NONE).await();
-    assertThat(done.contentText()).contains("\"date\":\"2026-12-01\"").contains("\"title\":\"Sync\"");
+    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(done.contentText()).contains("\"date\":\"2026-12-01\"").contains("\"title\":\"Sync\"")
+        .contains("\"minutes\":30");
+    assertThat(done.tools()).singleElement().satisfies(t -> {
+      assertThat(t.answered()).isTrue();
+      assertThat(t.toolArgs().path("minutes").intValue()).isEqualTo(30);
+      assertThat(t.userInputSchema()).extracting(ToolExecution.UserInputField::value)
+          .containsExactly("Sync", "2026-12-01", 30L);
+    });
   }
 
   @Test
@@ -143,9 +171,10 @@ class HumanInTheLoopTest {
     return call.withAnswer(yes, yes ? null : "Not today", null);
   }
 
-  private static ToolExecution withInput(ToolExecution call, String date) {
+  private static ToolExecution withInput(ToolExecution call, Map<String, Object> values) {
     List<ToolExecution.UserInputField> fields = call.userInputSchema().stream()
-        .map(f -> new ToolExecution.UserInputField(f.name(), f.fieldType(), f.description(), date)).toList();
+        .map(f -> new ToolExecution.UserInputField(f.name(), f.fieldType(), f.description(),
+            values.getOrDefault(f.name(), f.value()))).toList();
     return call.withUserInput(fields);
   }
 }

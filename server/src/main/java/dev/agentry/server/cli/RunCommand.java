@@ -140,6 +140,10 @@ final class RunCommand implements Callable<Integer> {
       if (call.requiresUserInput() && call.userInputSchema() != null) {
         List<ToolExecution.UserInputField> fields = new ArrayList<>();
         for (ToolExecution.UserInputField field : call.userInputSchema()) {
+          if (field.value() != null) { // given by the model
+            fields.add(field);
+            continue;
+          }
           String value = prompt(in, out, label + " needs " + field.name()
               + (field.description() == null ? "" : " (" + field.description() + ")") + ": ");
           if (value == null) {

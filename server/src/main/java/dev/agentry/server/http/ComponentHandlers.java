@@ -3,12 +3,10 @@ package dev.agentry.server.http;
 import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.model.WorkflowDef;
 import dev.agentry.server.AgentOs;
-import dev.agentry.server.http.dto.AgentResponse;
-import dev.agentry.server.http.dto.ConfigResponse;
+import dev.agentry.server.http.dto.TeamResponse;
+import dev.agentry.server.http.dto.WorkflowResponse;
+import dev.agentry.server.http.dto.WorkflowSummaryResponse;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Teams and workflows ({@code agentos-api.md} §2.3, §2.4): listed and described now; their runs arrive with the
@@ -36,12 +34,13 @@ final class ComponentHandlers {
   }
 
   void listWorkflows(Context ctx) {
-    ctx.json(os.catalog().listWorkflows().stream().map(this::workflow).toList());
+    ctx.json(os.catalog().listWorkflows().stream().map(w -> WorkflowSummaryResponse.of(w, os.dbId())).toList());
   }
 
   void getWorkflow(Context ctx) {
-    ctx.json(workflow(os.catalog().findWorkflow(ctx.pathParam("workflow_id"))
-        .orElseThrow(() -> ApiException.notFound("Workflow not found"))));
+    WorkflowDef workflow = os.catalog().findWorkflow(ctx.pathParam("workflow_id"))
+        .orElseThrow(() -> ApiException.notFound("Workflow not found"));
+    ctx.json(WorkflowResponse.of(workflow, os.catalog(), os.dbId(), id -> AgentHandlers.tools(os, id)));
   }
 
   void workflowRuns(Context ctx) {
@@ -50,33 +49,7 @@ final class ComponentHandlers {
     throw ApiException.notImplemented("Workflow runs are not available in this version of Agentry yet");
   }
 
-  private Map<String, Object> team(TeamDef team) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", team.id());
-    body.put("name", team.name());
-    body.put("db_id", os.dbId());
-    if (team.spec().description() != null) {
-      body.put("description", team.spec().description());
-    }
-    body.put("mode", ConfigResponse.mode(team.spec()));
-    body.put("model", AgentResponse.ModelInfo.of(team.model()));
-    List<Map<String, Object>> members = team.members().stream()
-        .map(m -> Map.<String, Object>of("id", m.id(), "type", m.kind().name().toLowerCase())).toList();
-    body.put("members", members);
-    body.put("is_component", false);
-    return body;
-  }
-
-  private Map<String, Object> workflow(WorkflowDef workflow) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", workflow.id());
-    body.put("name", workflow.name());
-    body.put("db_id", os.dbId());
-    if (workflow.spec().description() != null) {
-      body.put("description", workflow.spec().description());
-    }
-    body.put("is_factory", false);
-    body.put("is_component", false);
-    return body;
+  private TeamResponse team(TeamDef team) {
+    return TeamResponse.of(team, os.catalog(), os.dbId(), id -> AgentHandlers.tools(os, id));
   }
 }

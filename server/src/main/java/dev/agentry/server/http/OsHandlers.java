@@ -62,8 +62,8 @@ final class OsHandlers {
     catalog.listTeams().forEach(t -> models.add(t.model()));
     List<Map<String, String>> body = new ArrayList<>();
     for (ModelDef model : models) {
-      if (seen.add(List.of(model.modelId(), model.provider()))) {
-        body.add(Map.of("id", model.modelId(), "provider", model.provider()));
+      if (seen.add(List.of(model.reportedId(), model.providerName()))) {
+        body.add(Map.of("id", model.reportedId(), "provider", model.providerName()));
       }
     }
     ctx.json(body);

@@ -8,6 +8,9 @@ import dev.agentry.engine.run.RunMessage;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreSettings;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +47,23 @@ class RunCommandTest {
     assertThat(events.getFirst().get("event").asString()).isEqualTo("RunStarted");
     assertThat(events.getLast().get("event").asString()).isEqualTo("RunCompleted");
     assertThat(events).allSatisfy(e -> assertThat(e.get("session_id").asString()).isEqualTo("s-1"));
+  }
+
+  @Test
+  void a_call_that_waits_for_user_input_asks_for_the_missing_fields_on_the_terminal() {
+    InputStream stdin = System.in;
+    System.setIn(new ByteArrayInputStream("2026-12-01\n10:00\n".getBytes(StandardCharsets.UTF_8)));
+    CliRun run;
+    try {
+      run = run("run", "--specs", "../specs", "office-assistant", "book a meeting");
+    } finally {
+      System.setIn(stdin);
+    }
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("needs date").contains("needs time").doesNotContain("needs title")
+        .contains("Meeting handled: The user provided:").contains("\"date\":\"2026-12-01\"")
+        .contains("\"time\":\"10:00\"").contains("\"title\":\"Demo meeting\"");
   }
 
   @Test

@@ -35,11 +35,11 @@ public record ConfigResponse(
         ? null : Map.of("quick_prompts", config.chat().quickPrompts());
     List<Map<String, Object>> agents = new ArrayList<>();
     catalog.listAgents().forEach(a -> agents.add(component(a.id(), a.name(), a.spec().description(), dbId,
-        Map.of("id", a.model().modelId(), "provider", a.model().provider()))));
+        Map.of("id", a.model().reportedId(), "provider", a.model().providerName()))));
     List<Map<String, Object>> teams = new ArrayList<>();
     catalog.listTeams().forEach(t -> {
       Map<String, Object> team = component(t.id(), t.name(), t.spec().description(), dbId,
-          Map.of("id", t.model().modelId(), "provider", t.model().provider()));
+          Map.of("id", t.model().reportedId(), "provider", t.model().providerName()));
       team.put("mode", mode(t.spec()));
       teams.add(team);
     });

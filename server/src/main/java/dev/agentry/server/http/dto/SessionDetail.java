@@ -77,7 +77,7 @@ public record SessionDetail(
     AgentDef agent = catalog.findAgent(agentId).orElse(null);
     Map<String, Object> data = data("agent_id", agentId, agent == null ? null : agent.name());
     if (agent != null) {
-      AgentResponse.ModelInfo model = AgentResponse.ModelInfo.of(agent.model());
+      ModelResponse model = ModelResponse.of(agent.model());
       data.put("model", Map.of("id", model.model(), "provider", model.provider(), "name", model.name()));
     }
     return data;
