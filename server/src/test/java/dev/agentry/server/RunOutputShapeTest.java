@@ -106,6 +106,7 @@ class RunOutputShapeTest {
     assertThat(result.path("tool_call_id").asString()).isEqualTo(call.path("id").asString());
     assertThat(result.path("tool_name").asString()).isEqualTo("add");
     assertThat(result.path("tool_call_error").asBoolean(true)).isFalse();
+    assertThat(result.path("tool_args").path("b").asInt()).isEqualTo(3);
     assertThat(messages(run, "assistant").getFirst().path("metrics").path("total_tokens").asLong()).isPositive();
 
     JsonNode tool = run.path("tools").path(0);

@@ -2,6 +2,7 @@ package dev.agentry.server.http.dto;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentry.engine.event.Metrics;
+import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.llm.ToolCall;
@@ -9,9 +10,12 @@ import dev.agentry.engine.run.RunMessage;
 import dev.agentry.engine.run.RunOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One message of a run as Agno's {@code Message.to_dict()} writes it: flat, lower-case {@code role}, OpenAI-shaped
@@ -31,6 +35,7 @@ public record ChatMessage(
     @JsonProperty("role") String role,
     @JsonProperty("tool_call_id") @Nullable String toolCallId,
     @JsonProperty("tool_name") @Nullable String toolName,
+    @JsonProperty("tool_args") @Nullable JsonNode toolArgs,
     @JsonProperty("tool_call_error") @Nullable Boolean toolCallError,
     @JsonProperty("tool_calls") @Nullable List<Call> toolCalls,
     @JsonProperty("metrics") @Nullable Metrics metrics,
@@ -38,22 +43,27 @@ public record ChatMessage(
 
   /** The messages of {@code run}, in order, history included. */
   public static List<ChatMessage> listOf(RunOutput run) {
+    Map<String, ToolExecution> calls = new HashMap<>();
+    run.tools().forEach(t -> calls.put(t.toolCallId(), t));
     List<RunMessage> messages = run.messages();
     List<ChatMessage> out = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
-      out.add(of(run.runId(), i, messages.get(i)));
+      out.add(of(run.runId(), i, messages.get(i), calls));
     }
     return List.copyOf(out);
   }
 
-  private static ChatMessage of(String runId, int index, RunMessage stored) {
+  /** A message; a tool result also carries its call's arguments and stop flag, as Agno's tool messages do. */
+  private static ChatMessage of(String runId, int index, RunMessage stored, Map<String, ToolExecution> calls) {
     Message m = stored.message();
-    List<Call> calls = m.toolCalls().isEmpty() ? null : m.toolCalls().stream().map(Call::of).toList();
+    List<Call> toolCalls = m.toolCalls().isEmpty() ? null : m.toolCalls().stream().map(Call::of).toList();
     Metrics metrics = stored.metrics() == null || stored.metrics().equals(Metrics.ZERO) ? null : stored.metrics();
     String id = UUID.nameUUIDFromBytes((runId + "/" + index).getBytes(StandardCharsets.UTF_8)).toString();
-    return new ChatMessage(id, m.content(), m.reasoningContent(), stored.fromHistory(), false, m.role().wireName(),
-        m.toolCallId(), m.toolName(), m.role() == Role.TOOL ? m.toolError() : null, calls, metrics,
-        stored.createdAt());
+    boolean result = m.role() == Role.TOOL;
+    ToolExecution call = result && m.toolCallId() != null ? calls.get(m.toolCallId()) : null;
+    return new ChatMessage(id, m.content(), m.reasoningContent(), stored.fromHistory(),
+        call != null && call.stopAfterToolCall(), m.role().wireName(), m.toolCallId(), m.toolName(),
+        call == null ? null : call.toolArgs(), result ? m.toolError() : null, toolCalls, metrics, stored.createdAt());
   }
 
   /** A tool call in OpenAI's shape: {@code {"id", "type": "function", "function": {"name", "arguments"}}}. */
