@@ -1,5 +1,6 @@
 package dev.agentry.engine.event;
 
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -13,4 +14,18 @@ public record RunRequirement(
     String createdAt,
     @Nullable Boolean confirmation,
     ToolExecution toolExecution,
-    @Nullable List<ToolExecution.UserInputField> userInputSchema) {}
+    @Nullable List<ToolExecution.UserInputField> userInputSchema) {
+
+  /**
+   * What a run paused with these tool calls waits for: one requirement per call not run yet that needs a
+   * confirmation, user input or the client's result, identified by its call id.
+   */
+  public static List<RunRequirement> waitingIn(List<ToolExecution> tools) {
+    return tools.stream()
+        .filter(t -> t.result() == null)
+        .filter(t -> t.requiresConfirmation() || t.requiresUserInput() || t.externalExecutionRequired())
+        .map(t -> new RunRequirement(t.toolCallId(), Instant.ofEpochSecond(t.createdAt()).toString(), null, t,
+            t.userInputSchema()))
+        .toList();
+  }
+}

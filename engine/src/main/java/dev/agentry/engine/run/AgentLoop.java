@@ -14,7 +14,6 @@ import dev.agentry.engine.llm.ModelException;
 import dev.agentry.engine.llm.StreamListener;
 import dev.agentry.engine.spec.AgentSpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -227,11 +226,7 @@ final class AgentLoop {
   private static RunOutput paused(AgentRun run) {
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
     List<ToolExecution> waiting = run.tools().stream().filter(t -> t.result() == null).toList();
-    List<RunRequirement> requirements = waiting.stream()
-        .filter(t -> t.requiresConfirmation() || t.requiresUserInput() || t.externalExecutionRequired())
-        .map(t -> new RunRequirement(t.toolCallId(), Instant.ofEpochSecond(t.createdAt()).toString(), null, t,
-            t.userInputSchema()))
-        .toList();
+    List<RunRequirement> requirements = RunRequirement.waitingIn(waiting);
     return run.end(RunStatus.PAUSED, PAUSED_CONTENT, "str",
         new RunEvent.RunPaused(run.scope, run.now(), PAUSED_CONTENT, waiting, requirements));
   }

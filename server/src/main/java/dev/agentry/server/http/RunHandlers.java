@@ -10,6 +10,7 @@ import dev.agentry.engine.run.RunHandle;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.run.RunRequest;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.http.dto.RunOutputResponse;
 import dev.agentry.server.http.dto.RunSchema;
 import dev.agentry.server.sse.Resume;
 import dev.agentry.server.sse.RunStream;
@@ -66,7 +67,7 @@ final class RunHandlers {
     });
     os.checkAccepting();
     if (!stream && !background) {
-      ctx.json(os.engine().run(agent.id(), request));
+      ctx.json(RunOutputResponse.of(os.engine().run(agent.id(), request)));
       return;
     }
     RunStream events = os.streams().open(runId, background);
@@ -95,7 +96,7 @@ final class RunHandlers {
     Queries.required(ctx, "session_id");
     RunOutput run = os.store().findRun(runId).filter(r -> r.agentId().equals(agentId)).orElse(null);
     if (run != null) {
-      ctx.json(run);
+      ctx.json(RunOutputResponse.of(run));
       return;
     }
     RunStream live = os.streams().find(runId).orElseThrow(() -> ApiException.notFound("Run not found"));
@@ -139,7 +140,7 @@ final class RunHandlers {
     if (stream) {
       stream(ctx, events, handle, background);
     } else {
-      ctx.json(handle.await());
+      ctx.json(RunOutputResponse.of(handle.await()));
     }
   }
 

@@ -1,45 +1,81 @@
 package dev.agentry.server.http.dto;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentry.engine.event.Metrics;
+import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.llm.ToolCall;
 import dev.agentry.engine.run.RunMessage;
+import dev.agentry.engine.run.RunOutput;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
- * One message of a session's {@code chat_history} as Agno's {@code Message.to_dict()} writes it: role, content,
- * OpenAI-style {@code tool_calls}, and {@code created_at} in epoch seconds.
+ * One message of a run as Agno's {@code Message.to_dict()} writes it: flat, lower-case {@code role}, OpenAI-shaped
+ * {@code tool_calls}, {@code tool_call_error} on tool results, {@code created_at} in epoch seconds; null fields and
+ * empty metrics left out. The only message serializer of the API: {@code RunOutput.messages}, {@code RunSchema.messages}
+ * and a session's {@code chat_history} all use it.
+ *
+ * @param id stable for a given run and position: Agno's messages carry a UUID, and a stored message read back twice
+ *     must keep it
  */
 public record ChatMessage(
-    String role,
-    @Nullable String content,
-    @Nullable String reasoningContent,
-    @Nullable List<Call> toolCalls,
-    @Nullable String toolCallId,
-    @Nullable String toolName,
-    @Nullable Boolean toolCallError,
-    boolean fromHistory,
-    boolean stopAfterToolCall,
-    @Nullable Metrics metrics,
-    long createdAt) {
+    @JsonProperty("id") String id,
+    @JsonProperty("content") @Nullable String content,
+    @JsonProperty("reasoning_content") @Nullable String reasoningContent,
+    @JsonProperty("from_history") boolean fromHistory,
+    @JsonProperty("stop_after_tool_call") boolean stopAfterToolCall,
+    @JsonProperty("role") String role,
+    @JsonProperty("tool_call_id") @Nullable String toolCallId,
+    @JsonProperty("tool_name") @Nullable String toolName,
+    @JsonProperty("tool_args") @Nullable JsonNode toolArgs,
+    @JsonProperty("tool_call_error") @Nullable Boolean toolCallError,
+    @JsonProperty("tool_calls") @Nullable List<Call> toolCalls,
+    @JsonProperty("metrics") @Nullable Metrics metrics,
+    @JsonProperty("created_at") long createdAt) {
 
-  public static ChatMessage of(RunMessage stored) {
+  /** The messages of {@code run}, in order, history included. */
+  public static List<ChatMessage> listOf(RunOutput run) {
+    Map<String, ToolExecution> calls = new HashMap<>();
+    run.tools().forEach(t -> calls.put(t.toolCallId(), t));
+    List<RunMessage> messages = run.messages();
+    List<ChatMessage> out = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      out.add(of(run.runId(), i, messages.get(i), calls));
+    }
+    return List.copyOf(out);
+  }
+
+  /** A message; a tool result also carries its call's arguments and stop flag, as Agno's tool messages do. */
+  private static ChatMessage of(String runId, int index, RunMessage stored, Map<String, ToolExecution> calls) {
     Message m = stored.message();
-    List<Call> calls = m.toolCalls().isEmpty() ? null : m.toolCalls().stream().map(Call::of).toList();
-    return new ChatMessage(m.role().wireName(), m.content(), m.reasoningContent(), calls, m.toolCallId(),
-        m.toolName(), m.role() == Role.TOOL ? m.toolError() : null, stored.fromHistory(), false, stored.metrics(),
-        stored.createdAt());
+    List<Call> toolCalls = m.toolCalls().isEmpty() ? null : m.toolCalls().stream().map(Call::of).toList();
+    Metrics metrics = stored.metrics() == null || stored.metrics().equals(Metrics.ZERO) ? null : stored.metrics();
+    String id = UUID.nameUUIDFromBytes((runId + "/" + index).getBytes(StandardCharsets.UTF_8)).toString();
+    boolean result = m.role() == Role.TOOL;
+    ToolExecution call = result && m.toolCallId() != null ? calls.get(m.toolCallId()) : null;
+    return new ChatMessage(id, m.content(), m.reasoningContent(), stored.fromHistory(),
+        call != null && call.stopAfterToolCall(), m.role().wireName(), m.toolCallId(), m.toolName(),
+        call == null ? null : call.toolArgs(), result ? m.toolError() : null, toolCalls, metrics, stored.createdAt());
   }
 
   /** A tool call in OpenAI's shape: {@code {"id", "type": "function", "function": {"name", "arguments"}}}. */
-  public record Call(String id, String type, Function function) {
+  public record Call(
+      @JsonProperty("id") String id,
+      @JsonProperty("type") String type,
+      @JsonProperty("function") Function function) {
     static Call of(ToolCall call) {
       return new Call(call.id(), "function", new Function(call.name(), call.arguments()));
     }
   }
 
   /** The function a tool call names, with its arguments as JSON text. */
-  public record Function(String name, String arguments) {}
+  public record Function(@JsonProperty("name") String name, @JsonProperty("arguments") String arguments) {}
 }

@@ -1,39 +1,40 @@
 package dev.agentry.server.http.dto;
 
-import dev.agentry.engine.event.Metrics;
-import dev.agentry.engine.event.RunEvent;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentry.engine.event.ToolExecution;
-import dev.agentry.engine.run.RunMessage;
 import dev.agentry.engine.run.RunOutput;
+import dev.agentry.server.http.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A stored run as the run listings show it ({@code RunSchema}, {@code agentos-api.md} §2.6): the input as text in
- * {@code run_input}, {@code run_response_format}, and {@code created_at} as ISO-8601. Agent UI draws a stored
- * conversation from these.
+ * A stored run as the run listings show it (Agno's {@code RunSchema}, {@code agentos-api.md} §2.6): the input as
+ * text in {@code run_input}, {@code run_response_format}, {@code created_at} as ISO-8601, and the messages, metrics,
+ * tools and events in the same shapes as {@link RunOutputResponse}. Agent UI draws a stored conversation from these.
+ * {@code session_id}, {@code metadata} and {@code spec_version} are Agentry's own additions.
  */
 public record RunSchema(
-    String runId,
-    String parentRunId,
-    String agentId,
-    String userId,
-    String sessionId,
-    String status,
-    String runInput,
-    @Nullable Object content,
-    String runResponseFormat,
-    @Nullable String reasoningContent,
-    Metrics metrics,
-    List<RunMessage> messages,
-    List<ToolExecution> tools,
-    @Nullable List<RunEvent> events,
-    String createdAt,
-    Map<String, Object> sessionState,
-    @Nullable Map<String, Object> metadata,
-    String specVersion) {
+    @JsonProperty("run_id") String runId,
+    @JsonProperty("parent_run_id") String parentRunId,
+    @JsonProperty("agent_id") String agentId,
+    @JsonProperty("user_id") String userId,
+    @JsonProperty("session_id") String sessionId,
+    @JsonProperty("status") String status,
+    @JsonProperty("run_input") String runInput,
+    @JsonProperty("content") @Nullable Object content,
+    @JsonProperty("run_response_format") String runResponseFormat,
+    @JsonProperty("reasoning_content") @Nullable String reasoningContent,
+    @JsonProperty("metrics") RunMetrics metrics,
+    @JsonProperty("messages") List<ChatMessage> messages,
+    @JsonProperty("tools") List<ToolExecution> tools,
+    @JsonProperty("events") @Nullable List<ObjectNode> events,
+    @JsonProperty("created_at") String createdAt,
+    @JsonProperty("session_state") Map<String, Object> sessionState,
+    @JsonProperty("metadata") @Nullable Map<String, Object> metadata,
+    @JsonProperty("spec_version") String specVersion) {
 
   /** This run with {@code content} replaced (a run in flight shows the answer streamed so far). */
   public RunSchema withContent(@Nullable Object newContent) {
@@ -44,10 +45,11 @@ public record RunSchema(
 
   public static RunSchema of(RunOutput run) {
     Object input = run.input().inputContent();
-    String inputText = input instanceof String s ? s : dev.agentry.server.http.Json.MAPPER.writeValueAsString(input);
+    String inputText = input instanceof String s ? s : Json.MAPPER.writeValueAsString(input);
     return new RunSchema(run.runId(), "", run.agentId(), run.userId() == null ? "" : run.userId(), run.sessionId(),
         run.status().name(), inputText, run.content(), "str".equals(run.contentType()) ? "text" : "json",
-        run.reasoningContent(), run.metrics(), run.messages(), run.tools(), run.events(),
+        run.reasoningContent(), RunMetrics.of(run.metrics(), run.model(), run.modelProvider()),
+        ChatMessage.listOf(run), run.tools(), RunOutputResponse.events(run.events()),
         Instant.ofEpochSecond(run.createdAt()).toString(), run.sessionState(), run.metadata(), run.specVersion());
   }
 }

@@ -44,8 +44,8 @@ public record SessionDetail(
     String created = SessionSchema.iso(s.createdAt());
     String updated = SessionSchema.iso(s.updatedAt());
     String owner = s.componentId().isEmpty() ? null : s.componentId();
-    List<ChatMessage> history = runs.stream().flatMap(r -> r.messages().stream())
-        .filter(m -> !m.fromHistory()).map(ChatMessage::of).toList();
+    List<ChatMessage> history = runs.stream().flatMap(r -> ChatMessage.listOf(r).stream())
+        .filter(SessionDetail::isChat).toList();
     long tokens = s.metrics().totalTokens();
     return switch (s.sessionType()) {
       case AGENT -> new SessionDetail(s.userId(), s.sessionId(), s.sessionId(), name, s.summary(), s.sessionState(),
@@ -67,6 +67,14 @@ public record SessionDetail(
             sessionData, null, s.metadata(), null, created, updated);
       }
     };
+  }
+
+  /**
+   * Whether a message belongs in {@code chat_history}: as Agno's {@code get_chat_history()}, the user and assistant
+   * messages of every run, not their replayed history, system prompts or tool results.
+   */
+  private static boolean isChat(ChatMessage m) {
+    return !m.fromHistory() && (m.role().equals("user") || m.role().equals("assistant"));
   }
 
   /** Agno's {@code agent_data}: {@code {"name", "agent_id", "model": {"id", "provider", "name"}}}. */

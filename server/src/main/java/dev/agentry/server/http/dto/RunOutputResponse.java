@@ -1,0 +1,64 @@
+package dev.agentry.server.http.dto;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.agentry.engine.event.EventJson;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunRequirement;
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.run.RunOutput;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A run as the run routes answer it (a non-streamed run, a continued run, a polled run): Agno's
+ * {@code RunOutput.to_dict()} ({@code agentos-api.md} §2.5.2), which the Python client reads back with
+ * {@code RunOutput.from_dict}. Null fields are left out; {@code spec_version} is Agentry's own addition (the client
+ * drops fields it does not know).
+ *
+ * @param events the stored events in their wire form, as the event stream carried them (with {@code store_events})
+ * @param requirements what a paused run waits for, as its {@code RunPaused} event listed it; null otherwise
+ */
+public record RunOutputResponse(
+    @JsonProperty("run_id") String runId,
+    @JsonProperty("agent_id") String agentId,
+    @JsonProperty("agent_name") String agentName,
+    @JsonProperty("session_id") String sessionId,
+    @JsonProperty("user_id") @Nullable String userId,
+    @JsonProperty("content") @Nullable Object content,
+    @JsonProperty("content_type") String contentType,
+    @JsonProperty("reasoning_content") @Nullable String reasoningContent,
+    @JsonProperty("model") String model,
+    @JsonProperty("model_provider") String modelProvider,
+    @JsonProperty("session_state") Map<String, Object> sessionState,
+    @JsonProperty("created_at") long createdAt,
+    @JsonProperty("status") String status,
+    @JsonProperty("metrics") RunMetrics metrics,
+    @JsonProperty("events") @Nullable List<ObjectNode> events,
+    @JsonProperty("messages") List<ChatMessage> messages,
+    @JsonProperty("metadata") @Nullable Map<String, Object> metadata,
+    @JsonProperty("tools") List<ToolExecution> tools,
+    @JsonProperty("requirements") @Nullable List<RunRequirement> requirements,
+    @JsonProperty("input") Input input,
+    @JsonProperty("spec_version") String specVersion) {
+
+  public static RunOutputResponse of(RunOutput run) {
+    return new RunOutputResponse(run.runId(), run.agentId(), run.agentName(), run.sessionId(), run.userId(),
+        run.content(), run.contentType(), run.reasoningContent(), run.model(), run.modelProvider(),
+        run.sessionState(), run.createdAt(), run.status().name(),
+        RunMetrics.of(run.metrics(), run.model(), run.modelProvider()), events(run.events()),
+        ChatMessage.listOf(run), run.metadata(), run.tools(),
+        run.status() == RunStatus.PAUSED ? RunRequirement.waitingIn(run.tools()) : null,
+        new Input(run.input().inputContent()), run.specVersion());
+  }
+
+  /** Events in their wire form ({@code created_at}, {@code event}, the run's scope, then their own fields). */
+  static @Nullable List<ObjectNode> events(@Nullable List<RunEvent> events) {
+    return events == null ? null : events.stream().map(EventJson::toTree).toList();
+  }
+
+  /** The user's input as given (Agno's {@code RunInput}). */
+  public record Input(@JsonProperty("input_content") Object inputContent) {}
+}
