@@ -72,12 +72,12 @@ record AgentRuntime(
 
   /** The model id reported in events and outputs. */
   String chatModelId() {
-    return def.model().modelId().isEmpty() ? def.model().provider() : def.model().modelId();
+    return def.model().reportedId();
   }
 
-  /** The provider reported in events and outputs. */
+  /** The provider reported in events and outputs, with Agno's name for it ("OpenAI", "Anthropic", ...). */
   String provider() {
-    return def.model().provider();
+    return def.model().providerName();
   }
 
   ChatModel chatModel() {
