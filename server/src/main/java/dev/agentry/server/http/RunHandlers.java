@@ -70,7 +70,8 @@ final class RunHandlers {
       return;
     }
     RunStream events = os.streams().open(runId, background);
-    RunHandle handle = start(events, agent.id(), sink -> os.engine().start(agent.id(), request, sink));
+    RunHandle handle = start(events, agent.id(), sink -> background
+        ? os.engine().startBackground(agent.id(), request, sink) : os.engine().start(agent.id(), request, sink));
     if (!stream) {
       ctx.status(202).json(Map.of("run_id", runId, "session_id", handle.sessionId(), "status", "PENDING"));
       return;
