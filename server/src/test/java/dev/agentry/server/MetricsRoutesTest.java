@@ -110,6 +110,36 @@ class MetricsRoutesTest {
   }
 
   @Test
+  void refresh_status_is_idle_until_a_refresh_then_says_how_the_latest_ended() {
+    assertThat(server.get("/metrics/refresh/status").body())
+        .isEqualTo("{\"status\":\"idle\",\"started_at\":null,\"finished_at\":null,\"error\":null}");
+
+    assertThat(refresh("").statusCode()).isEqualTo(200);
+    JsonNode done = TestServer.json(server.get("/metrics/refresh/status"));
+    assertThat(done.propertyNames()).containsExactly("status", "started_at", "finished_at", "error");
+    assertThat(done.path("status").asString()).isEqualTo("completed");
+    Instant started = Instant.parse(done.path("started_at").asString());
+    Instant finished = Instant.parse(done.path("finished_at").asString());
+    assertThat(finished).isAfterOrEqualTo(started);
+    assertThat(done.path("error").isNull()).isTrue();
+
+    assertThat(refresh("?background=true").statusCode()).isEqualTo(202);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    JsonNode status = TestServer.json(server.get("/metrics/refresh/status"));
+    while ((!status.path("status").asString().equals("completed")
+        || status.path("started_at").asString().equals(done.path("started_at").asString()))
+        && Instant.now().isBefore(deadline)) {
+      assertThat(status.path("status").asString()).isIn("running", "completed");
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      status = TestServer.json(server.get("/metrics/refresh/status"));
+    }
+    assertThat(status.path("status").asString()).isEqualTo("completed");
+    assertThat(Instant.parse(status.path("started_at").asString())).as("the background refresh's own start")
+        .isAfterOrEqualTo(finished);
+    assertThat(server.get("/metrics/refresh/status?db_id=other").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void bad_dates_and_flags_are_422s_and_an_unknown_database_a_404() {
     HttpResponse<String> badDate = server.get("/metrics?starting_date=2024-13-01");
     assertThat(badDate.statusCode()).isEqualTo(422);

@@ -112,6 +112,28 @@ public final class Engine {
   }
 
   /**
+   * Starts an agent run in the background: unlike {@link #start}, the run (and a new session) is stored as
+   * {@code PENDING} before this returns, so that it can be polled at once, as Agno stores a background run before it
+   * answers 202 ({@code agentos-api.md} §2.5.4). The run is then stored as {@code RUNNING} when its thread starts, and
+   * a cancel that arrives in between is kept.
+   *
+   * @throws NotFoundException when the catalog has no such agent
+   * @throws StoreException when the pending run cannot be stored; nothing has started then
+   */
+  public RunHandle startBackground(String agentId, RunRequest request, EventSink sink) {
+    AgentRun run = prepare(agentId, request, sink);
+    String runId = run.scope.runId();
+    active.put(runId, run.cancellation);
+    try {
+      store(run, RunStatus.PENDING);
+    } catch (RuntimeException e) {
+      active.remove(runId);
+      throw e;
+    }
+    return launch(run, () -> begin(run, request));
+  }
+
+  /**
    * Continues a paused run with the client's answers to its paused tool calls ({@code confirmed},
    * {@code user_input_schema} values, external {@code result}), as Agno's {@code continue_run}.
    *
@@ -188,11 +210,7 @@ public final class Engine {
     String runId = run.scope.runId();
     active.put(runId, run.cancellation);
     try {
-      if (run.newSession) {
-        store().createSession(Session.of(run.scope.sessionId(), SessionType.AGENT, run.agent.id(), run.userId,
-            run.agent.catalogVersion(), run.now()));
-      }
-      store().saveRun(run.toOutput(RunStatus.RUNNING, null, "str"));
+      store(run, RunStatus.RUNNING);
       TurnOutcome start;
       try {
         start = first.get();
@@ -207,6 +225,16 @@ public final class Engine {
     } finally {
       active.remove(runId);
     }
+  }
+
+  /** Stores a run that has not ended yet with {@code status}, creating its session first if it is new. */
+  private void store(AgentRun run, RunStatus status) {
+    if (run.newSession) {
+      store().createSession(Session.of(run.scope.sessionId(), SessionType.AGENT, run.agent.id(), run.userId,
+          run.agent.catalogVersion(), run.now()));
+      run.newSession = false;
+    }
+    store().saveRun(run.toOutput(status, null, "str"));
   }
 
   /** Emits RunStarted and builds the context; the first turn asks the model. */

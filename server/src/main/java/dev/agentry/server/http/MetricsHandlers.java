@@ -5,9 +5,11 @@ import dev.agentry.engine.store.DailyMetrics;
 import dev.agentry.engine.store.MetricsAggregator;
 import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.SessionStore;
+import dev.agentry.engine.store.StoreException;
 import dev.agentry.server.AgentOs;
 import dev.agentry.server.http.dto.DayMetrics;
 import dev.agentry.server.http.dto.MetricsRefreshResponse;
+import dev.agentry.server.http.dto.MetricsRefreshStatus;
 import dev.agentry.server.http.dto.MetricsResponse;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ final class MetricsHandlers {
 
   private final AgentOs os;
   private final AtomicBoolean refreshing = new AtomicBoolean();
+  private final AtomicReference<MetricsRefreshStatus> latest = new AtomicReference<>(MetricsRefreshStatus.IDLE);
 
   MetricsHandlers(AgentOs os) {
     this.os = os;
@@ -42,18 +46,28 @@ final class MetricsHandlers {
 
   void refresh(Context ctx) {
     Queries.checkDb(os, ctx, false);
-    if (!Queries.bool(ctx, "background", false)) {
-      ctx.json(refresh(os.store()).stream().map(DayMetrics::of).toList());
+    boolean background = Queries.bool(ctx, "background", false);
+    if (!refreshing.compareAndSet(false, true)) {
+      if (background) {
+        ctx.status(202).json(MetricsRefreshResponse.ALREADY_RUNNING);
+        return;
+      }
+      ctx.json(refresh(os.store()).stream().map(DayMetrics::of).toList()); // runs too; the status is the first's
       return;
     }
-    if (!refreshing.compareAndSet(false, true)) {
-      ctx.status(202).json(MetricsRefreshResponse.ALREADY_RUNNING);
+    latest.set(MetricsRefreshStatus.running(Instant.now()));
+    if (!background) {
+      try {
+        ctx.json(recorded(os.store()).stream().map(DayMetrics::of).toList());
+      } finally {
+        refreshing.set(false);
+      }
       return;
     }
     SessionStore store = os.store();
     Thread.ofVirtual().name("metrics-refresh").start(() -> {
       try {
-        refresh(store);
+        recorded(store);
       } catch (RuntimeException e) {
         LOG.warn("background metrics refresh failed: {}", e.getMessage());
       } finally {
@@ -61,6 +75,30 @@ final class MetricsHandlers {
       }
     });
     ctx.status(202).json(MetricsRefreshResponse.STARTED);
+  }
+
+  /** {@code GET /metrics/refresh/status}: the latest refresh's state, {@code idle} when none has run. */
+  void refreshStatus(Context ctx) {
+    Queries.checkDb(os, ctx, false);
+    ctx.json(latest.get());
+  }
+
+  /** Refreshes, and records how it ended in the state {@link #refreshStatus} reports. */
+  private List<DailyMetrics> recorded(SessionStore store) {
+    MetricsRefreshStatus started = latest.get();
+    try {
+      List<DailyMetrics> days = refresh(store);
+      latest.compareAndSet(started, started.completed(Instant.now()));
+      return days;
+    } catch (RuntimeException e) {
+      latest.compareAndSet(started, started.failed(Instant.now(), failure(e)));
+      throw e;
+    }
+  }
+
+  /** What a failed refresh reports: no connection detail of the database. */
+  private static String failure(RuntimeException e) {
+    return e instanceof StoreException store && store.retryable() ? "Database unavailable" : Routes.reason(e);
   }
 
   /**

@@ -88,6 +88,7 @@ public final class Routes {
 
         get("/metrics", metrics::list, "Metrics", "Daily metrics"),
         post("/metrics/refresh", metrics::refresh, "Metrics", "Recompute daily metrics"),
+        get("/metrics/refresh/status", metrics::refreshStatus, "Metrics", "State of the latest metrics refresh"),
 
         get("/specs/status", specs::status, "Specs", "Live spec version, last reload and per-resource status"),
         post("/specs/reload", specs::reload, "Specs", "Reload the specs now"),

@@ -71,7 +71,8 @@ final class RunHandlers {
       return;
     }
     RunStream events = os.streams().open(runId, background);
-    RunHandle handle = start(events, agent.id(), sink -> os.engine().start(agent.id(), request, sink));
+    RunHandle handle = start(events, agent.id(), sink -> background
+        ? os.engine().startBackground(agent.id(), request, sink) : os.engine().start(agent.id(), request, sink));
     if (!stream) {
       ctx.status(202).json(Map.of("run_id", runId, "session_id", handle.sessionId(), "status", "PENDING"));
       return;
@@ -152,8 +153,8 @@ final class RunHandlers {
     long from = last == null ? 0 : last + 1L;
     String sessionId = form.optional("session_id");
     RunStream live = os.streams().find(runId).orElse(null);
-    SseWriter out = SseWriter.open(ctx, true);
     try {
+      SseWriter out = SseWriter.open(ctx, true);
       if (live != null) {
         Resume.fromBuffer(out, live, runId, from, last);
       } else {
@@ -190,8 +191,12 @@ final class RunHandlers {
 
   /** Streams a run's events to the client; a foreground run whose client goes away is cancelled, as in Agno. */
   private static void stream(Context ctx, RunStream events, RunHandle handle, boolean background) {
-    SseWriter out = SseWriter.open(ctx, background);
-    boolean complete = out.copy(events, 0, false);
+    boolean complete;
+    try {
+      complete = SseWriter.open(ctx, background).copy(events, 0, false);
+    } catch (java.io.IOException e) {
+      complete = false; // the client went away before the headers were sent
+    }
     if (!complete && !background) {
       handle.cancel();
     }

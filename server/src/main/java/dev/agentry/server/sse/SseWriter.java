@@ -3,6 +3,8 @@ package dev.agentry.server.sse;
 import dev.agentry.engine.event.EventJson;
 import dev.agentry.engine.event.RunEvent;
 import io.javalin.http.Context;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,13 @@ import java.util.Map;
  * Writes a run's events to one HTTP response as the contract frames them ({@code agentos-api.md} §3.1):
  * {@code event: <Name>}, one {@code data:} line of compact JSON, a blank line; background streams add
  * {@code event_index}. It reads from the run's {@link RunStream} at the client's pace.
+ *
+ * <p>Every batch of events is flushed through to the connection as soon as it is written (STYLE §42). It writes to
+ * the servlet response's own stream, never to Javalin's {@code ctx.outputStream()}: that one is a compression wrapper
+ * whose {@code flush()} is the no-op of {@link OutputStream} (Javalin 7.0), so events waited in Jetty's 32 KiB
+ * response buffer and a short run arrived whole, at its end, with a {@code Content-Length}. Committing the headers
+ * before the first event makes the response chunked; nothing compresses it, and the headers tell proxies not to
+ * buffer or cache it.
  */
 public final class SseWriter {
   /** The idle time after which a {@code /resume} stream sends a {@code : heartbeat} comment. */
@@ -27,11 +36,21 @@ public final class SseWriter {
     this.withIndex = withIndex;
   }
 
-  /** Starts the SSE response: 200 and {@code text/event-stream}. */
-  public static SseWriter open(Context ctx, boolean withIndex) {
-    ctx.status(200);
-    ctx.contentType("text/event-stream; charset=utf-8");
-    return new SseWriter(ctx.outputStream(), withIndex);
+  /**
+   * Starts the SSE response and sends its headers at once: 200, {@code text/event-stream}, no caching, no proxy
+   * buffering, chunked (no {@code Content-Length}).
+   *
+   * @throws IOException when the client has already gone away
+   */
+  public static SseWriter open(Context ctx, boolean withIndex) throws IOException {
+    HttpServletResponse res = ctx.res();
+    res.setStatus(200);
+    res.setContentType("text/event-stream; charset=utf-8");
+    res.setHeader("Cache-Control", "no-cache");
+    res.setHeader("X-Accel-Buffering", "no");
+    ServletOutputStream out = res.getOutputStream();
+    res.flushBuffer();
+    return new SseWriter(out, withIndex);
   }
 
   /**

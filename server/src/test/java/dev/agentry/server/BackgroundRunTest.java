@@ -1,0 +1,55 @@
+package dev.agentry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Background runs ({@code agentos-api.md} §2.5.4) on a SQLite database, where a store write takes long enough for a
+ * client to poll before a run stored only by its own thread would exist.
+ */
+class BackgroundRunTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void a_background_run_is_stored_before_the_202_so_polling_never_misses_it() throws InterruptedException {
+    try (TestServer server = TestServer.start(TestServer.SPECS, s -> s.dbUrl("sqlite:" + tmp.resolve("a.db")))) {
+      for (int i = 0; i < 40; i++) {
+        HttpResponse<String> accepted = server.postForm("/agents/echo/runs",
+            Map.of("message", "hi", "stream", "false", "background", "true"));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode body = TestServer.json(accepted);
+        assertThat(body.path("status").asString()).isEqualTo("PENDING");
+        String path = "/sessions/" + body.path("session_id").asString() + "/runs/" + body.path("run_id").asString();
+
+        HttpResponse<String> polled = server.get(path);
+        assertThat(polled.statusCode()).as("run %d polled right after its 202: %s", i, polled.body()).isEqualTo(200);
+        JsonNode run = TestServer.json(polled);
+        assertThat(run.path("run_id").asString()).isEqualTo(body.path("run_id").asString());
+        assertThat(run.path("status").asString()).isIn("PENDING", "RUNNING", "COMPLETED");
+        await(server, path, "COMPLETED");
+      }
+    }
+  }
+
+  private static void await(TestServer server, String path, String status) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    String last = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = server.get(path);
+      last = response.body();
+      if (response.statusCode() == 200 && status.equals(TestServer.json(response).path("status").asString())) {
+        return;
+      }
+      Thread.sleep(10); // a poll with a deadline, as a client polls
+    }
+    throw new AssertionError("the run never reached " + status + "; last seen " + last);
+  }
+}
