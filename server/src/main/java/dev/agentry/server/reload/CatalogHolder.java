@@ -11,8 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -26,14 +30,16 @@ import org.slf4j.LoggerFactory;
  * <p>The swap goes through {@link Engine#reload}: runs in flight finish on the catalog they started with, new runs
  * start on the new one, and every stored run and session records the version it ran on. A reload whose content hash
  * equals the live version changes nothing. Reloads are serialized: the watcher's and {@code POST /specs/reload}'s
- * never overlap.
+ * never overlap. Each compile runs on its own thread ({@link CompileThread}) and is abandoned at the time limit, so
+ * that neither a request nor the watcher waits on a slow or hostile spec set for longer.
  */
 public final class CatalogHolder {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogHolder.class);
 
   private final Engine engine;
   private final Path root;
-  private final SpecCompiler compiler;
+  private final CompileThread compiles;
+  private final Duration timeout;
   private final Clock clock;
   private final Function<String, @Nullable String> env;
   private final ReentrantLock reloading = new ReentrantLock();
@@ -60,7 +66,9 @@ public final class CatalogHolder {
     /** The specs compiled to the live version: nothing was swapped. */
     UNCHANGED,
     /** The specs did not compile: the last good version stays live. */
-    FAILED;
+    FAILED,
+    /** The compile did not finish within the reload time limit and was abandoned: the last good version stays. */
+    TIMED_OUT;
 
     /** The lower-case word of the API and the logs. */
     public String wireName() {
@@ -82,23 +90,31 @@ public final class CatalogHolder {
       diagnostics = List.copyOf(diagnostics);
     }
 
-    /** True unless the specs failed to compile. */
+    /** True unless the specs failed to compile or the compile was abandoned. */
     public boolean ok() {
-      return outcome != Outcome.FAILED;
+      return switch (outcome) {
+        case LOADED, RELOADED, UNCHANGED -> true;
+        case FAILED, TIMED_OUT -> false;
+      };
     }
   }
 
-  /** A holder reading API keys from the process environment, for the degraded status of resources. */
-  public CatalogHolder(Engine engine, Path root, SpecCompiler compiler, Clock clock) {
-    this(engine, root, compiler, clock, System::getenv);
+  /**
+   * A holder reading API keys from the process environment, for the degraded status of resources.
+   *
+   * @param timeout how long a reload waits for its compile before abandoning it
+   */
+  public CatalogHolder(Engine engine, Path root, SpecCompiler compiler, Clock clock, Duration timeout) {
+    this(engine, root, compiler, clock, timeout, System::getenv);
   }
 
   /** A holder that reads the environment through {@code env}. */
-  public CatalogHolder(Engine engine, Path root, SpecCompiler compiler, Clock clock,
+  public CatalogHolder(Engine engine, Path root, SpecCompiler compiler, Clock clock, Duration timeout,
       Function<String, @Nullable String> env) {
     this.engine = engine;
     this.root = root;
-    this.compiler = compiler;
+    this.compiles = new CompileThread(compiler);
+    this.timeout = timeout;
     this.clock = clock;
     this.env = env;
     Catalog catalog = engine.catalog();
@@ -131,52 +147,111 @@ public final class CatalogHolder {
   }
 
   /**
-   * Loads the spec root again and swaps the catalog in when it compiles and differs from the live one; logs the
-   * new version and what changed, or the diagnostics of a failure (the live catalog is then left as it is).
+   * Loads the spec root again now ({@code POST /specs/reload}) and swaps the catalog in when it compiles and differs
+   * from the live one; logs the new version and what changed, or why it failed (the live catalog is then left as
+   * it is). Answers within the reload time limit: a compile that takes longer is abandoned and the attempt is
+   * {@link Outcome#TIMED_OUT}.
    */
   public Attempt reload() {
-    reloading.lock();
+    return attempt(null).orElseThrow(); // with no half-written check, every path records an attempt
+  }
+
+  /**
+   * The watcher's reload: as {@link #reload()}, but a set that looks half-written ({@link HalfWritten}) is not
+   * applied unless {@code force}, and nothing is recorded while an earlier abandoned compile still runs.
+   *
+   * @param changed the files changed since the last attempt
+   * @param files the spec files as they were when the attempt started
+   * @return the attempt, or empty when it should be retried later
+   */
+  Optional<Attempt> reloadIfComplete(Set<Path> changed, SpecFiles files, boolean force) {
+    return attempt((result, live) -> force ? Optional.empty() : HalfWritten.reason(changed, files, result, live));
+  }
+
+  /** Compiles within the time limit and applies the result, unless {@code halfWritten} (when given) objects. */
+  private Optional<Attempt> attempt(@Nullable BiFunction<SpecCompiler.Result, Catalog, Optional<String>> halfWritten) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      if (!reloading.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        return halfWritten != null ? Optional.empty()
+            : Optional.of(timedOut(current(), "another reload of the specs is still running"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return halfWritten != null ? Optional.empty() : Optional.of(timedOut(current(), "the reload was interrupted"));
+    }
     try {
       Catalog previous = current();
-      SpecCompiler.Result result = compile();
-      Catalog next = result.catalog();
-      Instant at = clock.instant();
-      Attempt attempt;
-      if (next == null) {
-        attempt = new Attempt(at, Outcome.FAILED, null, previous.version(), CatalogDiff.NONE, result.diagnostics());
-        live.set(live.get().after(attempt));
-        LOG.warn("specs reload failed, still serving version {}:\n{}", previous.version(),
-            render(result.diagnostics()));
-      } else if (next.version().equals(previous.version())) {
-        attempt = new Attempt(at, Outcome.UNCHANGED, next.version(), previous.version(), CatalogDiff.NONE,
-            result.diagnostics());
-        live.set(live.get().after(attempt));
-        LOG.debug("specs unchanged: version {}", next.version());
-      } else {
-        CatalogDiff diff = CatalogDiff.between(previous, next);
-        List<ResourceStatus> resources = Readiness.of(next, env);
-        attempt = new Attempt(at, Outcome.RELOADED, next.version(), previous.version(), diff, result.diagnostics());
-        engine.reload(next);
-        live.set(new Live(next, at, resources, attempt));
-        LOG.info("specs reloaded: version {} -> {}; added {}, changed {}, removed {}", previous.version(),
-            next.version(), diff.added(), diff.changed(), diff.removed());
-        logDegraded(resources);
-      }
-      return attempt;
+      return switch (compiles.compile(root, Duration.ofNanos(deadline - System.nanoTime()))) {
+        case CompileThread.Compiled.Done done -> {
+          Optional<String> why = halfWritten == null ? Optional.empty() : halfWritten.apply(done.result(), previous);
+          if (why.isPresent()) {
+            LOG.info("spec files look half-written ({}); waiting for the rest of the edit", why.get());
+            yield Optional.empty();
+          }
+          yield Optional.of(apply(previous, done.result()));
+        }
+        case CompileThread.Compiled.TimedOut t -> Optional.of(timedOut(previous, "compiling the specs took longer"
+            + " than the reload time limit of " + t.limit().toMillis() + " ms and was abandoned"));
+        case CompileThread.Compiled.Busy busy -> halfWritten != null ? Optional.empty()
+            : Optional.of(timedOut(previous, "an earlier compile of the specs, abandoned at the reload time limit, is"
+                + " still running (since " + busy.since() + ")"));
+      };
     } finally {
       reloading.unlock();
     }
   }
 
+  /** Swaps in the compiled catalog if it compiled and differs from {@code previous}; records the attempt. */
+  private Attempt apply(Catalog previous, SpecCompiler.Result result) {
+    Catalog next = result.catalog();
+    Instant at = clock.instant();
+    Attempt attempt;
+    if (next == null) {
+      attempt = new Attempt(at, Outcome.FAILED, null, previous.version(), CatalogDiff.NONE, result.diagnostics());
+      live.set(live.get().after(attempt));
+      LOG.warn("specs reload failed, still serving version {}:\n{}", previous.version(),
+          render(result.diagnostics()));
+    } else if (next.version().equals(previous.version())) {
+      attempt = new Attempt(at, Outcome.UNCHANGED, next.version(), previous.version(), CatalogDiff.NONE,
+          result.diagnostics());
+      live.set(live.get().after(attempt));
+      LOG.debug("specs unchanged: version {}", next.version());
+    } else {
+      CatalogDiff diff = CatalogDiff.between(previous, next);
+      List<ResourceStatus> resources = Readiness.of(next, env);
+      attempt = new Attempt(at, Outcome.RELOADED, next.version(), previous.version(), diff, result.diagnostics());
+      engine.reload(next);
+      live.set(new Live(next, at, resources, attempt));
+      LOG.info("specs reloaded: version {} -> {}; added {}, changed {}, removed {}", previous.version(),
+          next.version(), diff.added(), diff.changed(), diff.removed());
+      logDegraded(resources);
+    }
+    return attempt;
+  }
+
+  /** Records a reload that gave up on the compile; the live catalog stays. */
+  private Attempt timedOut(Catalog previous, String message) {
+    Diagnostic diagnostic = Diagnostic.error(root.toString(), SourceMap.Mark.UNKNOWN, "", "reload-timeout", message,
+        "look for a spec file that is very large or slow to read, or raise --reload-timeout");
+    Attempt attempt = new Attempt(clock.instant(), Outcome.TIMED_OUT, null, previous.version(), CatalogDiff.NONE,
+        List.of(diagnostic));
+    live.set(live.get().after(attempt));
+    LOG.warn("specs reload abandoned, still serving version {}: {}", previous.version(), message);
+    return attempt;
+  }
+
   /**
-   * Starts reloading whenever the files under the root change, once they have been quiet for {@code debounce};
-   * does nothing if already watching.
+   * Starts reloading whenever the files under the root change: once no event has come for {@code settle} and the
+   * spec files have kept their size and modification time over another {@code settle}; a set that looks
+   * half-written is held for up to {@code hold} (see {@link HalfWritten}). Does nothing if already watching.
    */
-  public void watch(Duration debounce) {
+  public void watch(Duration settle, Duration hold) {
     watching.lock();
     try {
       if (watcher == null) {
-        watcher = SpecWatcher.start(root, debounce, this::reload);
+        watcher = SpecWatcher.start(root, settle, hold,
+            (changed, files, force) -> reloadIfComplete(changed, files, force).isPresent());
       }
     } finally {
       watching.unlock();
@@ -193,18 +268,6 @@ public final class CatalogHolder {
       }
     } finally {
       watching.unlock();
-    }
-  }
-
-  /** Compiles the root; a failure of the loader itself (the root vanished) is one more diagnostic, not a crash. */
-  private SpecCompiler.Result compile() {
-    try {
-      return compiler.compile(root);
-    } catch (RuntimeException e) {
-      LOG.debug("compiling {} failed", root, e);
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new SpecCompiler.Result(null, List.of(Diagnostic.error(root.toString(), SourceMap.Mark.UNKNOWN, "",
-          "unreadable", "cannot load the specs: " + message, null)));
     }
   }
 
