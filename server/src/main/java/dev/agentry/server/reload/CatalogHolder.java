@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -153,7 +154,7 @@ public final class CatalogHolder {
    * {@link Outcome#TIMED_OUT}.
    */
   public Attempt reload() {
-    return attempt(null).orElseThrow(); // with no half-written check, every path records an attempt
+    return Objects.requireNonNull(attempt(null).attempt(), "with no half-written check, every path records one");
   }
 
   /**
@@ -162,23 +163,32 @@ public final class CatalogHolder {
    *
    * @param changed the files changed since the last attempt
    * @param files the spec files as they were when the attempt started
-   * @return the attempt, or empty when it should be retried later
+   * @return whether the set was applied, declined as half-written, or left for later behind an abandoned compile
    */
-  Optional<Attempt> reloadIfComplete(Set<Path> changed, SpecFiles files, boolean force) {
-    return attempt((result, live) -> force ? Optional.empty() : HalfWritten.reason(changed, files, result, live));
+  SpecWatcher.Verdict reloadIfComplete(Set<Path> changed, SpecFiles files, boolean force) {
+    return attempt((result, live) -> force ? Optional.empty() : HalfWritten.reason(changed, files, result, live))
+        .verdict();
+  }
+
+  /** What one attempt came to: the attempt recorded, if any, and what the watcher should do next. */
+  private record Tried(SpecWatcher.Verdict verdict, @Nullable Attempt attempt) {
+    static Tried done(Attempt attempt) {
+      return new Tried(SpecWatcher.Verdict.APPLIED, attempt);
+    }
   }
 
   /** Compiles within the time limit and applies the result, unless {@code halfWritten} (when given) objects. */
-  private Optional<Attempt> attempt(@Nullable BiFunction<SpecCompiler.Result, Catalog, Optional<String>> halfWritten) {
+  private Tried attempt(@Nullable BiFunction<SpecCompiler.Result, Catalog, Optional<String>> halfWritten) {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       if (!reloading.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        return halfWritten != null ? Optional.empty()
-            : Optional.of(timedOut(current(), "another reload of the specs is still running"));
+        return halfWritten != null ? new Tried(SpecWatcher.Verdict.BUSY, null)
+            : Tried.done(timedOut(current(), "another reload of the specs is still running"));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return halfWritten != null ? Optional.empty() : Optional.of(timedOut(current(), "the reload was interrupted"));
+      return halfWritten != null ? new Tried(SpecWatcher.Verdict.BUSY, null)
+          : Tried.done(timedOut(current(), "the reload was interrupted"));
     }
     try {
       Catalog previous = current();
@@ -187,14 +197,14 @@ public final class CatalogHolder {
           Optional<String> why = halfWritten == null ? Optional.empty() : halfWritten.apply(done.result(), previous);
           if (why.isPresent()) {
             LOG.info("spec files look half-written ({}); waiting for the rest of the edit", why.get());
-            yield Optional.empty();
+            yield new Tried(SpecWatcher.Verdict.HALF_WRITTEN, null);
           }
-          yield Optional.of(apply(previous, done.result()));
+          yield Tried.done(apply(previous, done.result()));
         }
-        case CompileThread.Compiled.TimedOut t -> Optional.of(timedOut(previous, "compiling the specs took longer"
-            + " than the reload time limit of " + t.limit().toMillis() + " ms and was abandoned"));
-        case CompileThread.Compiled.Busy busy -> halfWritten != null ? Optional.empty()
-            : Optional.of(timedOut(previous, "an earlier compile of the specs, abandoned at the reload time limit, is"
+        case CompileThread.Compiled.TimedOut t -> Tried.done(timedOut(previous, "compiling the specs took longer"
+            + " than the reload time limit (" + seconds(timeout) + ") and was abandoned"));
+        case CompileThread.Compiled.Busy busy -> halfWritten != null ? new Tried(SpecWatcher.Verdict.BUSY, null)
+            : Tried.done(timedOut(previous, "an earlier compile of the specs, abandoned at the reload time limit, is"
                 + " still running (since " + busy.since() + ")"));
       };
     } finally {
@@ -251,7 +261,7 @@ public final class CatalogHolder {
     try {
       if (watcher == null) {
         watcher = SpecWatcher.start(root, settle, hold,
-            (changed, files, force) -> reloadIfComplete(changed, files, force).isPresent());
+            this::reloadIfComplete);
       }
     } finally {
       watching.unlock();
@@ -269,6 +279,10 @@ public final class CatalogHolder {
     } finally {
       watching.unlock();
     }
+  }
+
+  private static String seconds(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
   }
 
   private static String render(List<Diagnostic> diagnostics) {

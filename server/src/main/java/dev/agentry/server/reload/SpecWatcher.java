@@ -67,7 +67,17 @@ public final class SpecWatcher implements AutoCloseable {
   private SpecFiles attempted;
   private @Nullable SpecFiles held;
 
-  /** A reload of the set the watcher saw; false when it declined (a half-written set) and wants another look. */
+  /** What became of the set the watcher offered. */
+  enum Verdict {
+    /** Applied, or reported as failed: the edit is dealt with. */
+    APPLIED,
+    /** Declined as half-written: offered again when the files change, or with {@code force} after the hold. */
+    HALF_WRITTEN,
+    /** Not compiled, as an earlier abandoned compile still runs: offered again after the next window. */
+    BUSY
+  }
+
+  /** A reload of the set the watcher saw. */
   @FunctionalInterface
   interface Reload {
     /**
@@ -75,7 +85,7 @@ public final class SpecWatcher implements AutoCloseable {
      * @param files the spec files now
      * @param force true once the files have stayed the same for the hold time: apply them whatever they hold
      */
-    boolean attempt(Set<Path> changed, SpecFiles files, boolean force);
+    Verdict attempt(Set<Path> changed, SpecFiles files, boolean force);
   }
 
   private SpecWatcher(Path root, Duration debounce, Duration hold, Reload reload) throws IOException {
@@ -244,8 +254,9 @@ public final class SpecWatcher implements AutoCloseable {
   }
 
   /**
-   * One look at the spec files: false while they are still changing, or while the reload declines them as
-   * half-written and they have not stayed the same for the hold time (the watcher then looks again after a window).
+   * One look at the spec files: false while they are still changing, while the reload declines them as
+   * half-written and they have not stayed the same for the hold time, or while an abandoned compile still runs (the
+   * watcher then looks again after a window).
    */
   private boolean settle() {
     SpecFiles now = SpecFiles.scan(scanRoot);
@@ -259,13 +270,18 @@ public final class SpecWatcher implements AutoCloseable {
     if (now.equals(held) && !force) {
       return false; // declined as it is, and unchanged since: compiling it again would decline it again
     }
-    if (!reload.attempt(now.changedSince(attempted), now, force)) {
-      held = now;
-      return false;
-    }
-    attempted = now;
-    held = null;
-    return true;
+    return switch (reload.attempt(now.changedSince(attempted), now, force)) {
+      case APPLIED -> {
+        attempted = now;
+        held = null;
+        yield true;
+      }
+      case HALF_WRITTEN -> {
+        held = now;
+        yield false;
+      }
+      case BUSY -> false;
+    };
   }
 
   private void registerQuietly(Path dir) {
