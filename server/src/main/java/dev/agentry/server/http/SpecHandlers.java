@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Agentry's own {@code /specs} routes: {@code GET /specs/status} (live version, last reload attempt with its
  * diagnostics, per-resource status) and {@code POST /specs/reload} (reload now; a 422 with the diagnostics when the
- * specs are invalid, the live version being kept).
+ * specs are invalid, a 503 when the compile overran the reload time limit, the live version being kept either way).
  */
 final class SpecHandlers {
   private final AgentOs os;
