@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,17 +88,25 @@ class HalfWrittenReloadTest {
     try (TestServer server = TestServer.start(files, s -> s.reloadDebounce(SETTLE).reloadHold(hold))) {
       assertThat(answer(server, "extra")).isEqualTo("Hello v0.");
 
+      Instant emptiedAt = Instant.now();
       long emptied = System.nanoTime();
       Files.write(server.specDir().resolve("extra.yaml"), new byte[0]);
+      JsonNode waiting = await(server, "the emptied file held back", s -> s.has("waiting")).path("waiting");
+      assertThat(waiting.path("reason").asString()).endsWith("extra.yaml is empty");
+      assertThat(Instant.parse(waiting.path("since").asString())).isAfterOrEqualTo(emptiedAt);
+      assertThat(answer(server, "extra")).as("still served while held").isEqualTo("Hello v0.");
       JsonNode status = await(server, "the emptied file's removal",
           s -> s.path("last_attempt").path("removed").toString().contains("Agent/extra"));
       assertThat(Duration.ofNanos(System.nanoTime() - emptied)).as("held for the hold first").isGreaterThan(hold);
       assertThat(status.path("last_attempt").path("outcome").asString()).isEqualTo("reloaded");
+      assertThat(status.has("waiting")).as("nothing held back any more").isFalse();
       assertThat(server.get("/agents/extra").statusCode()).isEqualTo(404);
       assertThat(answer(server, "more")).isEqualTo("Hello v0.");
 
       long deleted = System.nanoTime();
       Files.delete(server.specDir().resolve("more.yaml"));
+      assertThat(await(server, "the deletion held back", s -> s.has("waiting")).path("waiting").path("reason")
+          .asString()).isEqualTo("the change would remove Agent/more");
       status = await(server, "the deleted file's removal",
           s -> s.path("last_attempt").path("removed").toString().contains("Agent/more"));
       assertThat(Duration.ofNanos(System.nanoTime() - deleted)).as("held for the hold first").isGreaterThan(hold);

@@ -46,6 +46,7 @@ public final class CatalogHolder {
   private final ReentrantLock reloading = new ReentrantLock();
   private final ReentrantLock watching = new ReentrantLock();
   private final AtomicReference<Live> live;
+  private final AtomicReference<@Nullable Waiting> waiting = new AtomicReference<>();
   private @Nullable SpecWatcher watcher;
 
   /**
@@ -101,6 +102,12 @@ public final class CatalogHolder {
   }
 
   /**
+   * An edit the watcher holds back because it looks half-written: since when, and why. It is applied as it is once
+   * the files have stayed so for the hold time.
+   */
+  public record Waiting(Instant since, String reason) {}
+
+  /**
    * A holder reading API keys from the process environment, for the degraded status of resources.
    *
    * @param timeout how long a reload waits for its compile before abandoning it
@@ -144,7 +151,8 @@ public final class CatalogHolder {
   /** The live version, when it went live, the last attempt and the status of each live resource. */
   public SpecStatus status() {
     Live now = live.get();
-    return new SpecStatus(now.catalog().version(), now.loadedAt(), root, now.lastAttempt(), now.resources());
+    return new SpecStatus(now.catalog().version(), now.loadedAt(), root, now.lastAttempt(), now.resources(),
+        waiting.get());
   }
 
   /**
@@ -196,7 +204,11 @@ public final class CatalogHolder {
         case CompileThread.Compiled.Done done -> {
           Optional<String> why = halfWritten == null ? Optional.empty() : halfWritten.apply(done.result(), previous);
           if (why.isPresent()) {
-            LOG.info("spec files look half-written ({}); waiting for the rest of the edit", why.get());
+            Waiting before = waiting.get();
+            if (before == null || !before.reason().equals(why.get())) {
+              LOG.info("spec files look half-written ({}); waiting for the rest of the edit", why.get());
+            }
+            waiting.set(new Waiting(before == null ? clock.instant() : before.since(), why.get()));
             yield new Tried(SpecWatcher.Verdict.HALF_WRITTEN, null);
           }
           yield Tried.done(apply(previous, done.result()));
@@ -220,12 +232,14 @@ public final class CatalogHolder {
     if (next == null) {
       attempt = new Attempt(at, Outcome.FAILED, null, previous.version(), CatalogDiff.NONE, result.diagnostics());
       live.set(live.get().after(attempt));
+      waiting.set(null);
       LOG.warn("specs reload failed, still serving version {}:\n{}", previous.version(),
           render(result.diagnostics()));
     } else if (next.version().equals(previous.version())) {
       attempt = new Attempt(at, Outcome.UNCHANGED, next.version(), previous.version(), CatalogDiff.NONE,
           result.diagnostics());
       live.set(live.get().after(attempt));
+      waiting.set(null);
       LOG.debug("specs unchanged: version {}", next.version());
     } else {
       CatalogDiff diff = CatalogDiff.between(previous, next);
@@ -233,6 +247,7 @@ public final class CatalogHolder {
       attempt = new Attempt(at, Outcome.RELOADED, next.version(), previous.version(), diff, result.diagnostics());
       engine.reload(next);
       live.set(new Live(next, at, resources, attempt));
+      waiting.set(null);
       LOG.info("specs reloaded: version {} -> {}; added {}, changed {}, removed {}", previous.version(),
           next.version(), diff.added(), diff.changed(), diff.removed());
       logDegraded(resources);
@@ -247,6 +262,7 @@ public final class CatalogHolder {
     Attempt attempt = new Attempt(clock.instant(), Outcome.TIMED_OUT, null, previous.version(), CatalogDiff.NONE,
         List.of(diagnostic));
     live.set(live.get().after(attempt));
+    waiting.set(null);
     LOG.warn("specs reload abandoned, still serving version {}: {}", previous.version(), message);
     return attempt;
   }
