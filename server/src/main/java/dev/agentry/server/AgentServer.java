@@ -91,11 +91,18 @@ public final class AgentServer implements AutoCloseable {
 
   /** As {@link #create(Consumer)}, from settings already built. */
   public static AgentServer create(ServerSettings settings) {
+    return create(settings, SpecCompiler.create());
+  }
+
+  /**
+   * As {@link #create(ServerSettings)}, compiling the specs (at start and on every reload) with a compiler of the
+   * embedding application's own, e.g. one whose loader reads {@code ${env:...}} from another source.
+   */
+  public static AgentServer create(ServerSettings settings, SpecCompiler compiler) {
     Path specs = settings.specs();
     if (!Files.exists(specs)) {
       throw new ServerStartException("No such spec folder or file: " + specs);
     }
-    SpecCompiler compiler = SpecCompiler.create();
     SpecCompiler.Result compiled = compiler.compile(specs);
     if (!compiled.ok()) {
       throw new ServerStartException("the specs in " + specs + " are invalid:", compiled.diagnostics());
@@ -110,7 +117,8 @@ public final class AgentServer implements AutoCloseable {
       }
       Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
       Engine engine = Engine.create(catalog, c -> c.baseDir(root).store(store));
-      CatalogHolder catalogs = new CatalogHolder(engine, specs, compiler, Clock.systemUTC());
+      CatalogHolder catalogs = new CatalogHolder(engine, specs, compiler, Clock.systemUTC(),
+          settings.reloadTimeout());
       AgentOs os = new AgentOs(engine, catalogs, new RunStreams(), dbId(catalog), Instant.now(), settings,
           new AtomicBoolean(true));
       return new AgentServer(os, store);
@@ -124,7 +132,7 @@ public final class AgentServer implements AutoCloseable {
   public AgentServer start() {
     app.start();
     if (os.settings().watch()) {
-      os.catalogs().watch(os.settings().reloadDebounce());
+      os.catalogs().watch(os.settings().reloadDebounce(), os.settings().reloadHold());
     }
     Catalog catalog = os.catalog();
     long sinceLaunch = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -1,5 +1,10 @@
 package dev.agentry.server;
 
+import static dev.agentry.server.Reloads.answer;
+import static dev.agentry.server.Reloads.await;
+import static dev.agentry.server.Reloads.awaitTrue;
+import static dev.agentry.server.Reloads.status;
+import static dev.agentry.server.Reloads.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -28,9 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -41,7 +43,6 @@ import tools.jackson.databind.JsonNode;
 
 /** Hot reload, black-box: files are edited under a running server, which is observed over HTTP and SSE only. */
 class ReloadTest {
-  private static final Duration DEADLINE = Duration.ofSeconds(10);
   private static final String FIRST = "Hello from the echo agent.";
   private static final String BROKEN_FIELD = """
       apiVersion: agentry.dev/v1
@@ -51,6 +52,8 @@ class ReloadTest {
         model: echo-model
         instructionz: be brief
       """;
+
+  private static final Duration HOLD = Duration.ofSeconds(1);
 
   private final Captured log = new Captured();
 
@@ -135,7 +138,8 @@ class ReloadTest {
 
   @Test
   void runs_during_edits_breaks_and_fixes_all_succeed_on_a_version_that_was_live() throws Exception {
-    try (TestServer server = TestServer.start(TestServer.SPECS)) {
+    // "broken" ends mid-document, which looks half-written: it is reported once it has stayed so for the hold
+    try (TestServer server = TestServer.start(TestServer.SPECS, s -> s.reloadHold(HOLD))) {
       Map<String, String> live = new ConcurrentHashMap<>(Map.of(status(server).path("version").asString(), FIRST));
       List<Map<String, String>> runs = new CopyOnWriteArrayList<>();
       List<String> failures = new CopyOnWriteArrayList<>();
@@ -305,49 +309,9 @@ class ReloadTest {
         "content", done.path("content").asString());
   }
 
-  private static String answer(TestServer server, String agent) {
-    HttpResponse<String> response = server.postForm("/agents/" + agent + "/runs", Map.of("message", "hi", "stream",
-        "false"));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return TestServer.json(response).path("content").asString();
-  }
-
   /** The echo agent and its scripted model, answering {@code fallback}. */
   private static String agents(String fallback) {
     return TestServer.SPECS.get("agents.yaml").replace(FIRST, fallback);
-  }
-
-  /** Saves a file the way editors do: a hidden temporary file renamed over the old one. */
-  private static void write(Path file, String text) {
-    try {
-      Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.writeString(temporary, text);
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static JsonNode status(TestServer server) {
-    HttpResponse<String> response = server.get("/specs/status");
-    assertThat(response.statusCode()).isEqualTo(200);
-    return TestServer.json(response);
-  }
-
-  /** Polls {@code GET /specs/status} until {@code done} holds, within the deadline. */
-  private static JsonNode await(TestServer server, String what, Predicate<JsonNode> done) {
-    JsonNode[] last = new JsonNode[1];
-    awaitTrue(what, () -> done.test(last[0] = status(server)));
-    return last[0];
-  }
-
-  /** Polls {@code condition} every 2 ms until it holds; fails after the deadline. */
-  private static void awaitTrue(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
-      LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
-    }
   }
 
   private static List<String> names(JsonNode array) {

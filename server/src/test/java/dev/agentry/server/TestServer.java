@@ -2,6 +2,7 @@ package dev.agentry.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentry.engine.compile.SpecCompiler;
 import dev.agentry.server.config.ServerSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -102,12 +103,16 @@ public final class TestServer implements AutoCloseable {
 
   /** As {@link #start(Map)}, with more settings (the spec folder and port are set here). */
   public static TestServer start(Map<String, String> files, Consumer<ServerSettings.Builder> settings) {
-    Path dir = writeSpecs(files);
-    AgentServer server = AgentServer.create(s -> {
+    return start(writeSpecs(files), settings, SpecCompiler.create());
+  }
+
+  /** As {@link #start(Map, Consumer)}, over a folder {@link #writeSpecs} filled, compiling with {@code compiler}. */
+  public static TestServer start(Path dir, Consumer<ServerSettings.Builder> settings, SpecCompiler compiler) {
+    AgentServer server = AgentServer.create(ServerSettings.create(s -> {
       s.port(0).reloadDebounce(Duration.ofMillis(50)).shutdownGrace(Duration.ofSeconds(2));
       settings.accept(s);
       s.specs(dir);
-    }).start();
+    }), compiler).start();
     return new TestServer(server, dir);
   }
 

@@ -38,6 +38,11 @@ final class ServeCommand implements Callable<Integer> {
           + "(default: 10)")
   int shutdownGrace;
 
+  @Option(names = "--reload-timeout", defaultValue = "10", paramLabel = "SECONDS",
+      description = "How long a reload may compile the specs before it is abandoned and the live specs kept "
+          + "(default: 10)")
+  int reloadTimeout;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -47,7 +52,8 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = AgentServer.create(ServerSettings.create(s -> s.specs(specSet.specs).port(port).host(host)
           .dbUrl(specSet.dbUrl)
-          .watch(!noWatch).shutdownGrace(java.time.Duration.ofSeconds(shutdownGrace)))).start();
+          .watch(!noWatch).reloadTimeout(java.time.Duration.ofSeconds(reloadTimeout))
+          .shutdownGrace(java.time.Duration.ofSeconds(shutdownGrace)))).start();
     } catch (AgentServer.ServerStartException e) {
       e.diagnostics().forEach(d -> err.println(d.render(ValidateCommand.display(d.file()))));
       err.println("error: " + e.getMessage() + (e.diagnostics().isEmpty() ? "" : " fix them first (agentry validate "

@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param port the port to listen on; 0 picks a free one
  * @param dbUrl overrides the spec set's database; null to use it (or {@code sqlite:./agentry.db})
  * @param watch true to reload the specs when a file under the root changes
- * @param reloadDebounce how long the spec root must be quiet before a reload starts
+ * @param reloadDebounce the settle window: how long the spec root must be quiet (no event), and then its files
+ *     unchanged, before a reload starts
+ * @param reloadHold how long a changed set that looks half-written (an emptied file, a file ending mid-document, a
+ *     resource gone) is held back before it is applied as it is
+ * @param reloadTimeout how long a reload waits for its compile before abandoning it and keeping the live specs
  * @param shutdownGrace how long runs in flight may go on after a shutdown starts, before they are cancelled
  * @param maxRequestBytes the largest request body accepted (forms with uploads included)
  */
@@ -25,6 +29,8 @@ public record ServerSettings(
     @Nullable String dbUrl,
     boolean watch,
     Duration reloadDebounce,
+    Duration reloadHold,
+    Duration reloadTimeout,
     Duration shutdownGrace,
     long maxRequestBytes) {
 
@@ -46,6 +52,8 @@ public record ServerSettings(
     private @Nullable String dbUrl;
     private boolean watch = true;
     private Duration reloadDebounce = Duration.ofMillis(100);
+    private Duration reloadHold = Duration.ofSeconds(5);
+    private Duration reloadTimeout = Duration.ofSeconds(10);
     private Duration shutdownGrace = Duration.ofSeconds(10);
     private long maxRequestBytes = 10L * 1024 * 1024;
 
@@ -81,6 +89,16 @@ public record ServerSettings(
       return this;
     }
 
+    public Builder reloadHold(Duration reloadHold) {
+      this.reloadHold = reloadHold;
+      return this;
+    }
+
+    public Builder reloadTimeout(Duration reloadTimeout) {
+      this.reloadTimeout = reloadTimeout;
+      return this;
+    }
+
     public Builder shutdownGrace(Duration shutdownGrace) {
       this.shutdownGrace = shutdownGrace;
       return this;
@@ -92,7 +110,8 @@ public record ServerSettings(
     }
 
     public ServerSettings build() {
-      return new ServerSettings(specs, host, port, dbUrl, watch, reloadDebounce, shutdownGrace, maxRequestBytes);
+      return new ServerSettings(specs, host, port, dbUrl, watch, reloadDebounce, reloadHold, reloadTimeout,
+          shutdownGrace, maxRequestBytes);
     }
   }
 }

@@ -104,7 +104,7 @@ public final class Routes {
     }
     config.exception(ApiException.class, (e, ctx) -> detail(ctx, e.status(), e.detail()));
     config.exception(dev.agentry.server.reload.ReloadFailedException.class,
-        (e, ctx) -> ctx.status(422).json(SpecHandlers.failure(e)));
+        (e, ctx) -> ctx.status(e.status()).json(SpecHandlers.failure(e)));
     config.exception(NotFoundException.class, (e, ctx) -> detail(ctx, 404, e.getMessage()));
     config.exception(StoreException.class, (e, ctx) -> {
       LOG.warn("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Agentry's own {@code /specs} routes: {@code GET /specs/status} (live version, last reload attempt with its
- * diagnostics, per-resource status) and {@code POST /specs/reload} (reload now; a 422 with the diagnostics when the
- * specs are invalid, the live version being kept).
+ * diagnostics, per-resource status, and the edit the watcher holds back as half-written, if any) and {@code POST /specs/reload} (reload now; a 422 with the diagnostics when the
+ * specs are invalid, a 503 when the compile overran the reload time limit, the live version being kept either way).
  */
 final class SpecHandlers {
   private final AgentOs os;
@@ -31,6 +31,9 @@ final class SpecHandlers {
     body.put("root", status.root().toString());
     body.put("last_attempt", attempt(status.lastAttempt()));
     body.put("resources", status.resources().stream().map(SpecHandlers::resource).toList());
+    if (status.waiting() != null) {
+      body.put("waiting", Map.of("since", status.waiting().since().toString(), "reason", status.waiting().reason()));
+    }
     ctx.json(body);
   }
 

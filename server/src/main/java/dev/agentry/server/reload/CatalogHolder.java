@@ -11,8 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -26,19 +31,22 @@ import org.slf4j.LoggerFactory;
  * <p>The swap goes through {@link Engine#reload}: runs in flight finish on the catalog they started with, new runs
  * start on the new one, and every stored run and session records the version it ran on. A reload whose content hash
  * equals the live version changes nothing. Reloads are serialized: the watcher's and {@code POST /specs/reload}'s
- * never overlap.
+ * never overlap. Each compile runs on its own thread ({@link CompileThread}) and is abandoned at the time limit, so
+ * that neither a request nor the watcher waits on a slow or hostile spec set for longer.
  */
 public final class CatalogHolder {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogHolder.class);
 
   private final Engine engine;
   private final Path root;
-  private final SpecCompiler compiler;
+  private final CompileThread compiles;
+  private final Duration timeout;
   private final Clock clock;
   private final Function<String, @Nullable String> env;
   private final ReentrantLock reloading = new ReentrantLock();
   private final ReentrantLock watching = new ReentrantLock();
   private final AtomicReference<Live> live;
+  private final AtomicReference<@Nullable Waiting> waiting = new AtomicReference<>();
   private @Nullable SpecWatcher watcher;
 
   /**
@@ -60,7 +68,9 @@ public final class CatalogHolder {
     /** The specs compiled to the live version: nothing was swapped. */
     UNCHANGED,
     /** The specs did not compile: the last good version stays live. */
-    FAILED;
+    FAILED,
+    /** The compile did not finish within the reload time limit and was abandoned: the last good version stays. */
+    TIMED_OUT;
 
     /** The lower-case word of the API and the logs. */
     public String wireName() {
@@ -82,23 +92,37 @@ public final class CatalogHolder {
       diagnostics = List.copyOf(diagnostics);
     }
 
-    /** True unless the specs failed to compile. */
+    /** True unless the specs failed to compile or the compile was abandoned. */
     public boolean ok() {
-      return outcome != Outcome.FAILED;
+      return switch (outcome) {
+        case LOADED, RELOADED, UNCHANGED -> true;
+        case FAILED, TIMED_OUT -> false;
+      };
     }
   }
 
-  /** A holder reading API keys from the process environment, for the degraded status of resources. */
-  public CatalogHolder(Engine engine, Path root, SpecCompiler compiler, Clock clock) {
-    this(engine, root, compiler, clock, System::getenv);
+  /**
+   * An edit the watcher holds back because it looks half-written: since when, and why. It is applied as it is once
+   * the files have stayed so for the hold time.
+   */
+  public record Waiting(Instant since, String reason) {}
+
+  /**
+   * A holder reading API keys from the process environment, for the degraded status of resources.
+   *
+   * @param timeout how long a reload waits for its compile before abandoning it
+   */
+  public CatalogHolder(Engine engine, Path root, SpecCompiler compiler, Clock clock, Duration timeout) {
+    this(engine, root, compiler, clock, timeout, System::getenv);
   }
 
   /** A holder that reads the environment through {@code env}. */
-  public CatalogHolder(Engine engine, Path root, SpecCompiler compiler, Clock clock,
+  public CatalogHolder(Engine engine, Path root, SpecCompiler compiler, Clock clock, Duration timeout,
       Function<String, @Nullable String> env) {
     this.engine = engine;
     this.root = root;
-    this.compiler = compiler;
+    this.compiles = new CompileThread(compiler);
+    this.timeout = timeout;
     this.clock = clock;
     this.env = env;
     Catalog catalog = engine.catalog();
@@ -127,56 +151,133 @@ public final class CatalogHolder {
   /** The live version, when it went live, the last attempt and the status of each live resource. */
   public SpecStatus status() {
     Live now = live.get();
-    return new SpecStatus(now.catalog().version(), now.loadedAt(), root, now.lastAttempt(), now.resources());
+    return new SpecStatus(now.catalog().version(), now.loadedAt(), root, now.lastAttempt(), now.resources(),
+        waiting.get());
   }
 
   /**
-   * Loads the spec root again and swaps the catalog in when it compiles and differs from the live one; logs the
-   * new version and what changed, or the diagnostics of a failure (the live catalog is then left as it is).
+   * Loads the spec root again now ({@code POST /specs/reload}) and swaps the catalog in when it compiles and differs
+   * from the live one; logs the new version and what changed, or why it failed (the live catalog is then left as
+   * it is). Answers within the reload time limit: a compile that takes longer is abandoned and the attempt is
+   * {@link Outcome#TIMED_OUT}.
    */
   public Attempt reload() {
-    reloading.lock();
+    return Objects.requireNonNull(attempt(null).attempt(), "with no half-written check, every path records one");
+  }
+
+  /**
+   * The watcher's reload: as {@link #reload()}, but a set that looks half-written ({@link HalfWritten}) is not
+   * applied unless {@code force}, and nothing is recorded while an earlier abandoned compile still runs.
+   *
+   * @param changed the files changed since the last attempt
+   * @param files the spec files as they were when the attempt started
+   * @return whether the set was applied, declined as half-written, or left for later behind an abandoned compile
+   */
+  SpecWatcher.Verdict reloadIfComplete(Set<Path> changed, SpecFiles files, boolean force) {
+    return attempt((result, live) -> force ? Optional.empty() : HalfWritten.reason(changed, files, result, live))
+        .verdict();
+  }
+
+  /** What one attempt came to: the attempt recorded, if any, and what the watcher should do next. */
+  private record Tried(SpecWatcher.Verdict verdict, @Nullable Attempt attempt) {
+    static Tried done(Attempt attempt) {
+      return new Tried(SpecWatcher.Verdict.APPLIED, attempt);
+    }
+  }
+
+  /** Compiles within the time limit and applies the result, unless {@code halfWritten} (when given) objects. */
+  private Tried attempt(@Nullable BiFunction<SpecCompiler.Result, Catalog, Optional<String>> halfWritten) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      if (!reloading.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        return halfWritten != null ? new Tried(SpecWatcher.Verdict.BUSY, null)
+            : Tried.done(timedOut(current(), "another reload of the specs is still running"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return halfWritten != null ? new Tried(SpecWatcher.Verdict.BUSY, null)
+          : Tried.done(timedOut(current(), "the reload was interrupted"));
+    }
     try {
       Catalog previous = current();
-      SpecCompiler.Result result = compile();
-      Catalog next = result.catalog();
-      Instant at = clock.instant();
-      Attempt attempt;
-      if (next == null) {
-        attempt = new Attempt(at, Outcome.FAILED, null, previous.version(), CatalogDiff.NONE, result.diagnostics());
-        live.set(live.get().after(attempt));
-        LOG.warn("specs reload failed, still serving version {}:\n{}", previous.version(),
-            render(result.diagnostics()));
-      } else if (next.version().equals(previous.version())) {
-        attempt = new Attempt(at, Outcome.UNCHANGED, next.version(), previous.version(), CatalogDiff.NONE,
-            result.diagnostics());
-        live.set(live.get().after(attempt));
-        LOG.debug("specs unchanged: version {}", next.version());
-      } else {
-        CatalogDiff diff = CatalogDiff.between(previous, next);
-        List<ResourceStatus> resources = Readiness.of(next, env);
-        attempt = new Attempt(at, Outcome.RELOADED, next.version(), previous.version(), diff, result.diagnostics());
-        engine.reload(next);
-        live.set(new Live(next, at, resources, attempt));
-        LOG.info("specs reloaded: version {} -> {}; added {}, changed {}, removed {}", previous.version(),
-            next.version(), diff.added(), diff.changed(), diff.removed());
-        logDegraded(resources);
-      }
-      return attempt;
+      return switch (compiles.compile(root, Duration.ofNanos(deadline - System.nanoTime()))) {
+        case CompileThread.Compiled.Done done -> {
+          Optional<String> why = halfWritten == null ? Optional.empty() : halfWritten.apply(done.result(), previous);
+          if (why.isPresent()) {
+            Waiting before = waiting.get();
+            if (before == null || !before.reason().equals(why.get())) {
+              LOG.info("spec files look half-written ({}); waiting for the rest of the edit", why.get());
+            }
+            waiting.set(new Waiting(before == null ? clock.instant() : before.since(), why.get()));
+            yield new Tried(SpecWatcher.Verdict.HALF_WRITTEN, null);
+          }
+          yield Tried.done(apply(previous, done.result()));
+        }
+        case CompileThread.Compiled.TimedOut t -> Tried.done(timedOut(previous, "compiling the specs took longer"
+            + " than the reload time limit (" + seconds(timeout) + ") and was abandoned"));
+        case CompileThread.Compiled.Busy busy -> halfWritten != null ? new Tried(SpecWatcher.Verdict.BUSY, null)
+            : Tried.done(timedOut(previous, "an earlier compile of the specs, abandoned at the reload time limit, is"
+                + " still running (since " + busy.since() + ")"));
+      };
     } finally {
       reloading.unlock();
     }
   }
 
+  /** Swaps in the compiled catalog if it compiled and differs from {@code previous}; records the attempt. */
+  private Attempt apply(Catalog previous, SpecCompiler.Result result) {
+    Catalog next = result.catalog();
+    Instant at = clock.instant();
+    Attempt attempt;
+    if (next == null) {
+      attempt = new Attempt(at, Outcome.FAILED, null, previous.version(), CatalogDiff.NONE, result.diagnostics());
+      live.set(live.get().after(attempt));
+      waiting.set(null);
+      LOG.warn("specs reload failed, still serving version {}:\n{}", previous.version(),
+          render(result.diagnostics()));
+    } else if (next.version().equals(previous.version())) {
+      attempt = new Attempt(at, Outcome.UNCHANGED, next.version(), previous.version(), CatalogDiff.NONE,
+          result.diagnostics());
+      live.set(live.get().after(attempt));
+      waiting.set(null);
+      LOG.debug("specs unchanged: version {}", next.version());
+    } else {
+      CatalogDiff diff = CatalogDiff.between(previous, next);
+      List<ResourceStatus> resources = Readiness.of(next, env);
+      attempt = new Attempt(at, Outcome.RELOADED, next.version(), previous.version(), diff, result.diagnostics());
+      engine.reload(next);
+      live.set(new Live(next, at, resources, attempt));
+      waiting.set(null);
+      LOG.info("specs reloaded: version {} -> {}; added {}, changed {}, removed {}", previous.version(),
+          next.version(), diff.added(), diff.changed(), diff.removed());
+      logDegraded(resources);
+    }
+    return attempt;
+  }
+
+  /** Records a reload that gave up on the compile; the live catalog stays. */
+  private Attempt timedOut(Catalog previous, String message) {
+    Diagnostic diagnostic = Diagnostic.error(root.toString(), SourceMap.Mark.UNKNOWN, "", "reload-timeout", message,
+        "look for a spec file that is very large or slow to read, or raise --reload-timeout");
+    Attempt attempt = new Attempt(clock.instant(), Outcome.TIMED_OUT, null, previous.version(), CatalogDiff.NONE,
+        List.of(diagnostic));
+    live.set(live.get().after(attempt));
+    waiting.set(null);
+    LOG.warn("specs reload abandoned, still serving version {}: {}", previous.version(), message);
+    return attempt;
+  }
+
   /**
-   * Starts reloading whenever the files under the root change, once they have been quiet for {@code debounce};
-   * does nothing if already watching.
+   * Starts reloading whenever the files under the root change: once no event has come for {@code settle} and the
+   * spec files have kept their size and modification time over another {@code settle}; a set that looks
+   * half-written is held for up to {@code hold} (see {@link HalfWritten}). Does nothing if already watching.
    */
-  public void watch(Duration debounce) {
+  public void watch(Duration settle, Duration hold) {
     watching.lock();
     try {
       if (watcher == null) {
-        watcher = SpecWatcher.start(root, debounce, this::reload);
+        watcher = SpecWatcher.start(root, settle, hold,
+            this::reloadIfComplete);
       }
     } finally {
       watching.unlock();
@@ -196,16 +297,8 @@ public final class CatalogHolder {
     }
   }
 
-  /** Compiles the root; a failure of the loader itself (the root vanished) is one more diagnostic, not a crash. */
-  private SpecCompiler.Result compile() {
-    try {
-      return compiler.compile(root);
-    } catch (RuntimeException e) {
-      LOG.debug("compiling {} failed", root, e);
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new SpecCompiler.Result(null, List.of(Diagnostic.error(root.toString(), SourceMap.Mark.UNKNOWN, "",
-          "unreadable", "cannot load the specs: " + message, null)));
-    }
+  private static String seconds(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
   }
 
   private static String render(List<Diagnostic> diagnostics) {

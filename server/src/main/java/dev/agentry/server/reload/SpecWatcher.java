@@ -27,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A watcher of the spec root that calls a reload once the tree has been quiet for the debounce.
+ * A watcher of the spec root that calls a reload once an edit has settled: no event for the settle window, then the
+ * spec files' sizes, modification times and identities unchanged over another one.
  *
  * <p>Every directory under the root is watched, including the ones created later; hidden entries are not descended
  * into, as the loader skips them. The root itself is always watched, so that a Kubernetes ConfigMap mount (files are
@@ -36,15 +37,20 @@ import org.slf4j.LoggerFactory;
  * folder is watched.
  *
  * <p>Events restart one scheduled task; events that arrive while the reload runs do not start a second one, but
- * make the watcher look again once it ends, so no change is missed. {@link #close()} stops both threads.
+ * make the watcher look again once it ends, so no change is missed. A reload may decline a set that looks
+ * half-written ({@link HalfWritten}); the watcher then looks again after each window, compiling again only when the
+ * files changed, and once they have stayed the same for the hold time it asks for the set to be applied as it is.
+ * {@link #close()} stops both threads.
  */
 public final class SpecWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SpecWatcher.class);
 
   private final Path root;
   private final @Nullable String fileName;
+  private final Path scanRoot;
   private final Duration debounce;
-  private final Runnable reload;
+  private final Duration hold;
+  private final Reload reload;
   private final WatchService service;
   private final Map<WatchKey, Path> dirs = new HashMap<>();
   private final ScheduledExecutorService scheduler;
@@ -55,35 +61,66 @@ public final class SpecWatcher implements AutoCloseable {
   private boolean running;
   private boolean changedWhileRunning;
   private boolean closed;
+  // the settling state, touched only by the scheduler's one thread
+  private SpecFiles observed;
+  private long lastChange = System.nanoTime();
+  private SpecFiles attempted;
+  private @Nullable SpecFiles held;
 
-  private SpecWatcher(Path root, Duration debounce, Runnable reload) throws IOException {
+  /** What became of the set the watcher offered. */
+  enum Verdict {
+    /** Applied, or reported as failed: the edit is dealt with. */
+    APPLIED,
+    /** Declined as half-written: offered again when the files change, or with {@code force} after the hold. */
+    HALF_WRITTEN,
+    /** Not compiled, as an earlier abandoned compile still runs: offered again after the next window. */
+    BUSY
+  }
+
+  /** A reload of the set the watcher saw. */
+  @FunctionalInterface
+  interface Reload {
+    /**
+     * @param changed the spec files added, removed or rewritten since the last attempt
+     * @param files the spec files now
+     * @param force true once the files have stayed the same for the hold time: apply them whatever they hold
+     */
+    Verdict attempt(Set<Path> changed, SpecFiles files, boolean force);
+  }
+
+  private SpecWatcher(Path root, Duration debounce, Duration hold, Reload reload) throws IOException {
     Path absolute = root.toAbsolutePath().normalize();
     boolean file = Files.isRegularFile(absolute);
     this.root = file ? absolute.getParent() : absolute;
     this.fileName = file ? absolute.getFileName().toString() : null;
+    this.scanRoot = absolute;
     this.debounce = debounce;
+    this.hold = hold;
     this.reload = reload;
+    this.observed = SpecFiles.scan(absolute);
+    this.attempted = observed;
     this.service = FileSystems.getDefault().newWatchService();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "agentry-spec-reload"));
     this.thread = daemon(this::watch, "agentry-spec-watcher");
   }
 
   /**
-   * Starts watching {@code root} (a folder, or one spec file), calling {@code reload} after each burst of changes
-   * once {@code debounce} has passed without another.
+   * Starts watching {@code root} (a folder, or one spec file), calling {@code reload} after each edit once it has
+   * settled ({@code debounce} without an event, the files unchanged over another); a declined set is offered again
+   * with {@code force} once it has stayed the same for {@code hold}.
    *
    * @throws java.io.UncheckedIOException when the root cannot be watched
    */
-  public static SpecWatcher start(Path root, Duration debounce, Runnable reload) {
+  static SpecWatcher start(Path root, Duration debounce, Duration hold, Reload reload) {
     try {
-      SpecWatcher watcher = new SpecWatcher(root, debounce, reload);
+      SpecWatcher watcher = new SpecWatcher(root, debounce, hold, reload);
       if (watcher.fileName == null) {
         watcher.registerTree(watcher.root);
       } else {
         watcher.register(watcher.root);
       }
-      LOG.info("watching {} for spec changes ({} directories, debounce {} ms)", root, watcher.dirs.size(),
-          debounce.toMillis());
+      LOG.info("watching {} for spec changes ({} directories, settle {} ms, hold {} ms)", root,
+          watcher.dirs.size(), debounce.toMillis(), hold.toMillis());
       watcher.thread.start();
       return watcher;
     } catch (IOException e) {
@@ -183,7 +220,7 @@ public final class SpecWatcher implements AutoCloseable {
     }
   }
 
-  /** Reloads, unless closed or superseded by a later change (whose own task then runs). */
+  /** Looks at the files and reloads once they settled, unless closed or superseded by a later change. */
   private void runReload(long generation) {
     lock.lock();
     try {
@@ -196,8 +233,9 @@ public final class SpecWatcher implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+    boolean settled = true;
     try {
-      reload.run();
+      settled = settle();
     } catch (RuntimeException e) {
       LOG.error("spec reload failed unexpectedly; still serving the last good specs", e);
     } finally {
@@ -205,7 +243,7 @@ public final class SpecWatcher implements AutoCloseable {
       lock.lock();
       try {
         running = false;
-        again = changedWhileRunning;
+        again = changedWhileRunning || !settled;
       } finally {
         lock.unlock();
       }
@@ -213,6 +251,37 @@ public final class SpecWatcher implements AutoCloseable {
         changed();
       }
     }
+  }
+
+  /**
+   * One look at the spec files: false while they are still changing, while the reload declines them as
+   * half-written and they have not stayed the same for the hold time, or while an abandoned compile still runs (the
+   * watcher then looks again after a window).
+   */
+  private boolean settle() {
+    SpecFiles now = SpecFiles.scan(scanRoot);
+    long at = System.nanoTime();
+    if (!now.equals(observed)) {
+      observed = now;
+      lastChange = at;
+      return false;
+    }
+    boolean force = at - lastChange >= hold.toNanos();
+    if (now.equals(held) && !force) {
+      return false; // declined as it is, and unchanged since: compiling it again would decline it again
+    }
+    return switch (reload.attempt(now.changedSince(attempted), now, force)) {
+      case APPLIED -> {
+        attempted = now;
+        held = null;
+        yield true;
+      }
+      case HALF_WRITTEN -> {
+        held = now;
+        yield false;
+      }
+      case BUSY -> false;
+    };
   }
 
   private void registerQuietly(Path dir) {
