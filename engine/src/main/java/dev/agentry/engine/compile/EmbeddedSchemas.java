@@ -63,9 +63,11 @@ final class EmbeddedSchemas {
     if (version.isEmpty()) {
       List<String> known =
           Arrays.stream(SpecificationVersion.values()).map(SpecificationVersion::getDialectId).toList();
-      String hint = Suggestions.didYouMean(declared.asString(), known);
+      boolean secret = secrets.contains(pointer + "/$schema");
+      String hint = secret ? null : Suggestions.didYouMean(declared.asString(), known);
       add(problems, resource, pointer, file, Diagnostic.error(resource.file(), map.value(pointer + "/$schema"),
-          pointer + "/$schema", "bad-schema", "unsupported $schema '" + declared.asString() + "'", hint != null
+          pointer + "/$schema", "bad-schema", "unsupported $schema " + (secret ? "(the interpolated value)"
+              : "'" + declared.asString() + "'"), hint != null
               ? hint : "use one of " + String.join(", ", known) + ", or leave $schema out for draft 2020-12"));
       return;
     }
@@ -80,7 +82,10 @@ final class EmbeddedSchemas {
     }
     for (SchemaRefs.Broken broken : SchemaRefs.find(schema)) {
       String at = pointer + broken.pointer();
-      found.add(Diagnostic.error(resource.file(), map.value(at), at, "bad-schema", broken.message(), broken.hint()));
+      found.add(secrets.contains(at)
+          ? Diagnostic.error(resource.file(), map.value(at), at, "bad-schema", "the interpolated $ref cannot be"
+              + " followed: it must point inside the schema, at something there", null)
+          : Diagnostic.error(resource.file(), map.value(at), at, "bad-schema", broken.message(), broken.hint()));
     }
     found.forEach(d -> add(problems, resource, pointer, file, d));
   }

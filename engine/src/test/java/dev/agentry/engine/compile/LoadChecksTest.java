@@ -1,6 +1,7 @@
 package dev.agentry.engine.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.agentry.engine.Builtins;
 import dev.agentry.engine.spec.Diagnostic;
@@ -32,10 +33,10 @@ class LoadChecksTest {
     assertThat(result.diagnostics()).extracting(Diagnostic::line, Diagnostic::column, Diagnostic::pointer,
             Diagnostic::message)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(6, 18, "/spec/output_schema",
+            tuple(6, 18, "/spec/output_schema",
                 "invalid JSON Schema in 'schemas/ticket.json' at /properties/owner/$ref: $ref '#/$defs/person'"
                     + " points at nothing in the schema"),
-            org.assertj.core.groups.Tuple.tuple(6, 18, "/spec/output_schema",
+            tuple(6, 18, "/spec/output_schema",
                 "invalid JSON Schema in 'schemas/ticket.json' at /properties/priority/type: 'strng' is not a valid"
                     + " type: use one of array, boolean, integer, null, number, object, string"));
     assertThat(result.diagnostics().get(1).hint()).isEqualTo("did you mean 'string'?");
