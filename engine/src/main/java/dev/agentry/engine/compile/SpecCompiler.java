@@ -73,15 +73,24 @@ public final class SpecCompiler {
   /** Loads, validates and compiles every spec file under {@code root}. */
   public Result compile(Path root) {
     SpecLoader.Loaded loaded = loader.load(root);
-    return compile(loaded);
+    return compile(loaded, root);
   }
 
   /** Compiles resources that were already loaded, keeping the loader's diagnostics. */
   public Result compile(SpecLoader.Loaded loaded) {
+    return compile(loaded, Path.of(""));
+  }
+
+  /**
+   * Compiles resources that were already loaded; relative paths in toolkit options resolve against {@code baseDir},
+   * as the engine's {@code baseDir} (the spec root).
+   */
+  public Result compile(SpecLoader.Loaded loaded, Path baseDir) {
     Problems problems = new Problems();
     Map<Kind, Map<String, Draft>> index = index(loaded.drafts(), problems);
     Graph graph = new Graph();
-    Checker checker = new Checker(index, problems, graph);
+    Checker checker = new Checker(index, problems, graph,
+        new ToolOptionChecks(index.get(Kind.TOOLKIT), baseDir.toAbsolutePath().normalize(), problems));
     for (Draft draft : loaded.drafts()) {
       checker.check(draft);
     }
@@ -151,10 +160,13 @@ public final class SpecCompiler {
     /** Input and output schemas read while checking, keyed by resource and pointer, for the catalog. */
     final Map<SchemaFiles.Key, JsonNode> schemas = new java.util.HashMap<>();
 
-    Checker(Map<Kind, Map<String, Draft>> index, Problems problems, Graph graph) {
+    private final ToolOptionChecks tools;
+
+    Checker(Map<Kind, Map<String, Draft>> index, Problems problems, Graph graph, ToolOptionChecks tools) {
       this.index = index;
       this.problems = problems;
       this.graph = graph;
+      this.tools = tools;
     }
 
     void check(Draft resource) {
@@ -172,6 +184,7 @@ public final class SpecCompiler {
       UrlChecks.check(resource, problems);
       switch (resource.kind()) {
         case AGENT, TEAM -> {
+          tools.check(resource);
           checkSchema(resource, "/spec/output_schema");
           checkSchema(resource, "/spec/input_schema");
         }
