@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class Builtins {
   /** How the database URLs of the store backends are written, for messages. */
   public static final String STORE_URLS =
-      "sqlite:PATH, postgresql://HOST/DB, mongodb://HOST/DB (or mongodb+srv://) or memory:";
+      "sqlite:PATH, postgresql://HOST/DB (or postgresql+DRIVER://), mongodb://HOST/DB (or mongodb+srv://) or memory:";
 
   private static final Map<String, ChatModelFactory> PROVIDERS = new LinkedHashMap<>();
   private static final Map<String, ToolFactory> TOOLKITS = new LinkedHashMap<>();
