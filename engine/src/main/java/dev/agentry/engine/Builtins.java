@@ -22,12 +22,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The registry of every pluggable type the engine ships, one line per type: model providers by their
  * {@code provider} name, builtin toolkits by their {@code builtin} name, store backends by their URL scheme. To add one, add a line here.
  */
 public final class Builtins {
+  /** How the database URLs of the store backends are written, for messages. */
+  public static final String STORE_URLS =
+      "sqlite:PATH, postgresql://HOST/DB (or postgresql+DRIVER://), mongodb://HOST/DB (or mongodb+srv://) or memory:";
+
   private static final Map<String, ChatModelFactory> PROVIDERS = new LinkedHashMap<>();
   private static final Map<String, ToolFactory> TOOLKITS = new LinkedHashMap<>();
   private static final Map<String, StoreFactory> STORES = new LinkedHashMap<>();
@@ -80,12 +85,22 @@ public final class Builtins {
    * @throws StoreException when the URL names no backend, or the database cannot be reached
    */
   public static SessionStore openStore(StoreSettings settings) {
-    StoreFactory factory = STORES.get(settings.scheme());
+    StoreFactory factory = store(settings.scheme());
     if (factory == null) {
-      throw new StoreException("unsupported database URL '" + settings.maskedUrl() + "': use sqlite:PATH, "
-          + "postgresql://HOST/DB, mongodb://HOST/DB (or mongodb+srv://) or memory:", false);
+      throw new StoreException("unsupported database URL '" + settings.maskedUrl() + "': use " + STORE_URLS, false);
     }
     return factory.open(settings);
+  }
+
+  /** True when a store backend takes database URLs of {@code scheme} ("sqlite", "postgresql+psycopg", ...). */
+  public static boolean isStoreScheme(String scheme) {
+    return store(scheme) != null;
+  }
+
+  /** The backend of a scheme; SQLAlchemy's {@code postgresql+driver} (as Agno writes it) is PostgreSQL. */
+  private static @Nullable StoreFactory store(String scheme) {
+    StoreFactory factory = STORES.get(scheme);
+    return factory == null && scheme.startsWith("postgresql+") ? STORES.get("postgresql") : factory;
   }
 
   /** The names of the builtin toolkits. */

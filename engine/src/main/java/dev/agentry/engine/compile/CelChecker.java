@@ -1,5 +1,6 @@
 package dev.agentry.engine.compile;
 
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
@@ -8,6 +9,7 @@ import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the CEL expressions of workflows (conditions, loop ends, routers) at load time: syntax, and that every
@@ -34,15 +36,22 @@ final class CelChecker {
 
   private CelChecker() {}
 
-  /** The problems of {@code expression}; empty when it parses and type-checks. */
-  static List<Issue> check(String expression) {
+  /** An expression compiled: its checked syntax tree, or the problems that kept it from compiling. */
+  record Compiled(@Nullable CelAbstractSyntaxTree ast, List<Issue> issues) {}
+
+  /** Parses and type-checks {@code expression}; the tree is there exactly when there are no issues. */
+  static Compiled compile(String expression) {
     CelValidationResult result = COMPILER.compile(expression);
     if (!result.hasError()) {
-      return List.of();
+      try {
+        return new Compiled(result.getAst(), List.of());
+      } catch (dev.cel.common.CelValidationException e) {
+        throw new IllegalStateException("CEL reported no error but gave no tree", e);
+      }
     }
-    return result.getErrors().stream()
+    return new Compiled(null, result.getErrors().stream()
         .map(issue -> new Issue(issue.getSourceLocation().getColumn() + 1, message(issue)))
-        .toList();
+        .toList());
   }
 
   private static String message(CelIssue issue) {

@@ -22,6 +22,11 @@ final class Problems {
         message, hint));
   }
 
+  /** Reports a diagnostic located elsewhere. */
+  void add(Diagnostic diagnostic) {
+    diagnostics.add(diagnostic);
+  }
+
   boolean isEmpty() {
     return diagnostics.isEmpty();
   }

@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Compiles a spec set into an immutable {@link Catalog}: loads and validates the files ({@link SpecLoader}), then
- * checks what a JSON Schema cannot — unique names, references that resolve, exactly-one-of fields, model strings,
- * cycles, CEL expressions — and reports every problem of the set in one pass, sorted by file and line.
+ * checks what a JSON Schema cannot — unique names, references that resolve (and name a resource of the right kind),
+ * exactly-one-of fields, model strings, URL schemes, cycles, CEL expressions and the step names they use, the JSON
+ * Schemas a spec embeds — and reports every problem of the set in one pass, sorted by file and line.
  *
  * <p>The CLI's {@code validate}, the server's start-up and hot reload all run this same path.
  */
@@ -72,15 +73,24 @@ public final class SpecCompiler {
   /** Loads, validates and compiles every spec file under {@code root}. */
   public Result compile(Path root) {
     SpecLoader.Loaded loaded = loader.load(root);
-    return compile(loaded);
+    return compile(loaded, root);
   }
 
   /** Compiles resources that were already loaded, keeping the loader's diagnostics. */
   public Result compile(SpecLoader.Loaded loaded) {
+    return compile(loaded, Path.of(""));
+  }
+
+  /**
+   * Compiles resources that were already loaded; relative paths in toolkit options resolve against {@code baseDir},
+   * as the engine's {@code baseDir} (the spec root).
+   */
+  public Result compile(SpecLoader.Loaded loaded, Path baseDir) {
     Problems problems = new Problems();
     Map<Kind, Map<String, Draft>> index = index(loaded.drafts(), problems);
     Graph graph = new Graph();
-    Checker checker = new Checker(index, problems, graph);
+    Checker checker = new Checker(index, problems, graph,
+        new ToolOptionChecks(index.get(Kind.TOOLKIT), baseDir.toAbsolutePath().normalize(), problems));
     for (Draft draft : loaded.drafts()) {
       checker.check(draft);
     }
@@ -150,10 +160,13 @@ public final class SpecCompiler {
     /** Input and output schemas read while checking, keyed by resource and pointer, for the catalog. */
     final Map<SchemaFiles.Key, JsonNode> schemas = new java.util.HashMap<>();
 
-    Checker(Map<Kind, Map<String, Draft>> index, Problems problems, Graph graph) {
+    private final ToolOptionChecks tools;
+
+    Checker(Map<Kind, Map<String, Draft>> index, Problems problems, Graph graph, ToolOptionChecks tools) {
       this.index = index;
       this.problems = problems;
       this.graph = graph;
+      this.tools = tools;
     }
 
     void check(Draft resource) {
@@ -168,19 +181,34 @@ public final class SpecCompiler {
           resolve(resource, found.pointer(), rule.target());
         }
       }
+      UrlChecks.check(resource, problems);
       switch (resource.kind()) {
         case AGENT, TEAM -> {
-          SchemaFiles.load(resource, "/spec/output_schema", problems, schemas);
-          SchemaFiles.load(resource, "/spec/input_schema", problems, schemas);
+          tools.check(resource);
+          checkSchema(resource, "/spec/output_schema");
+          checkSchema(resource, "/spec/input_schema");
         }
         case WORKFLOW -> {
           new StepChecker(resource, problems, this).check();
-          SchemaFiles.load(resource, "/spec/input_schema", problems, schemas);
+          checkSchema(resource, "/spec/input_schema");
         }
         case MODEL -> ModelChecks.check(resource, problems);
-        case TOOLKIT -> checkFunctionNames(resource);
+        case TOOLKIT -> {
+          checkFunctionNames(resource);
+          EmbeddedSchemas.checkParameters(resource, problems);
+        }
         case AGENT_OS -> checkQuickPrompts(resource);
         default -> {}
+      }
+    }
+
+    /** Reads the JSON Schema at {@code pointer} (inline or from its file) for the catalog, and checks it. */
+    private void checkSchema(Draft resource, String pointer) {
+      SchemaFiles.load(resource, pointer, problems, schemas);
+      JsonNode schema = schemas.get(SchemaFiles.Key.of(resource, pointer));
+      if (schema != null) {
+        JsonNode field = resource.tree().at(pointer);
+        EmbeddedSchemas.check(resource, pointer, schema, field.isString() ? field.asString() : null, problems);
       }
     }
 
@@ -245,9 +273,16 @@ public final class SpecCompiler {
       String what = target.kind.wireName();
       boolean secret = from.secretPointers().contains(pointer);
       String hint = secret ? null : Suggestions.didYouMean(name, candidates.keySet());
-      problems.at(from, pointer, "unknown-reference", "unknown " + what + " " + shown(from, pointer, name),
-          hint != null ? hint : candidates.isEmpty() ? "no " + what + " is defined in this spec set"
-              : "defined " + what + "s: " + String.join(", ", candidates.keySet()));
+      hint = hint != null ? hint : candidates.isEmpty() ? "no " + what + " is defined in this spec set"
+          : "defined " + what + "s: " + String.join(", ", candidates.keySet());
+      Optional<Kind> other = WrongKind.find(index, name, target.kind);
+      if (other.isPresent()) {
+        String fits = secret ? null : WrongKind.hint(from, pointer, name, other.get());
+        problems.at(from, pointer, "wrong-kind", WrongKind.message(shown(from, pointer, name), other.get(),
+            target.kind), fits != null ? fits : hint);
+        return;
+      }
+      problems.at(from, pointer, "unknown-reference", "unknown " + what + " " + shown(from, pointer, name), hint);
     }
 
     /** The value quoted for a message, or a neutral phrase when it came from interpolation (it may be secret). */
@@ -275,6 +310,13 @@ public final class SpecCompiler {
         return;
       }
       String hint = secret ? null : Suggestions.didYouMean(name, models.keySet());
+      Optional<Kind> other = WrongKind.find(index, name, Kind.MODEL);
+      if (other.isPresent()) {
+        problems.at(from, pointer, "wrong-kind", WrongKind.message(shown(from, pointer, name), other.get(),
+            Kind.MODEL), hint != null ? hint
+            : "write provider:model_id, e.g. openai:gpt-4o-mini, or name a Model resource");
+        return;
+      }
       problems.at(from, pointer, "unknown-model", "unknown model " + shown(from, pointer, name)
           + ": not provider:model_id and no Model resource has that name", hint != null ? hint
           : "write it as provider:model_id, e.g. openai:gpt-4o-mini, or name a Model resource");

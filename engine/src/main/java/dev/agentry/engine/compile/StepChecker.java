@@ -3,15 +3,18 @@ package dev.agentry.engine.compile;
 import dev.agentry.engine.spec.Draft;
 import dev.agentry.engine.spec.SourceMap;
 import dev.agentry.engine.spec.Suggestions;
+import dev.cel.common.CelAbstractSyntaxTree;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Walks the nested steps of a workflow: each step is exactly one kind, its names are unique, its references
- * resolve and its CEL expressions compile. Implements the checks of {@code schemas/workflow.schema.json#/$defs/step}.
+ * resolve, its CEL expressions compile and the step names they write (in {@code step_outputs}, as a router's
+ * choices) exist. Implements the checks of {@code schemas/workflow.schema.json#/$defs/step}.
  */
 final class StepChecker {
   /** The keys that make a step what it is; exactly one per step. */
@@ -29,7 +32,13 @@ final class StepChecker {
   private final Draft workflow;
   private final Problems problems;
   private final Resolver resolver;
-  private final Map<String, String> names = new HashMap<>();
+  private final Map<String, String> names = new LinkedHashMap<>();
+  /** Expressions that compiled, checked for the step names they use once every name is known. */
+  private final List<Expression> expressions = new ArrayList<>();
+
+  /** A compiled expression at {@code pointer}; {@code choices} are its router's choice names, or null. */
+  private record Expression(String pointer, CelAbstractSyntaxTree ast, @Nullable String router,
+      @Nullable List<String> choices) {}
 
   /** Resolves a reference found in a step; implemented by the compiler. */
   interface Resolver {
@@ -48,6 +57,7 @@ final class StepChecker {
       problems.at(workflow, "/spec/steps", "empty-steps", "a workflow needs at least one step", null);
     }
     checkList(steps, "/spec/steps");
+    expressions.forEach(this::checkNames);
   }
 
   private void checkList(JsonNode steps, String pointer) {
@@ -87,7 +97,12 @@ final class StepChecker {
     for (String path : EXPRESSIONS) {
       JsonNode expression = step.at(path);
       if (expression.isString()) {
-        checkExpression(expression.asString(), pointer + path);
+        CelAbstractSyntaxTree ast = checkExpression(expression.asString(), pointer + path);
+        if (ast != null) {
+          boolean router = path.startsWith("/router/");
+          expressions.add(new Expression(pointer + path, ast, router ? name == null ? null : name.asString("") : null,
+              router ? choiceNames(step.at("/router/choices")) : null));
+        }
       }
     }
     for (String path : NESTED) {
@@ -98,8 +113,44 @@ final class StepChecker {
     }
   }
 
-  private void checkExpression(String expression, String pointer) {
-    for (CelChecker.Issue issue : CelChecker.check(expression)) {
+  private static List<String> choiceNames(JsonNode choices) {
+    List<String> out = new ArrayList<>();
+    choices.forEach(choice -> {
+      if (choice.path("name").isString()) {
+        out.add(choice.path("name").asString());
+      }
+    });
+    return out;
+  }
+
+  /** Step names an expression writes as literals must exist: in step_outputs any step, from a router its choices. */
+  private void checkNames(Expression expression) {
+    for (CelNames.Name used : CelNames.stepOutputs(expression.ast())) {
+      if (!names.containsKey(used.name())) {
+        String hint = Suggestions.didYouMean(used.name(), names.keySet());
+        problems.at(workflow, expression.pointer(), "unknown-step", "step_outputs names '" + used.name()
+                + "' at column " + used.column() + " of the expression, but no step of this workflow has that name",
+            hint != null ? hint : "the steps are " + String.join(", ", names.keySet()));
+      }
+    }
+    if (expression.choices() == null || expression.choices().isEmpty()) {
+      return;
+    }
+    for (CelNames.Name chosen : CelNames.results(expression.ast())) {
+      if (!expression.choices().contains(chosen.name())) {
+        String hint = Suggestions.didYouMean(chosen.name(), expression.choices());
+        String router = expression.router() == null ? "this router" : "router '" + expression.router() + "'";
+        problems.at(workflow, expression.pointer(), "unknown-choice", "the selector returns '" + chosen.name()
+                + "' at column " + chosen.column() + ", which is not a choice of " + router,
+            hint != null ? hint : "its choices are " + String.join(", ", expression.choices()));
+      }
+    }
+  }
+
+  /** Reports the problems of an expression; returns its checked tree when it has none. */
+  private @Nullable CelAbstractSyntaxTree checkExpression(String expression, String pointer) {
+    CelChecker.Compiled compiled = CelChecker.compile(expression);
+    for (CelChecker.Issue issue : compiled.issues()) {
       String hint = null;
       String undeclared = undeclaredName(issue.message());
       if (undeclared != null) {
@@ -112,9 +163,10 @@ final class StepChecker {
       problems.at(workflow, pointer, "bad-expression",
           "invalid CEL expression at column " + issue.column() + ": " + issue.message(), hint);
     }
+    return compiled.ast();
   }
 
-  private static @org.jspecify.annotations.Nullable String undeclaredName(String message) {
+  private static @Nullable String undeclaredName(String message) {
     String marker = "undeclared reference to '";
     int start = message.indexOf(marker);
     if (start < 0) {

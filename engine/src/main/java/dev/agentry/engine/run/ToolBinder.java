@@ -11,11 +11,11 @@ import dev.agentry.engine.spec.ToolkitSpec;
 import dev.agentry.engine.tool.Tool;
 import dev.agentry.engine.tool.ToolContext;
 import dev.agentry.engine.tool.ToolDefinition;
+import dev.agentry.engine.tool.ToolFactory;
 import dev.agentry.engine.tool.ToolResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ final class ToolBinder {
     List<AgentSpec.ToolRef> refs = agent.spec().tools() == null ? List.of() : agent.spec().tools();
     for (AgentSpec.ToolRef ref : refs) {
       if (ref.builtin() != null) {
-        binder.addBuiltin(ref.builtin(), options(null, ref.options()), null, ref);
+        binder.addBuiltin(ref.builtin(), ToolFactory.merge(null, ref.options()), null, ref);
       } else if (ref.toolkit() != null) {
         ResourceDef<ToolkitSpec> toolkit = catalog.toolkits().get(ref.toolkit());
         if (toolkit == null) {
@@ -60,7 +60,7 @@ final class ToolBinder {
 
   private void addToolkit(ToolkitSpec toolkit, AgentSpec.ToolRef ref) {
     if (toolkit.builtin() != null) {
-      addBuiltin(toolkit.builtin(), options(toolkit.options(), ref.options()), toolkit, ref);
+      addBuiltin(toolkit.builtin(), ToolFactory.merge(toolkit.options(), ref.options()), toolkit, ref);
     } else if (toolkit.functions() != null) {
       for (ToolkitSpec.Function function : toolkit.functions()) {
         if (selected(function.name(), toolkit, ref)) {
@@ -129,18 +129,6 @@ final class ToolBinder {
 
   private static boolean listed(String fn, @Nullable List<String> list) {
     return list != null && list.contains(fn);
-  }
-
-  private static Map<String, Object> options(@Nullable Map<String, Object> base,
-      @Nullable Map<String, Object> override) {
-    Map<String, Object> merged = new HashMap<>();
-    if (base != null) {
-      merged.putAll(base);
-    }
-    if (override != null) {
-      merged.putAll(override);
-    }
-    return merged;
   }
 
   /** A function declared in a {@code Toolkit}: the client answers its calls, so it never runs here. */

@@ -36,7 +36,8 @@ public final class SchemaValidator {
 
   private final SchemaRegistry registry;
   private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
-  private final Map<String, JsonNode> rawSchemas = new ConcurrentHashMap<>();
+  /** The schemas of {@code schemas/} as JSON, read when an error needs their property names. */
+  private static final Map<String, JsonNode> RAW_SCHEMAS = new ConcurrentHashMap<>();
 
   private SchemaValidator() {
     SchemaRegistryConfig config = SchemaRegistryConfig.builder()
@@ -65,7 +66,7 @@ public final class SchemaValidator {
     List<Error> errors = schemas.get(kind).validate(document.root());
     Set<Diagnostic> out = new LinkedHashSet<>();
     for (Error error : errors) {
-      Diagnostic diagnostic = toDiagnostic(error, document, secretPointers);
+      Diagnostic diagnostic = describe(error, document.file(), document.sourceMap(), "", secretPointers);
       if (diagnostic != null) {
         out.add(diagnostic);
       }
@@ -97,25 +98,31 @@ public final class SchemaValidator {
     return message.substring(start, message.indexOf('\'', start));
   }
 
-  private @Nullable Diagnostic toDiagnostic(Error error, YamlReader.Document document, Set<String> secrets) {
-    String pointer = pointer(error.getInstanceLocation());
+  /**
+   * Words one validation error in plain language, located in {@code file} through {@code map}. The validated value
+   * sits at {@code base} of the document: "" for a resource, the field's pointer for a JSON Schema written inside a
+   * spec (checked against its meta-schema). Values at {@code secrets} are never echoed. Null for an error that adds
+   * nothing.
+   */
+  public static @Nullable Diagnostic describe(Error error, String file, SourceMap map, String base,
+      Set<String> secrets) {
+    String pointer = base + pointer(error.getInstanceLocation());
     String field = fieldName(pointer);
     JsonNode value = error.getInstanceNode();
     boolean secret = secrets.contains(pointer);
     String shown = secret || value == null ? "the value" : "'" + brief(value) + "'";
-    SourceMap map = document.sourceMap();
     String keyword = error.getKeyword() == null ? "" : error.getKeyword();
     switch (keyword) {
       case "additionalProperties", "unevaluatedProperties" -> {
         String name = error.getProperty();
         String at = SourceMap.child(pointer, name);
         List<String> allowed = allowedProperties(error.getSchemaLocation());
-        return Diagnostic.error(document.file(), map.key(at), at, "unknown-field",
+        return Diagnostic.error(file, map.key(at), at, "unknown-field",
             "unknown field '" + name + "'" + where(pointer), Suggestions.didYouMean(name, allowed));
       }
       case "required" -> {
         String name = error.getProperty();
-        return Diagnostic.error(document.file(), map.value(pointer), pointer, "missing-field",
+        return Diagnostic.error(file, map.value(pointer), pointer, "missing-field",
             "missing required field '" + name + "'" + where(pointer),
             name.equals("model") ? "add 'model: openai:gpt-4o-mini' or the name of a Model resource" : null);
       }
@@ -124,7 +131,7 @@ public final class SchemaValidator {
         String hint = value != null && value.isString() && expected.contains("true or false")
             && List.of("yes", "no", "on", "off", "y", "n").contains(value.asString().toLowerCase(java.util.Locale.ROOT))
             ? "write true or false: YAML 1.2 reads yes, no, on and off as text" : null;
-        return Diagnostic.error(document.file(), map.value(pointer), pointer, "wrong-type",
+        return Diagnostic.error(file, map.value(pointer), pointer, "wrong-type",
             label(field) + " must be " + expected + ", not " + describe(value), hint);
       }
       case "enum" -> {
@@ -132,23 +139,28 @@ public final class SchemaValidator {
         error.getSchemaNode().forEach(option -> options.add(option.asString()));
         String hint = secret || value == null || !value.isString() ? null
             : Suggestions.didYouMean(value.asString(), options);
-        return Diagnostic.error(document.file(), map.value(pointer), pointer, "bad-value",
+        return Diagnostic.error(file, map.value(pointer), pointer, "bad-value",
             shown + " is not a valid " + field + ": use one of " + String.join(", ", options), hint);
       }
       case "const" -> {
         String expected = error.getSchemaNode().asString();
-        return Diagnostic.error(document.file(), map.value(pointer), pointer, "bad-value",
+        return Diagnostic.error(file, map.value(pointer), pointer, "bad-value",
             label(field) + " must be '" + expected + "'", secret ? null : "found " + shown);
+      }
+      case "format" -> {
+        String format = error.getSchemaNode().asString();
+        return Diagnostic.error(file, map.value(pointer), pointer, "bad-value", shown + " is not a valid "
+            + (format.equals("regex") ? "regular expression" : format) + " for " + field, null);
       }
       case "pattern" -> {
         String pattern = error.getSchemaNode().asString();
         if (pattern.equals(Names.PATTERN)) {
-          return Diagnostic.error(document.file(), map.value(pointer), pointer, "bad-name",
+          return Diagnostic.error(file, map.value(pointer), pointer, "bad-name",
               shown + " is not a valid name: use lower-case letters, digits and '-', starting and ending with a"
                   + " letter or digit",
               secret || value == null ? null : "try '" + Names.suggest(value.asString()) + "'");
         }
-        return Diagnostic.error(document.file(), map.value(pointer), pointer, "bad-value",
+        return Diagnostic.error(file, map.value(pointer), pointer, "bad-value",
             shown + " does not match the pattern " + pattern + " required for " + field, null);
       }
       case "minItems", "maxItems", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
@@ -164,7 +176,7 @@ public final class SchemaValidator {
           case "minLength" -> "must be at least " + limit + " characters long";
           default -> "must be at most " + limit + " characters long";
         };
-        return Diagnostic.error(document.file(), map.value(pointer), pointer, "bad-value",
+        return Diagnostic.error(file, map.value(pointer), pointer, "bad-value",
             label(field) + " " + rule + (secret || value == null || value.isContainer() ? "" : ", not " + brief(value)),
             null);
       }
@@ -174,19 +186,19 @@ public final class SchemaValidator {
         if (colon >= 0 && (message.startsWith("/") || message.startsWith(": "))) {
           message = message.substring(colon + 2);
         }
-        return Diagnostic.error(document.file(), map.value(pointer), pointer, "schema",
+        return Diagnostic.error(file, map.value(pointer), pointer, "schema",
             label(field) + " " + message, null);
       }
     }
   }
 
   /** The property names allowed where an unknown property was found, read from the schema itself. */
-  private List<String> allowedProperties(@Nullable SchemaLocation location) {
+  private static List<String> allowedProperties(@Nullable SchemaLocation location) {
     if (location == null) {
       return List.of();
     }
     String iri = location.getAbsoluteIri() == null ? "" : location.getAbsoluteIri().toString();
-    JsonNode schema = rawSchemas.computeIfAbsent(iri, SchemaValidator::readSchema);
+    JsonNode schema = RAW_SCHEMAS.computeIfAbsent(iri, SchemaValidator::readSchema);
     NodePath fragment = location.getFragment();
     JsonNode node = schema;
     for (int i = 0; i < fragment.getNameCount() - 1 && node != null; i++) {

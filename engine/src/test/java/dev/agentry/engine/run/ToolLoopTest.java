@@ -6,6 +6,8 @@ import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Role;
+import dev.agentry.engine.model.Catalog;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,19 +104,22 @@ class ToolLoopTest {
   }
 
   @Test
-  void an_agent_whose_toolkit_cannot_be_built_fails_only_its_own_runs() {
-    Engine engine = Engine.create(Specs.compile(dir, Specs.agent("tools: [{builtin: file, options: {}}]",
+  void an_agent_whose_toolkit_cannot_be_built_fails_only_its_own_runs() throws java.io.IOException {
+    Catalog catalog = Specs.compile(dir, Specs.agent("tools: [{builtin: file, options: {root: notes}}]",
         "fallback: hi") + "---\n" + Specs.HEADER + """
         kind: Agent
         metadata: {name: healthy}
         spec: {model: script}
-        """), c -> c.baseDir(dir));
+        """);
+    // Checked at load, the options were fine; by the time the engine starts, the root has become a file.
+    Files.writeString(dir.resolve("notes"), "not a folder");
+    Engine engine = Engine.create(catalog, c -> c.baseDir(dir));
 
     RunOutput broken = engine.run("agent", RunRequest.of("hi"));
     RunOutput fine = engine.run("healthy", RunRequest.of("hi"));
 
     assertThat(broken.status()).isEqualTo(RunStatus.ERROR);
-    assertThat(broken.contentText()).contains("agent 'agent' cannot run").contains("root");
+    assertThat(broken.contentText()).contains("agent 'agent' cannot run").contains("root").contains("not a folder");
     assertThat(fine.status()).isEqualTo(RunStatus.COMPLETED);
   }
 }

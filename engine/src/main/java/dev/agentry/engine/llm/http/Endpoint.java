@@ -46,8 +46,8 @@ public record Endpoint(
   /** The endpoint of a compiled model; reads {@code keyVariable} through {@code env} when the spec sets no key. */
   public static Endpoint of(ModelDef model, @Nullable String keyVariable, Function<String, @Nullable String> env) {
     ModelSpec spec = model.spec();
-    String baseUrl = spec != null && spec.baseUrl() != null
-        ? spec.baseUrl()
+    String baseUrl = spec != null && spec.baseUrl() != null && !spec.baseUrl().isBlank()
+        ? spec.baseUrl().strip()
         : Providers.defaultBaseUrl(model.provider()).orElse("");
     Secret key = spec != null && spec.apiKey() != null && !spec.apiKey().value().isBlank() ? spec.apiKey() : null;
     if (key == null && keyVariable != null) {
