@@ -16,6 +16,19 @@ public record ModelDef(@Nullable String resource, String provider, String modelI
     return new ModelDef(null, reference.substring(0, colon), reference.substring(colon + 1), null);
   }
 
+  /**
+   * The media this model takes as input: the {@code Model} resource's {@code input_media}, else its provider's
+   * default ({@link MediaSupport#defaults}).
+   */
+  public java.util.Set<MediaKind> inputMedia() {
+    if (spec == null || spec.inputMedia() == null) {
+      return MediaSupport.defaults(provider);
+    }
+    java.util.Set<MediaKind> kinds = java.util.EnumSet.noneOf(MediaKind.class);
+    spec.inputMedia().forEach(name -> MediaKind.of(name).ifPresent(kinds::add));
+    return java.util.Collections.unmodifiableSet(kinds);
+  }
+
   /** "provider:model_id", for logs and the API's {@code model} fields. */
   public String qualifiedName() {
     return provider + ":" + modelId;
