@@ -41,7 +41,8 @@ public final class Forms {
         if (ctx.contentLength() > maxBytes) {
           throw new Multipart.TooLargeException();
         }
-        Multipart multipart = Multipart.read(ctx.req().getInputStream(), ctx.contentType(), maxBytes);
+        Multipart multipart = Multipart.read(ctx.req().getInputStream(), ctx.contentType(), maxBytes,
+            ctx.contentLength());
         return new Forms(multipart.fields(), multipart.files());
       }
       return new Forms(ctx.formParamMap(), List.of());

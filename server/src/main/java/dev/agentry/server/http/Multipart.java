@@ -57,12 +57,14 @@ record Multipart(Map<String, List<String>> fields, List<Upload> files) {
   /**
    * Reads a body with the boundary of {@code contentType} from {@code in}, reading at most {@code maxBytes}.
    *
+   * @param length the body's Content-Length, or -1 when unknown; a small form gets a buffer of its own size
+   *
    * @throws MalformedException when the boundary is missing, unused, or a part is cut short
    * @throws TooLargeException when the body is longer than {@code maxBytes}
    */
-  static Multipart read(InputStream in, String contentType, long maxBytes) throws IOException {
+  static Multipart read(InputStream in, String contentType, long maxBytes, long length) throws IOException {
     String boundary = boundary(contentType);
-    Reader body = new Reader(in, maxBytes);
+    Reader body = new Reader(in, maxBytes, length < 0 ? BUFFER : (int) Math.min(BUFFER, Math.max(length, 256)));
     byte[] first = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     if (!body.skipPrefix(first) && !body.readUntil(delimiter, null, Long.MAX_VALUE)) {
@@ -112,15 +114,16 @@ record Multipart(Map<String, List<String>> fields, List<Upload> files) {
   private static final class Reader {
     private final InputStream in;
     private final long maxBytes;
-    private final byte[] buf = new byte[BUFFER + MAX_BOUNDARY + 8];
+    private final byte[] buf;
     private int pos;
     private int lim;
     private long total;
     private boolean eof;
 
-    Reader(InputStream in, long maxBytes) {
+    Reader(InputStream in, long maxBytes, int size) {
       this.in = in;
       this.maxBytes = maxBytes;
+      this.buf = new byte[size + MAX_BOUNDARY + 8];
     }
 
     /** Reads more bytes after those not yet consumed; false at the end of the body. */

@@ -27,10 +27,12 @@ class MultipartTest {
     byte[] body = body(field("message", "hi"), file("files\"; filename=\"a;b.bin", "application/octet-stream", data),
         field("stream", "false"));
 
-    Multipart form = Multipart.read(new Trickle(body), TYPE, body.length);
+    Multipart form = Multipart.read(new Trickle(body), TYPE, body.length, body.length);
 
     assertThat(form.fields().get("message")).containsExactly("hi");
     assertThat(form.fields().get("stream")).containsExactly("false");
+    Multipart smallBuffer = Multipart.read(new Trickle(body), TYPE, body.length, 1); // a Content-Length that lies
+    assertThat(smallBuffer.files().getFirst().bytes()).isEqualTo(data);
     assertThat(form.files()).singleElement().satisfies(f -> {
       assertThat(f.field()).isEqualTo("files");
       assertThat(f.filename()).isEqualTo("a;b.bin");
@@ -44,7 +46,7 @@ class MultipartTest {
     byte[] body = body(file("files\"; filename*=UTF-8''%E2%82%AC%20rates.txt; filename=\"plain.txt", "text/plain",
         "x".getBytes(StandardCharsets.UTF_8)));
 
-    Multipart form = Multipart.read(new ByteArrayInputStream(body), TYPE, body.length);
+    Multipart form = Multipart.read(new ByteArrayInputStream(body), TYPE, body.length, -1);
 
     assertThat(form.files().getFirst().filename()).isEqualTo("€ rates.txt");
   }
@@ -54,7 +56,7 @@ class MultipartTest {
     byte[] body = body(file("files\"; filename=\"big.bin", "application/octet-stream", new byte[200_000]));
     Trickle in = new Trickle(body);
 
-    assertThatThrownBy(() -> Multipart.read(in, TYPE, 64 * 1024)).isInstanceOf(Multipart.TooLargeException.class);
+    assertThatThrownBy(() -> Multipart.read(in, TYPE, 64 * 1024, -1)).isInstanceOf(Multipart.TooLargeException.class);
     assertThat(in.read).isLessThan(100_000);
   }
 
@@ -63,7 +65,7 @@ class MultipartTest {
     byte[] body = "--b-1\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a\"\r\n\r\nabc"
         .getBytes(StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> Multipart.read(new ByteArrayInputStream(body), TYPE, 1000))
+    assertThatThrownBy(() -> Multipart.read(new ByteArrayInputStream(body), TYPE, 1000, body.length))
         .isInstanceOf(Multipart.MalformedException.class).hasMessage("unexpected end of the body in a part");
   }
 
