@@ -1,6 +1,9 @@
 package dev.agentry.engine.model;
 
 import dev.agentry.engine.spec.ModelSpec;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,13 +23,13 @@ public record ModelDef(@Nullable String resource, String provider, String modelI
    * The media this model takes as input: the {@code Model} resource's {@code input_media}, else its provider's
    * default ({@link MediaSupport#defaults}).
    */
-  public java.util.Set<MediaKind> inputMedia() {
+  public Set<MediaKind> inputMedia() {
     if (spec == null || spec.inputMedia() == null) {
       return MediaSupport.defaults(provider);
     }
-    java.util.Set<MediaKind> kinds = java.util.EnumSet.noneOf(MediaKind.class);
+    Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
     spec.inputMedia().forEach(name -> MediaKind.of(name).ifPresent(kinds::add));
-    return java.util.Collections.unmodifiableSet(kinds);
+    return Collections.unmodifiableSet(kinds);
   }
 
   /** "provider:model_id", for logs and the API's {@code model} fields. */

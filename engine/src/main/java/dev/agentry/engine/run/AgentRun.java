@@ -200,9 +200,18 @@ final class AgentRun {
   }
 
   RunOutput toOutput(RunStatus status, @Nullable Object content, String contentType) {
+    // Implements store_media: false leaves the media out of the run's input and messages, as Agno scrubs them.
+    boolean storeMedia = !Boolean.FALSE.equals(agent.def().spec().storeMedia());
     return new RunOutput(scope.runId(), agent.id(), agent.name(), scope.sessionId(), userId, content, contentType,
-        reasoning, agent.chatModelId(), agent.provider(), sessionState, createdAt, status, metrics(), messages,
-        tools, RunOutput.RunInput.of(input, media), events == null ? null : List.copyOf(events), metadata,
-        agent.catalogVersion());
+        reasoning, agent.chatModelId(), agent.provider(), sessionState, createdAt, status, metrics(),
+        storeMedia ? messages : withoutMedia(messages), tools, RunOutput.RunInput.of(input, storeMedia ? media
+        : List.of()), events == null ? null : List.copyOf(events), metadata, agent.catalogVersion());
+  }
+
+  private static List<RunMessage> withoutMedia(List<RunMessage> messages) {
+    return messages.stream().map(m -> m.message().media().isEmpty() ? m : new RunMessage(new Message(
+        m.message().role(), m.message().content(), m.message().reasoningContent(), m.message().toolCalls(),
+        m.message().toolCallId(), m.message().toolName(), m.message().toolError()), m.createdAt(), m.fromHistory(),
+        m.metrics())).toList();
   }
 }

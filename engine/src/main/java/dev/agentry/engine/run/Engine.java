@@ -223,13 +223,18 @@ public final class Engine {
       List<RunOutput> previous = store().listRuns(RunQuery.latest(run.scope.sessionId(), RunStatus.COMPLETED, runs));
       ContextBuilder.history(spec, previous).forEach(run::addHistory);
     }
-    run.add(ContextBuilder.userMessage(spec, request.inputText(), run.vars, run.media), null);
+    // Implements send_media_to_model: false keeps the media out of the model's context (Agno: for tools only).
+    List<Media> media = Boolean.FALSE.equals(spec.sendMediaToModel()) ? List.of() : run.media;
+    run.add(ContextBuilder.userMessage(spec, request.inputText(), run.vars, media), null);
     return TurnOutcome.NEXT;
   }
 
   AgentRun prepare(String agentId, RunRequest request, EventSink sink) {
     AgentRuntime agent = runtime(loaded.get(), agentId);
-    checkMedia(agent.def(), request.media());
+    boolean sendMedia = !Boolean.FALSE.equals(agent.def().spec().sendMediaToModel());
+    if (sendMedia) {
+      checkMedia(agent.def(), request.media());
+    }
     AgentSpec spec = agent.def().spec();
     String sessionId = request.sessionId() != null ? request.sessionId()
         : spec.sessionId() != null ? spec.sessionId() : Ids.newId();

@@ -37,13 +37,16 @@ class MediaInputTest {
   }
 
   private Engine engine(String provider, String id, String extra) {
+    return engine(provider, id, extra, "");
+  }
+
+  private Engine engine(String provider, String id, String extra, String agentExtra) {
     return Engine.create(Specs.compile(dir, Specs.HEADER + """
         kind: Agent
         metadata: {name: agent}
         spec:
           model: m
-        ---
-        """ + Specs.HEADER + """
+        """ + agentExtra + "---\n" + Specs.HEADER + """
         kind: Model
         metadata: {name: m}
         spec:
@@ -179,5 +182,32 @@ class MediaInputTest {
     assertThatThrownBy(() -> engine.run("agent", withMedia(List.of(Media.Image.ofUrl(IMAGE_URL)))))
         .isInstanceOf(UnsupportedMediaException.class).hasMessageContaining("it takes no media");
     assertThat(stub.requests()).isEmpty();
+  }
+
+  @Test
+  void send_media_to_model_false_keeps_media_from_the_model_but_stores_them() {
+    stub.reply(Reply.json(StubProvider.fixture("llm/openai/text.json")));
+    Engine engine = engine("openai", "gpt-4o-mini", "", "  send_media_to_model: false\n");
+    Media.Video video = Media.Video.of(new byte[] {1, 2}, "video/mp4", "mp4");
+
+    RunOutput out = engine.run("agent", withMedia(List.of(video)));
+
+    assertThat(out.status()).isEqualTo(RunStatus.COMPLETED);
+    JsonNode messages = stub.lastRequest().json().get("messages");
+    assertThat(messages.get(messages.size() - 1).get("content").asString()).isEqualTo("what is in these?");
+    assertThat(engine.store().findRun(out.runId()).orElseThrow().input().videos()).containsExactly(video);
+  }
+
+  @Test
+  void store_media_false_leaves_media_out_of_the_stored_run() {
+    stub.reply(Reply.json(StubProvider.fixture("llm/openai/text.json")));
+    Engine engine = engine("openai", "gpt-4o-mini", "", "  store_media: false\n");
+
+    RunOutput out = engine.run("agent", withMedia(MEDIA));
+
+    assertThat(stub.lastRequest().body()).contains(IMAGE_URL);
+    RunOutput stored = engine.store().findRun(out.runId()).orElseThrow();
+    assertThat(stored.input().media()).isEmpty();
+    assertThat(stored.messages()).allSatisfy(m -> assertThat(m.message().media()).isEmpty());
   }
 }
