@@ -1,5 +1,7 @@
 package dev.agentry.engine.compile;
 
+import dev.agentry.engine.model.MediaKind;
+import dev.agentry.engine.model.MediaSupport;
 import dev.agentry.engine.spec.Draft;
 import dev.agentry.engine.spec.SourceMap;
 import java.util.regex.Pattern;
@@ -24,6 +26,15 @@ final class ModelChecks {
     if (provider.equals("scripted") && !spec.has("script")) {
       problems.atKey(model, "/spec", "missing-field", "a scripted model needs 'script' with its turns or rules",
           null);
+    }
+    JsonNode media = spec.path("input_media");
+    for (int i = 0; i < media.size(); i++) {
+      MediaKind kind = MediaKind.of(media.get(i).asString("")).orElse(null);
+      if (kind != null && !MediaSupport.sendable(provider).contains(kind)) {
+        problems.at(model, SourceMap.child("/spec/input_media", i), "unsupported-media", "provider " + provider
+            + " cannot be sent " + kind.wireName() + " input", "its client sends: " + String.join(", ",
+            MediaSupport.sendable(provider).stream().sorted().map(MediaKind::wireName).toList()));
+      }
     }
     JsonNode rules = spec.path("script").path("rules");
     for (int i = 0; i < rules.size(); i++) {

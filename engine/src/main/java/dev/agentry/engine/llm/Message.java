@@ -1,5 +1,8 @@
 package dev.agentry.engine.llm;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param toolCallId for a tool message: the call it answers
  * @param toolName for a tool message: the function that produced it
  * @param toolError for a tool message: true when the content is an error the model should react to
+ * @param images the images of a user message (Agno's {@code Message.images}); empty otherwise
+ * @param audio the audio clips of a user message ({@code Message.audio})
+ * @param videos the videos of a user message ({@code Message.videos})
+ * @param files the files of a user message ({@code Message.files})
  */
 public record Message(
     Role role,
@@ -20,9 +27,24 @@ public record Message(
     List<ToolCall> toolCalls,
     @Nullable String toolCallId,
     @Nullable String toolName,
-    boolean toolError) {
+    boolean toolError,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Media.Image> images,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Media.Audio> audio,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Media.Video> videos,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Media.File> files) {
   public Message {
     toolCalls = List.copyOf(toolCalls);
+    images = images == null ? List.of() : List.copyOf(images);
+    audio = audio == null ? List.of() : List.copyOf(audio);
+    videos = videos == null ? List.of() : List.copyOf(videos);
+    files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /** A message without media. */
+  public Message(Role role, @Nullable String content, @Nullable String reasoningContent, List<ToolCall> toolCalls,
+      @Nullable String toolCallId, @Nullable String toolName, boolean toolError) {
+    this(role, content, reasoningContent, toolCalls, toolCallId, toolName, toolError, List.of(), List.of(), List.of(),
+        List.of());
   }
 
   public static Message system(String content) {
@@ -33,6 +55,23 @@ public record Message(
     return new Message(Role.USER, content, null, List.of(), null, null, false);
   }
 
+  /** A user message carrying media, each sorted into the list of its kind. */
+  public static Message user(String content, List<? extends Media> media) {
+    List<Media.Image> images = new ArrayList<>();
+    List<Media.Audio> audio = new ArrayList<>();
+    List<Media.Video> videos = new ArrayList<>();
+    List<Media.File> files = new ArrayList<>();
+    for (Media m : media) {
+      switch (m) {
+        case Media.Image i -> images.add(i);
+        case Media.Audio a -> audio.add(a);
+        case Media.Video v -> videos.add(v);
+        case Media.File f -> files.add(f);
+      }
+    }
+    return new Message(Role.USER, content, null, List.of(), null, null, false, images, audio, videos, files);
+  }
+
   public static Message assistant(@Nullable String content, @Nullable String reasoning, List<ToolCall> toolCalls) {
     return new Message(Role.ASSISTANT, content, reasoning, toolCalls, null, null, false);
   }
@@ -40,5 +79,18 @@ public record Message(
   /** The result of one tool call, or its error when {@code error} is true. */
   public static Message tool(ToolCall call, String content, boolean error) {
     return new Message(Role.TOOL, content, null, List.of(), call.id(), call.name(), error);
+  }
+
+  /** Every medium of the message: images, audio, videos, then files. */
+  @JsonIgnore
+  public List<Media> media() {
+    if (images.isEmpty() && audio.isEmpty() && videos.isEmpty() && files.isEmpty()) {
+      return List.of();
+    }
+    List<Media> all = new ArrayList<>(images);
+    all.addAll(audio);
+    all.addAll(videos);
+    all.addAll(files);
+    return List.copyOf(all);
   }
 }

@@ -7,6 +7,7 @@ import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Cancellation;
+import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Usage;
 import dev.agentry.engine.store.StoreException;
@@ -35,6 +36,8 @@ final class AgentRun {
   final boolean stream;
   final Cancellation cancellation;
   final Object input;
+  /** The media sent with the input, put on the user message and stored in the run's input. */
+  final List<Media> media;
   final long createdAt;
   final @Nullable Map<String, Object> metadata;
 
@@ -68,6 +71,7 @@ final class AgentRun {
     this.stream = settings.stream();
     this.streamEvents = settings.streamEvents();
     this.input = settings.input();
+    this.media = settings.media();
     this.metadata = settings.metadata();
     this.cancellation = cancellation;
     this.sink = sink;
@@ -87,7 +91,8 @@ final class AgentRun {
       @Nullable OutputFormat output,
       boolean stream,
       boolean streamEvents,
-      long createdAt) {}
+      long createdAt,
+      List<Media> media) {}
 
   long now() {
     return clock.millis() / 1000;
@@ -195,9 +200,18 @@ final class AgentRun {
   }
 
   RunOutput toOutput(RunStatus status, @Nullable Object content, String contentType) {
+    // Implements store_media: false leaves the media out of the run's input and messages, as Agno scrubs them.
+    boolean storeMedia = !Boolean.FALSE.equals(agent.def().spec().storeMedia());
     return new RunOutput(scope.runId(), agent.id(), agent.name(), scope.sessionId(), userId, content, contentType,
-        reasoning, agent.chatModelId(), agent.provider(), sessionState, createdAt, status, metrics(), messages,
-        tools, new RunOutput.RunInput(input), events == null ? null : List.copyOf(events), metadata,
-        agent.catalogVersion());
+        reasoning, agent.chatModelId(), agent.provider(), sessionState, createdAt, status, metrics(),
+        storeMedia ? messages : withoutMedia(messages), tools, RunOutput.RunInput.of(input, storeMedia ? media
+        : List.of()), events == null ? null : List.copyOf(events), metadata, agent.catalogVersion());
+  }
+
+  private static List<RunMessage> withoutMedia(List<RunMessage> messages) {
+    return messages.stream().map(m -> m.message().media().isEmpty() ? m : new RunMessage(new Message(
+        m.message().role(), m.message().content(), m.message().reasoningContent(), m.message().toolCalls(),
+        m.message().toolCallId(), m.message().toolName(), m.message().toolError()), m.createdAt(), m.fromHistory(),
+        m.metrics())).toList();
   }
 }

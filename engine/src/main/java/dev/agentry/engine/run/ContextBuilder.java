@@ -1,6 +1,7 @@
 package dev.agentry.engine.run;
 
 import dev.agentry.engine.event.EventJson;
+import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.llm.ToolCall;
@@ -116,14 +117,17 @@ final class ContextBuilder {
     return messages;
   }
 
-  /** The user message: the input, with the dependencies appended when the agent adds them to the context. */
-  static Message userMessage(AgentSpec spec, String input, Vars vars) {
+  /**
+   * The user message: the input, with the dependencies appended when the agent adds them to the context, and the
+   * media sent with it.
+   */
+  static Message userMessage(AgentSpec spec, String input, Vars vars, List<Media> media) {
     String text = input;
     if (Boolean.TRUE.equals(spec.addDependenciesToContext()) && !vars.dependencies().isEmpty()) {
       text = input + "\n\n<additional context>\n" + EventJson.MAPPER.writeValueAsString(vars.dependencies())
           + "\n</additional context>";
     }
-    return Message.user(text);
+    return Message.user(text, media);
   }
 
   /**

@@ -7,9 +7,11 @@ import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Cancellation;
+import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.MediaSupport;
 import dev.agentry.engine.model.NotFoundException;
 import dev.agentry.engine.spec.AgentSpec;
 import dev.agentry.engine.event.Metrics;
@@ -153,7 +155,8 @@ public final class Engine {
     AgentRun run = new AgentRun(agent, RunScope.of(agent.id(), agent.name(), runId, paused.sessionId()),
         new AgentRun.RunSettings(paused.input().inputContent(), paused.userId(), state, paused.sessionState(),
             Map.of(), paused.metadata(),
-            agent.output(), true, streamEvents(agent.def().spec(), null), paused.createdAt()),
+            agent.output(), true, streamEvents(agent.def().spec(), null), paused.createdAt(),
+            paused.input().media()),
         Cancellation.create(), sink, config.clock());
     run.restore(paused.messages(), paused.tools(), paused.metrics());
     run.persistWith(out -> save(run, out));
@@ -261,12 +264,18 @@ public final class Engine {
       List<RunOutput> previous = store().listRuns(RunQuery.latest(run.scope.sessionId(), RunStatus.COMPLETED, runs));
       ContextBuilder.history(spec, previous).forEach(run::addHistory);
     }
-    run.add(ContextBuilder.userMessage(spec, request.inputText(), run.vars), null);
+    // Implements send_media_to_model: false keeps the media out of the model's context (Agno: for tools only).
+    List<Media> media = Boolean.FALSE.equals(spec.sendMediaToModel()) ? List.of() : run.media;
+    run.add(ContextBuilder.userMessage(spec, request.inputText(), run.vars, media), null);
     return TurnOutcome.NEXT;
   }
 
   AgentRun prepare(String agentId, RunRequest request, EventSink sink) {
     AgentRuntime agent = runtime(loaded.get(), agentId);
+    boolean sendMedia = !Boolean.FALSE.equals(agent.def().spec().sendMediaToModel());
+    if (sendMedia) {
+      checkMedia(agent.def(), request.media());
+    }
     AgentSpec spec = agent.def().spec();
     String sessionId = request.sessionId() != null ? request.sessionId()
         : spec.sessionId() != null ? spec.sessionId() : Ids.newId();
@@ -290,11 +299,21 @@ public final class Engine {
     AgentRun run = new AgentRun(agent, RunScope.of(agent.id(), agent.name(), runId, sessionId),
         new AgentRun.RunSettings(request.input().isString() ? request.inputText() : request.input(), userId, state,
             stored, dependencies, metadata.isEmpty() ? null : metadata, output, request.stream(),
-            streamEvents(spec, request.streamEvents()), 0),
+            streamEvents(spec, request.streamEvents()), 0, request.media()),
         Cancellation.create(), sink, config.clock());
     run.newSession = session == null;
     run.persistWith(out -> save(run, out));
     return run;
+  }
+
+  /** Refuses, before anything runs or is stored, media that the agent's model cannot take. */
+  private static void checkMedia(AgentDef agent, List<Media> media) {
+    for (Media m : media) {
+      MediaSupport.refusal(agent.model(), m.kind(), m.url() != null, m.mediaType(), m.format()).ifPresent(why -> {
+        throw new UnsupportedMediaException("agent '" + agent.id() + "' cannot take this " + m.kind().wireName()
+            + ": " + why);
+      });
+    }
   }
 
   private AgentRuntime runtime(Loaded current, String agentId) {

@@ -1,9 +1,12 @@
 package dev.agentry.engine.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.llm.Media;
+import dev.agentry.engine.llm.Message;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -48,8 +51,46 @@ public record RunOutput(
     tools = List.copyOf(tools);
   }
 
-  /** The user's input of a run ({@code input.input_content}). */
-  public record RunInput(Object inputContent) {}
+  /**
+   * The user's input of a run, as Agno's {@code RunInput.to_dict()} writes it: {@code input_content}, and the media
+   * given with it ({@code images}, {@code videos}, {@code audios}, {@code files}; null, so left out, when none).
+   */
+  public record RunInput(Object inputContent, @Nullable List<Media.Image> images, @Nullable List<Media.Video> videos,
+      @Nullable List<Media.Audio> audios, @Nullable List<Media.File> files) {
+    public RunInput {
+      images = orNull(images);
+      videos = orNull(videos);
+      audios = orNull(audios);
+      files = orNull(files);
+    }
+
+    /** An input without media. */
+    public RunInput(Object inputContent) {
+      this(inputContent, null, null, null, null);
+    }
+
+    /** An input with {@code media}, each sorted into the list of its kind. */
+    public static RunInput of(Object inputContent, List<? extends Media> media) {
+      Message sorted = Message.user("", media);
+      return new RunInput(inputContent, sorted.images(), sorted.videos(), sorted.audio(), sorted.files());
+    }
+
+    /** Every medium of the input: images, audio, videos, then files (as on the user message). */
+    @JsonIgnore
+    public List<Media> media() {
+      List<Media> all = new java.util.ArrayList<>();
+      for (List<? extends Media> list : java.util.Arrays.asList(images, audios, videos, files)) {
+        if (list != null) {
+          all.addAll(list);
+        }
+      }
+      return List.copyOf(all);
+    }
+
+    private static <T> @Nullable List<T> orNull(@Nullable List<T> list) {
+      return list == null || list.isEmpty() ? null : List.copyOf(list);
+    }
+  }
 
   /** This run with its stored events replaced. */
   public RunOutput withEvents(@Nullable List<RunEvent> newEvents) {

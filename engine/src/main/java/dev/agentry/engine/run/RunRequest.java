@@ -1,5 +1,7 @@
 package dev.agentry.engine.run;
 
+import dev.agentry.engine.llm.Media;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +23,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param outputSchema overrides the agent's {@code output_schema} for this run
  * @param stream true to stream the model's answer (deltas as {@code RunContent} events)
  * @param streamEvents null for the agent's {@code stream_events}; false to emit only content and final events
+ * @param media images, audio, videos and files sent with the input, on the user message; a run whose model does
+ *     not take one of them is refused before it starts ({@link dev.agentry.engine.model.MediaSupport})
  */
 public record RunRequest(
     JsonNode input,
@@ -32,12 +36,16 @@ public record RunRequest(
     @Nullable Map<String, Object> metadata,
     @Nullable JsonNode outputSchema,
     boolean stream,
-    @Nullable Boolean streamEvents) {
+    @Nullable Boolean streamEvents,
+    List<Media> media) {
+  public RunRequest {
+    media = List.copyOf(media);
+  }
 
   /** A streamed run of a plain text message in a new session. */
   public static RunRequest of(String message) {
     return new RunRequest(JsonNodeFactory.instance.stringNode(message), null, null, null, null, null, null, null,
-        true, null);
+        true, null, List.of());
   }
 
   /** A request built by {@code config}, starting from an empty text input. */
@@ -64,6 +72,7 @@ public record RunRequest(
     private @Nullable JsonNode outputSchema;
     private boolean stream = true;
     private @Nullable Boolean streamEvents;
+    private List<Media> media = List.of();
 
     private Builder() {}
 
@@ -122,9 +131,15 @@ public record RunRequest(
       return this;
     }
 
+    /** The images, audio, videos and files sent with the input. */
+    public Builder media(List<? extends Media> media) {
+      this.media = List.copyOf(media);
+      return this;
+    }
+
     public RunRequest build() {
       return new RunRequest(input, runId, sessionId, userId, sessionState, dependencies, metadata, outputSchema,
-          stream, streamEvents);
+          stream, streamEvents, media);
     }
   }
 }

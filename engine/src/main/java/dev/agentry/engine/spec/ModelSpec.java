@@ -30,6 +30,7 @@ public record ModelSpec(
     @Nullable Map<String, String> headers,
     @Nullable Map<String, Object> requestParams,
     @Nullable String reasoningEffort,
+    @Nullable List<String> inputMedia,
     @Nullable Script script) {
   /** The scripted replies; implements {@code schemas/model.schema.json#/$defs/script}. */
   public record Script(

@@ -30,6 +30,7 @@ public final class TestModels {
   private @Nullable Map<String, String> headers;
   private @Nullable Map<String, Object> requestParams;
   private @Nullable String reasoningEffort;
+  private @Nullable List<String> inputMedia;
 
   private TestModels() {}
 
@@ -50,7 +51,7 @@ public final class TestModels {
   public ModelDef resource(String name, String provider, String id) {
     return new ModelDef(name, provider, id, new ModelSpec(provider, id, baseUrl,
         apiKey == null ? null : Secret.of(apiKey), apiVersion, organization, temperature, maxTokens, topP, stop, seed,
-        timeoutSeconds, maxRetries, headers, requestParams, reasoningEffort, null));
+        timeoutSeconds, maxRetries, headers, requestParams, reasoningEffort, inputMedia, null));
   }
 
   public TestModels apiVersion(String value) {
@@ -105,6 +106,11 @@ public final class TestModels {
 
   public TestModels requestParams(Map<String, Object> value) {
     requestParams = value;
+    return this;
+  }
+
+  public TestModels inputMedia(String... kinds) {
+    inputMedia = List.of(kinds);
     return this;
   }
 

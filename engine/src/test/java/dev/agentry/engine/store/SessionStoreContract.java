@@ -176,6 +176,17 @@ public abstract class SessionStoreContract {
   }
 
   @Test
+  void runWithMediaReadsBackWithItsInputMediaAndUserMessageMedia() {
+    RunOutput run = StoreFixtures.runWithMedia("s1", "r1");
+    store.saveRun(run);
+    RunOutput back = store.findRun("r1").orElseThrow();
+    assertThat(back).usingRecursiveComparison().isEqualTo(run);
+    assertThat(back.input().media()).containsExactlyElementsOf(run.input().media());
+    assertThat(back.input().files().getLast().content()).isEqualTo("notes: é ✓");
+    assertThat(back.messages().getFirst().message().media()).hasSize(StoreFixtures.MEDIA.size());
+  }
+
+  @Test
   void structuredContentReadsBackAsJson() {
     Map<String, Object> answer = Map.of("city", "Rome", "days", 3, "tags", List.of("food", "art"));
     store.saveRun(run("s1", "r1", RunStatus.COMPLETED, 100, answer));

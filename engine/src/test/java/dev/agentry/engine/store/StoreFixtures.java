@@ -6,6 +6,7 @@ import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.internal.Json;
+import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.ToolCall;
 import dev.agentry.engine.run.RunMessage;
@@ -52,6 +53,26 @@ public final class StoreFixtures {
     return new RunOutput(runId, "agent-1", "Agent One", sessionId, userId, content, "str", null, "scripted-model",
         "scripted", state, createdAt, status, metrics, messages, List.of(tool),
         new RunOutput.RunInput("what is 2 + 3?"), events, Map.of("source", "test"), "v1");
+  }
+
+  /** The media of {@link #runWithMedia}: one of each kind, by URL and as content, a text file kept as text. */
+  public static final List<Media> MEDIA = List.of(
+      Media.Image.ofUrl("https://example.com/cat.png"),
+      new Media.Image("img-2", null, "iVBORw0KGgo=", "image/png", "png", "high"),
+      Media.Audio.of(new byte[] {1, 2, 3}, "audio/wav", "wav"),
+      new Media.Video("vid-1", "https://example.com/clip.mp4", null, "video/mp4", "mp4"),
+      Media.File.of("%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf", "a.pdf"),
+      Media.File.of("notes: é ✓".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "notes.txt"));
+
+  /** A completed run whose input and user message carry {@link #MEDIA}. */
+  public static RunOutput runWithMedia(String sessionId, String runId) {
+    RunOutput base = run(sessionId, runId, RunStatus.COMPLETED, 100, "I see a cat.");
+    List<RunMessage> messages = List.of(RunMessage.of(Message.user("what is this?", MEDIA), 100),
+        base.messages().getLast());
+    return new RunOutput(runId, base.agentId(), base.agentName(), sessionId, base.userId(), base.content(),
+        base.contentType(), null, base.model(), base.modelProvider(), base.sessionState(), base.createdAt(),
+        base.status(), base.metrics(), messages, List.of(), RunOutput.RunInput.of("what is this?", MEDIA), null,
+        null, base.specVersion());
   }
 
   /** A memory of {@code userId}. */

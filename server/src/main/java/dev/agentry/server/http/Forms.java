@@ -16,15 +16,18 @@ public final class Forms {
   private static final long MAX_DISCARD = 16L * 1024 * 1024;
 
   private final Map<String, List<String>> fields;
-  private final List<String> files;
+  private final List<Multipart.Upload> files;
 
-  private Forms(Map<String, List<String>> fields, List<String> files) {
+  private Forms(Map<String, List<String>> fields, List<Multipart.Upload> files) {
     this.fields = fields;
     this.files = files;
   }
 
-  /** The form of a request; a 400 when the body is not a well-formed form, a 413 when it is over the size limit. */
-  public static Forms of(Context ctx) {
+  /**
+   * The form of a request; a 400 when the body is not a well-formed form, a 413 when it is longer than
+   * {@code maxBytes} (ServerSettings.maxRequestBytes).
+   */
+  public static Forms of(Context ctx, long maxBytes) {
     if (!ctx.isMultipartFormData() && !ctx.isFormUrlencoded()) {
       String type = ctx.contentType();
       if (type != null && !type.isBlank() && ctx.contentLength() != 0) {
@@ -35,12 +38,21 @@ public final class Forms {
     }
     try {
       if (ctx.isMultipartFormData()) {
-        Multipart multipart = Multipart.parse(ctx.bodyAsBytes(), ctx.contentType());
+        if (ctx.contentLength() > maxBytes) {
+          throw new Multipart.TooLargeException();
+        }
+        Multipart multipart = Multipart.read(ctx.req().getInputStream(), ctx.contentType(), maxBytes,
+            ctx.contentLength());
         return new Forms(multipart.fields(), multipart.files());
       }
       return new Forms(ctx.formParamMap(), List.of());
     } catch (Multipart.MalformedException e) {
+      ctx.header("Connection", "close"); // the rest of the body is unread
       throw ApiException.badRequest("Malformed form data: " + e.getMessage());
+    } catch (Multipart.TooLargeException e) {
+      ctx.header("Connection", "close");
+      discardBody(ctx);
+      throw ApiException.of(413, Routes.TOO_LARGE);
     } catch (ApiException e) {
       throw e;
     } catch (Exception e) { // Javalin (Kotlin) rethrows the servlet layer's checked ServletException/IOException
@@ -85,9 +97,9 @@ public final class Forms {
     return Routes.reason(root);
   }
 
-  /** True when the form carries files (multipart parts with a filename). */
-  public boolean hasFiles() {
-    return !files.isEmpty();
+  /** The uploaded files (multipart parts with a filename), in order. */
+  List<Multipart.Upload> files() {
+    return files;
   }
 
   /** The field's last value, or null when absent. */

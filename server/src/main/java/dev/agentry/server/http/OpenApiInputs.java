@@ -32,7 +32,12 @@ final class OpenApiInputs {
           "session_state", json("The session state, a JSON object"),
           "dependencies", json("Dependencies for the instructions' placeholders, a JSON object"),
           "metadata", json("Metadata stored with the run, a JSON object"),
-          "output_schema", json("A JSON Schema the answer must follow")),
+          "output_schema", json("A JSON Schema the answer must follow"),
+          "images", json("Images: a JSON list of {url | content (base64), mime_type, format, detail, id}"),
+          "audio", json("Audio: a JSON list of {url | content (base64), mime_type, format, id}"),
+          "videos", json("Videos: a JSON list of {url | content (base64), mime_type, format, id}"),
+          "input_files", json("Documents: a JSON list of {url | content (base64; the text for text/*), mime_type, "
+              + "filename, format, id}")),
       CONTINUE, obj(
           "tools", field("string", "JSON list of the paused tool executions, with confirmed, result or user input"),
           "session_id", field("string", "The session of the run (required: 400 when absent)"),
@@ -104,7 +109,9 @@ final class OpenApiInputs {
 
   private static Map<String, Object> files() {
     return obj("type", "array", "items", obj("type", "string", "contentMediaType", "application/octet-stream"),
-        "description", "Uploaded files (multipart only; not supported by Agentry yet: 400)");
+        "description", "Uploaded files (multipart only), sorted by Content-Type (or extension) into images, audio, "
+        + "videos and documents; any other type is a 400. A medium the agent's model does not take is a 400 "
+        + "before the run starts; a body over the size limit is a 413");
   }
 
   private static Map<String, Object> query(String name, boolean required, String description) {

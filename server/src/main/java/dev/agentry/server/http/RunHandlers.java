@@ -5,6 +5,7 @@ import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.run.RunHandle;
 import dev.agentry.engine.run.RunOutput;
@@ -16,6 +17,7 @@ import dev.agentry.server.sse.Resume;
 import dev.agentry.server.sse.RunStream;
 import dev.agentry.server.sse.SseWriter;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ final class RunHandlers {
   }
 
   void create(Context ctx) {
-    Forms form = Forms.of(ctx);
+    Forms form = Forms.of(ctx, os.settings().maxRequestBytes());
     String message = form.required("message");
     boolean stream = form.bool("stream", true);
     boolean background = form.bool("background", false);
@@ -50,9 +52,8 @@ final class RunHandlers {
       throw ApiException.badRequest("Invalid JSON in output_schema field: expected a JSON Schema object");
     }
     AgentDef agent = AgentHandlers.agent(os, ctx.pathParam("agent_id"));
-    if (form.hasFiles()) {
-      throw ApiException.badRequest("Unsupported file type: file uploads are not supported by Agentry yet");
-    }
+    List<Media> media = new ArrayList<>(Uploads.of(form.files()));
+    media.addAll(MediaFields.of(form));
     JsonNode structured = agent.inputSchema() != null ? Json.parse(message) : null;
     String runId = UUID.randomUUID().toString();
     RunRequest request = RunRequest.create(r -> {
@@ -63,7 +64,7 @@ final class RunHandlers {
       }
       r.runId(runId).sessionId(form.optional("session_id")).userId(form.optional("user_id")).sessionState(state)
           .dependencies(dependencies).metadata(metadata).outputSchema(outputSchema).stream(stream)
-          .streamEvents(streamEvents == null && stream ? Boolean.TRUE : streamEvents);
+          .streamEvents(streamEvents == null && stream ? Boolean.TRUE : streamEvents).media(media);
     });
     os.checkAccepting();
     if (!stream && !background) {
@@ -116,7 +117,7 @@ final class RunHandlers {
   }
 
   void continueRun(Context ctx) {
-    Forms form = Forms.of(ctx);
+    Forms form = Forms.of(ctx, os.settings().maxRequestBytes());
     String agentId = AgentHandlers.agent(os, ctx.pathParam("agent_id")).id();
     String runId = ctx.pathParam("run_id");
     List<ToolExecution> answers = tools(form);
@@ -146,7 +147,7 @@ final class RunHandlers {
   }
 
   void resume(Context ctx) {
-    Forms form = Forms.of(ctx);
+    Forms form = Forms.of(ctx, os.settings().maxRequestBytes());
     AgentHandlers.agent(os, ctx.pathParam("agent_id"));
     String runId = ctx.pathParam("run_id");
     Integer last = form.integer("last_event_index");

@@ -88,7 +88,11 @@ final class AnthropicRequestBody {
         }
         case USER -> {
           results = null;
-          out.addObject().put("role", "user").put("content", content);
+          if (message.media().isEmpty()) {
+            out.addObject().put("role", "user").put("content", content);
+          } else {
+            out.addObject().put("role", "user").set("content", AnthropicMediaBlocks.of(message));
+          }
         }
         case ASSISTANT -> {
           results = null;

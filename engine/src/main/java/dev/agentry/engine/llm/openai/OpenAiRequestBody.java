@@ -105,7 +105,14 @@ final class OpenAiRequestBody {
           }
         }
       }
-      case SYSTEM, USER -> out.put("content", content == null ? "" : content);
+      case USER -> {
+        if (message.media().isEmpty()) {
+          out.put("content", content == null ? "" : content);
+        } else {
+          out.set("content", OpenAiMediaParts.of(message));
+        }
+      }
+      case SYSTEM -> out.put("content", content == null ? "" : content);
     }
     return out;
   }

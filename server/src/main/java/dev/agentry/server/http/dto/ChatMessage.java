@@ -3,6 +3,7 @@ package dev.agentry.server.http.dto;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.llm.ToolCall;
@@ -19,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One message of a run as Agno's {@code Message.to_dict()} writes it: flat, lower-case {@code role}, OpenAI-shaped
- * {@code tool_calls}, {@code tool_call_error} on tool results, {@code created_at} in epoch seconds; null fields and
- * empty metrics left out. The only message serializer of the API: {@code RunOutput.messages}, {@code RunSchema.messages}
+ * {@code tool_calls}, {@code tool_call_error} on tool results, a user message's {@code images}, {@code audio},
+ * {@code videos} and {@code files}, {@code created_at} in epoch seconds; null fields, empty media and empty metrics
+ * left out. The only message serializer of the API: {@code RunOutput.messages}, {@code RunSchema.messages}
  * and a session's {@code chat_history} all use it.
  *
  * @param id stable for a given run and position: Agno's messages carry a UUID, and a stored message read back twice
@@ -39,6 +41,10 @@ public record ChatMessage(
     @JsonProperty("tool_call_error") @Nullable Boolean toolCallError,
     @JsonProperty("tool_calls") @Nullable List<Call> toolCalls,
     @JsonProperty("metrics") @Nullable Metrics metrics,
+    @JsonProperty("images") @Nullable List<Media.Image> images,
+    @JsonProperty("audio") @Nullable List<Media.Audio> audio,
+    @JsonProperty("videos") @Nullable List<Media.Video> videos,
+    @JsonProperty("files") @Nullable List<Media.File> files,
     @JsonProperty("created_at") long createdAt) {
 
   /** The messages of {@code run}, in order, history included. */
@@ -63,7 +69,13 @@ public record ChatMessage(
     ToolExecution call = result && m.toolCallId() != null ? calls.get(m.toolCallId()) : null;
     return new ChatMessage(id, m.content(), m.reasoningContent(), stored.fromHistory(),
         call != null && call.stopAfterToolCall(), m.role().wireName(), m.toolCallId(), m.toolName(),
-        call == null ? null : call.toolArgs(), result ? m.toolError() : null, toolCalls, metrics, stored.createdAt());
+        call == null ? null : call.toolArgs(), result ? m.toolError() : null, toolCalls, metrics,
+        orNull(m.images()), orNull(m.audio()), orNull(m.videos()), orNull(m.files()), stored.createdAt());
+  }
+
+  /** Agno writes a message's media lists only when they are not empty. */
+  private static <T> @Nullable List<T> orNull(List<T> media) {
+    return media.isEmpty() ? null : media;
   }
 
   /** A tool call in OpenAI's shape: {@code {"id", "type": "function", "function": {"name", "arguments"}}}. */

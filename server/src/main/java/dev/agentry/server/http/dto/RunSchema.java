@@ -2,9 +2,11 @@ package dev.agentry.server.http.dto;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.server.http.Json;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A stored run as the run listings show it (Agno's {@code RunSchema}, {@code agentos-api.md} §2.6): the input as
  * text in {@code run_input}, {@code run_response_format}, {@code created_at} as ISO-8601, and the messages, metrics,
  * tools and events in the same shapes as {@link RunOutputResponse}. Agent UI draws a stored conversation from these.
- * {@code session_id}, {@code metadata} and {@code spec_version} are Agentry's own additions.
+ * {@code input_media} lists the input's images, videos, audios and files. {@code session_id}, {@code metadata} and
+ * {@code spec_version} are Agentry's own additions.
  */
 public record RunSchema(
     @JsonProperty("run_id") String runId,
@@ -34,13 +37,14 @@ public record RunSchema(
     @JsonProperty("created_at") String createdAt,
     @JsonProperty("session_state") Map<String, Object> sessionState,
     @JsonProperty("metadata") @Nullable Map<String, Object> metadata,
-    @JsonProperty("spec_version") String specVersion) {
+    @JsonProperty("spec_version") String specVersion,
+    @JsonProperty("input_media") Map<String, List<? extends Media>> inputMedia) {
 
   /** This run with {@code content} replaced (a run in flight shows the answer streamed so far). */
   public RunSchema withContent(@Nullable Object newContent) {
     return new RunSchema(runId, parentRunId, agentId, userId, sessionId, status, runInput, newContent,
         runResponseFormat, reasoningContent, metrics, messages, tools, events, createdAt, sessionState, metadata,
-        specVersion);
+        specVersion, inputMedia);
   }
 
   public static RunSchema of(RunOutput run) {
@@ -50,6 +54,17 @@ public record RunSchema(
         run.status().name(), inputText, run.content(), "str".equals(run.contentType()) ? "text" : "json",
         run.reasoningContent(), RunMetrics.of(run.metrics(), run.model(), run.modelProvider()),
         ChatMessage.listOf(run), run.tools(), RunOutputResponse.events(run.events()),
-        Instant.ofEpochSecond(run.createdAt()).toString(), run.sessionState(), run.metadata(), run.specVersion());
+        Instant.ofEpochSecond(run.createdAt()).toString(), run.sessionState(), run.metadata(), run.specVersion(),
+        inputMedia(run.input()));
+  }
+
+  /** Agno's {@code input_media}: the input's media by kind, every list present (empty when none). */
+  private static Map<String, List<? extends Media>> inputMedia(RunOutput.RunInput input) {
+    Map<String, List<? extends Media>> media = new LinkedHashMap<>();
+    media.put("images", input.images() == null ? List.of() : input.images());
+    media.put("videos", input.videos() == null ? List.of() : input.videos());
+    media.put("audios", input.audios() == null ? List.of() : input.audios());
+    media.put("files", input.files() == null ? List.of() : input.files());
+    return media;
   }
 }
