@@ -19,7 +19,6 @@ public record ModelDef(@Nullable String resource, String provider, String modelI
     return new ModelDef(null, reference.substring(0, colon), reference.substring(colon + 1), null);
   }
 
-<<<<<<< HEAD
   /** The model id as runs report it: the provider's model id, or the provider when it has none (scripted). */
   public String reportedId() {
     return modelId.isEmpty() ? provider : modelId;
@@ -51,7 +50,8 @@ public record ModelDef(@Nullable String resource, String provider, String modelI
       case "scripted" -> "Scripted";
       default -> provider;
     };
-=======
+  }
+
   /**
    * The media this model takes as input: the {@code Model} resource's {@code input_media}, else its provider's
    * default ({@link MediaSupport#defaults}).
@@ -63,7 +63,6 @@ public record ModelDef(@Nullable String resource, String provider, String modelI
     Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
     spec.inputMedia().forEach(name -> MediaKind.of(name).ifPresent(kinds::add));
     return Collections.unmodifiableSet(kinds);
->>>>>>> media
   }
 
   /** "provider:model_id", for logs and the API's {@code model} fields. */
