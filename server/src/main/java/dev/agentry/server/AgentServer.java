@@ -179,6 +179,11 @@ public final class AgentServer implements AutoCloseable {
     }
     sleep(50); // lets the last SSE frames of cancelled runs reach their clients
     app.stop();
+    int unsaved = engine.flushPendingSaves();
+    if (unsaved > 0) {
+      LOG.warn("shutdown: {} run ending(s) could not be stored (database unavailable); the next start marks those "
+          + "runs interrupted", unsaved);
+    }
     store.close();
     LOG.info("Agentry stopped");
   }
