@@ -19,6 +19,7 @@ public final class Forms {
   private final List<String> files;
 
   private Forms(Map<String, List<String>> fields, List<String> files) {
+    InputText.check(fields);
     this.fields = fields;
     this.files = files;
   }
@@ -155,6 +156,7 @@ public final class Forms {
     if (node == null) {
       throw ApiException.badRequest("Invalid JSON in " + name + " field");
     }
+    InputText.check(node, List.of("body", name));
     return node;
   }
 

@@ -28,18 +28,34 @@ public final class Json implements io.javalin.json.JsonMapper {
   @Override
   public <T> T fromJsonStream(InputStream json, Type type) {
     try {
-      return MAPPER.readValue(json, MAPPER.getTypeFactory().constructType(type));
-    } catch (JacksonException e) {
-      throw invalidBody(e);
+      return read(json.readAllBytes(), type);
+    } catch (java.io.IOException e) {
+      throw ApiException.badRequest("Malformed request: the body could not be read");
     }
   }
 
-  /** Reads a JSON text as {@code type}; a 422 when it is not valid JSON of that shape. */
+  /** Reads a JSON text as {@code type}; a 422 in FastAPI's shape when it is not valid JSON of that shape. */
   public static <T> T read(String json, Type type) {
+    return read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), type);
+  }
+
+  /**
+   * Reads a JSON body (UTF-8, or the UTF-16/32 its first bytes show, whatever charset the request claims) as
+   * {@code type}: a 422 in FastAPI's shape when it is not JSON, holds text no database can store ({@link InputText}),
+   * or does not have the shape of {@code type}; the errors never name a Java type.
+   */
+  public static <T> T read(byte[] json, Type type) {
+    JsonNode tree;
     try {
-      return MAPPER.readValue(json, MAPPER.getTypeFactory().constructType(type));
+      tree = MAPPER.readTree(json);
     } catch (JacksonException e) {
-      throw invalidBody(e);
+      throw JsonErrors.notJson(e);
+    }
+    InputText.check(tree, java.util.List.of("body"));
+    try {
+      return MAPPER.treeToValue(tree, MAPPER.getTypeFactory().constructType(type));
+    } catch (JacksonException e) {
+      throw JsonErrors.wrongShape(e, tree);
     }
   }
 
@@ -50,11 +66,5 @@ public final class Json implements io.javalin.json.JsonMapper {
     } catch (JacksonException e) {
       return null;
     }
-  }
-
-  private static ApiException invalidBody(JacksonException e) {
-    String message = e.getOriginalMessage();
-    return ApiException.invalidValue("json_invalid", "body", "", "JSON decode error",
-        message == null ? null : message.lines().findFirst().orElse(message));
   }
 }
