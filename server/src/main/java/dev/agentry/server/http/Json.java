@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.lang.reflect.Type;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * The API's JSON: the engine's snake_case mapper (null fields left out), plugged into Javalin so that
@@ -14,6 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Json implements io.javalin.json.JsonMapper {
   /** The mapper every response and request body goes through. */
   public static final JsonMapper MAPPER = EventJson.MAPPER;
+  /** The mapper request bodies are read with: strict as pydantic is, a number or boolean is not a string. */
+  private static final JsonMapper BODIES = MAPPER.rebuild()
+      .withCoercionConfig(LogicalType.Textual, text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+      .build();
 
   @Override
   public String toJsonString(Object obj, Type type) {
@@ -53,7 +62,7 @@ public final class Json implements io.javalin.json.JsonMapper {
     }
     InputText.check(tree, java.util.List.of("body"));
     try {
-      return MAPPER.treeToValue(tree, MAPPER.getTypeFactory().constructType(type));
+      return BODIES.treeToValue(tree, BODIES.getTypeFactory().constructType(type));
     } catch (JacksonException e) {
       throw JsonErrors.wrongShape(e, tree);
     }
