@@ -159,6 +159,7 @@ final class AgentRun {
    * database detail: that is for the log.
    */
   RunOutput unsaved(StoreException e) {
+    LOG.warn("run {} of agent {} could not be saved: {}", scope.runId(), agent.id(), e.getMessage());
     String message = "the run could not be saved: " + (e.retryable() ? "database unavailable" : "database error");
     RunEvent error = new RunEvent.RunError(scope, now(), message, "StoreError", null, null);
     if (events != null) {

@@ -106,11 +106,11 @@ public final class Routes {
     for (Route route : routes) {
       config.addHttpHandler(route.method(), route.path(), route.handler());
     }
+    config.beforeMatched(InputText::check); // every route's query and path parameters, before its handler
     config.exception(ApiException.class, (e, ctx) -> detail(ctx, e.status(), e.detail()));
     config.exception(dev.agentry.server.reload.ReloadFailedException.class,
         (e, ctx) -> ctx.status(422).json(SpecHandlers.failure(e)));
     config.exception(NotFoundException.class, (e, ctx) -> detail(ctx, 404, e.getMessage()));
-    config.beforeMatched(InputText::check);
     config.exception(StoreException.class, (e, ctx) -> {
       // the detail (with the URL's password masked) is for the operator; a client learns no host, port or user
       LOG.warn("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
