@@ -88,7 +88,8 @@ class MalformedJsonTest {
     shape(cases, "DELETE", "/sessions", "session_ids holding objects",
         "{\"session_ids\": [{\"a\": 1}], \"session_types\": [\"agent\"]}");
     shape(cases, "POST", "/memories", "memory as a list", "{\"memory\": [\"x\"], \"user_id\": \"u\"}");
-    shape(cases, "POST", "/memories", "topics as a string", "{\"memory\": \"x\", \"user_id\": \"u\", \"topics\": \"t\"}");
+    shape(cases, "POST", "/memories", "topics as a string",
+        "{\"memory\": \"x\", \"user_id\": \"u\", \"topics\": \"t\"}");
     shape(cases, "POST", "/memories", "topics holding objects",
         "{\"memory\": \"x\", \"user_id\": \"u\", \"topics\": [{\"t\": 1}]}");
     shape(cases, "PATCH", memory, "user_id as a boolean", "{\"memory\": \"x\", \"user_id\": true}");

@@ -72,7 +72,20 @@ class RequestLineTest {
         new Case("an empty Content-Type", "GET /agents HTTP/1.1\r\n" + host + "Content-Type: \r\n\r\n", 200),
         new Case("a header line without a colon", "GET /health HTTP/1.1\r\n" + host + "NoColonHere\r\n\r\n", 400),
         new Case("an unsupported HTTP version", "GET /health HTTP/3.7\r\n" + host + "\r\n", 400),
-        new Case("a request line with no version", "GET /health\r\n" + host + "\r\n", 0));
+        new Case("a request line with no version", "GET /health\r\n" + host + "\r\n", 0),
+        new Case("a space before the method", "  GET /health HTTP/1.1\r\n" + host + "\r\n", 400),
+        new Case("a NUL byte in the path", "GET /he\0alth HTTP/1.1\r\n" + host + "\r\n", 400),
+        new Case("two Host headers", "GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n", 400),
+        new Case("a 20 KB header", "GET /health HTTP/1.1\r\n" + host + "X-Big: " + "a".repeat(20_000) + "\r\n\r\n",
+            431),
+        new Case("an Expect the server does not know", "POST /sessions HTTP/1.1\r\n" + host
+            + "Content-Type: application/json\r\nExpect: bogus\r\nContent-Length: 2\r\n\r\n{}", 417),
+        new Case("a Transfer-Encoding other than chunked", "POST /sessions HTTP/1.1\r\n" + host
+            + "Content-Type: application/json\r\nTransfer-Encoding: gzip\r\n\r\n{}", 400),
+        new Case("a chunk size that is not hex", "POST /sessions HTTP/1.1\r\n" + host
+            + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", 400),
+        new Case("a CORS preflight asking for a lower-case method", "OPTIONS /agents HTTP/1.1\r\n" + host
+            + "Origin: http://localhost:3000\r\nAccess-Control-Request-Method: get\r\n\r\n", 200));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -13,8 +13,8 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * A JSON body that is not JSON, or not of the shape a route takes, as FastAPI reports it: one
- * {@code {"type","loc","msg","input"}} entry of a 422 list ({@code agentos-api.md} §1.2) in pydantic's words. Jackson's
- * own messages name Java types and are never shown.
+ * {@code {"type","loc","msg","input"}} entry of a 422 list ({@code agentos-api.md} §1.2) in pydantic's words.
+ * Jackson's own messages name Java types and are never shown.
  */
 final class JsonErrors {
   private JsonErrors() {}

@@ -10,10 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The servlet filter in front of everything that answers a request whose method Javalin cannot represent: methods are
- * case-sensitive tokens ({@code get} is not {@code GET}), and Javalin fails with a 500 on any name that is not upper-case
- * letters. Such a request gets the 405 {@code {"detail": "Method Not Allowed"}} that any other unknown method gets,
- * written by {@link JettyErrors}.
+ * The servlet filter in front of everything that answers a request whose method Javalin cannot represent: methods
+ * are case-sensitive tokens ({@code get} is not {@code GET}), and Javalin fails with a 500 on any name that is not
+ * upper-case letters. Such a request gets the 405 {@code {"detail": "Method Not Allowed"}} that any other unknown
+ * method gets, written by {@link JettyErrors}.
  */
 public final class MethodCheck implements Filter {
   @Override
