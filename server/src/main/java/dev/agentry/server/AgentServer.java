@@ -13,6 +13,7 @@ import dev.agentry.server.config.ServerSettings;
 import dev.agentry.server.auth.SecurityKey;
 import dev.agentry.server.http.Cors;
 import dev.agentry.server.http.JettyErrors;
+import dev.agentry.server.http.MethodCheck;
 import dev.agentry.server.http.Json;
 import dev.agentry.server.http.Routes;
 import dev.agentry.server.reload.CatalogHolder;
@@ -71,8 +72,10 @@ public final class AgentServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new Json());
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-      config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(new Cors(os)), "/*",
-          EnumSet.of(DispatcherType.REQUEST)));
+      config.jetty.modifyServletContextHandler(handler -> {
+        handler.addFilter(new FilterHolder(new MethodCheck()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        handler.addFilter(new FilterHolder(new Cors(os)), "/*", EnumSet.of(DispatcherType.REQUEST));
+      });
       config.events.handlerAdded(handlers::add);
       config.routes.before(ctx -> SecurityKey.check(os, ctx));
       Routes.register(config.routes, Routes.table(os));
@@ -187,6 +190,11 @@ public final class AgentServer implements AutoCloseable {
     }
     sleep(50); // lets the last SSE frames of cancelled runs reach their clients
     app.stop();
+    int unsaved = engine.flushPendingSaves();
+    if (unsaved > 0) {
+      LOG.warn("shutdown: {} run ending(s) could not be stored (database unavailable); the next start marks those "
+          + "runs interrupted", unsaved);
+    }
     store.close();
     LOG.info("Agentry stopped");
   }

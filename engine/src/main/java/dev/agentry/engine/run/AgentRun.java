@@ -18,13 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The mutable state of one run: its conversation, tool calls, usage and events. Confined to the run's thread (tool
  * calls running in parallel hand their results back to it), and created fresh for every run and continuation.
  */
 final class AgentRun {
+  private static final Logger LOG = LoggerFactory.getLogger(AgentRun.class);
+
   final AgentRuntime agent;
   final RunScope scope;
   final @Nullable String userId;
@@ -53,9 +58,12 @@ final class AgentRun {
   private @Nullable Double timeToFirstToken;
   private @Nullable String reasoning;
   private Consumer<RunOutput> persist = output -> {};
+  private Predicate<RunOutput> persistLater = output -> false;
   int toolCalls;
   /** True when no stored session had this run's id when it was prepared. */
   boolean newSession;
+  /** True once the store has the run as RUNNING: from then on its ending must reach the store too. */
+  boolean stored;
   boolean corrected;
 
   AgentRun(AgentRuntime agent, RunScope scope, RunSettings settings, Cancellation cancellation, EventSink sink,
@@ -116,14 +124,20 @@ final class AgentRun {
     }
   }
 
-  /** Sets how the run's ending is saved ({@link #end}); by default it is not. */
-  void persistWith(Consumer<RunOutput> save) {
+  /**
+   * Sets how the run's ending is saved ({@link #end}): {@code save} now, or, when the database is unreachable,
+   * {@code saveLater} (false when it cannot take the ending either). By default it is not saved.
+   */
+  void persistWith(Consumer<RunOutput> save, Predicate<RunOutput> saveLater) {
     this.persist = save;
+    this.persistLater = saveLater;
   }
 
   /**
-   * Ends the run: saves its output, then sends {@code last}, so that no client sees an ending the store has not got.
-   * When the store fails, the run ends with RunError instead (and its output says so).
+   * Ends the run: saves its output, then sends {@code last}, so that no client sees an ending the store will not get.
+   * When the database is unreachable the ending is queued, to be written once it is back, and {@code last} is sent
+   * all the same; when it cannot be queued, or the store refuses it, the run ends with RunError instead (and its
+   * output says so).
    */
   RunOutput end(RunStatus status, @Nullable Object content, String contentType, RunEvent last) {
     if (events != null) {
@@ -133,24 +147,52 @@ final class AgentRun {
     try {
       persist.accept(output);
     } catch (StoreException e) {
-      if (events != null) {
-        events.removeLast();
+      if (!e.retryable() || !persistLater.test(output)) {
+        if (events != null) {
+          events.removeLast();
+        }
+        return unsaved(e);
       }
-      return unsaved(e);
     }
     deliver(last);
     return output;
   }
 
-  /** Ends the run with RunError (type StoreError) without saving it: the store failed. */
+  /**
+   * Ends the run with RunError (type StoreError): the store failed. A run the store has as RUNNING gets this ERROR
+   * ending stored (now, or queued until the database is back) so that it does not stay RUNNING. The message names no
+   * database detail: that is for the log.
+   */
   RunOutput unsaved(StoreException e) {
-    String message = "the run could not be saved: " + e.getMessage();
+    LOG.warn("run {} of agent {} could not be saved: {}", scope.runId(), agent.id(), e.getMessage());
+    String message = "the run could not be saved: " + (e.retryable() ? "database unavailable" : "database error");
     RunEvent error = new RunEvent.RunError(scope, now(), message, "StoreError", null, null);
     if (events != null) {
       events.add(error);
     }
+    if (stored) {
+      RunOutput failure = failureRecord(message);
+      try {
+        persist.accept(failure);
+      } catch (StoreException again) {
+        if (!again.retryable() || !persistLater.test(failure)) {
+          LOG.error("run {} could not be stored ({}); it stays RUNNING until the next start marks it interrupted",
+              scope.runId(), again.getMessage());
+        }
+      }
+    }
     deliver(error);
     return toOutput(RunStatus.ERROR, message, "str");
+  }
+
+  /**
+   * The ERROR ending stored for a run whose own ending the store could not take: without its conversation, tool
+   * calls and events, which may hold what the database refused.
+   */
+  RunOutput failureRecord(String message) {
+    return new RunOutput(scope.runId(), agent.id(), agent.name(), scope.sessionId(), userId, message, "str", null,
+        agent.chatModelId(), agent.provider(), sessionState, createdAt, RunStatus.ERROR, metrics(), List.of(),
+        List.of(), new RunOutput.RunInput(input), null, metadata, agent.catalogVersion());
   }
 
   void add(Message message, @Nullable Metrics metrics) {

@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point of the runtime: runs the agents of a compiled {@link Catalog}.
@@ -45,9 +47,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Engine {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private final EngineConfig config;
   private final AtomicReference<Loaded> loaded;
   private final Map<String, Cancellation> active = new ConcurrentHashMap<>();
+  private final PendingSaves pending = new PendingSaves();
 
   /** A catalog with the agents prepared for it so far. */
   private record Loaded(Catalog catalog, Map<String, AgentRuntime> agents) {
@@ -159,7 +163,7 @@ public final class Engine {
             paused.input().media()),
         Cancellation.create(), sink, config.clock());
     run.restore(paused.messages(), paused.tools(), paused.metrics());
-    run.persistWith(out -> save(run, out));
+    persistWith(run);
     if (active.putIfAbsent(runId, run.cancellation) != null) {
       throw new EngineException("run " + runId + " is already being continued");
     }
@@ -238,6 +242,7 @@ public final class Engine {
       run.newSession = false;
     }
     store().saveRun(run.toOutput(status, null, "str"));
+    run.stored = true;
   }
 
   /** Emits RunStarted and builds the context; the first turn asks the model. */
@@ -302,7 +307,7 @@ public final class Engine {
             streamEvents(spec, request.streamEvents()), 0, request.media()),
         Cancellation.create(), sink, config.clock());
     run.newSession = session == null;
-    run.persistWith(out -> save(run, out));
+    persistWith(run);
     return run;
   }
 
@@ -319,6 +324,42 @@ public final class Engine {
   private AgentRuntime runtime(Loaded current, String agentId) {
     AgentDef def = current.catalog().getAgent(agentId);
     return current.agents().computeIfAbsent(agentId, id -> AgentRuntime.prepare(def, current.catalog(), config));
+  }
+
+  /**
+   * How the run's endings reach the store: written now, after any older ending still waiting for the database (so
+   * endings are stored in the order their runs ended), else queued in {@link PendingSaves} until it is back.
+   */
+  private void persistWith(AgentRun run) {
+    run.persistWith(out -> {
+      if (pending.size() > 0 && !pending.flush()) {
+        throw new StoreException("older run endings still wait for the database", true);
+      }
+      save(run, out);
+    }, out -> {
+      boolean queued = pending.offer(new PendingSaves.Pending(run.scope.runId(), () -> save(run, out),
+          () -> save(run, run.failureRecord("the run could not be saved: database error"))));
+      if (queued) {
+        LOG.warn("run {} ended while the database was unavailable; its {} ending will be stored once it is back",
+            run.scope.runId(), out.status());
+      }
+      return queued;
+    });
+  }
+
+  /** How many run endings wait for the database to be back. */
+  public int pendingSaves() {
+    return pending.size();
+  }
+
+  /**
+   * Writes the run endings still waiting for the database, once, for a server about to stop.
+   *
+   * @return how many are still waiting (they will be marked interrupted at the next start)
+   */
+  public int flushPendingSaves() {
+    pending.flush();
+    return pending.size();
   }
 
   /**

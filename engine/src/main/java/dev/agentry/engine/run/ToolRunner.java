@@ -3,15 +3,15 @@ package dev.agentry.engine.run;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.internal.Json;
+import dev.agentry.engine.llm.Cancellation;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.ToolCall;
 import dev.agentry.engine.tool.ToolContext;
 import dev.agentry.engine.tool.ToolResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +54,11 @@ final class ToolRunner {
       executions.add(execution);
       run.emit(new RunEvent.ToolCallStarted(run.scope, execution.createdAt(), execution));
     }
-    return finish(run, checked, executions, invokeAll(run, checked));
+    List<Timed> results = invokeAll(run, checked);
+    if (results == null) {
+      return TurnOutcome.NEXT; // cancelled: the loop ends the run before asking the model
+    }
+    return finish(run, checked, executions, results);
   }
 
   /** Records the results of a turn's calls, in call order, and decides whether the loop goes on. */
@@ -116,19 +120,31 @@ final class ToolRunner {
   /** The result of one call and how long it took. */
   record Timed(ToolResult result, ToolExecution.ToolMetrics metrics) {}
 
-  private static List<Timed> invokeAll(AgentRun run, List<Checked> checked) {
-    if (checked.size() == 1) {
-      return List.of(invoke(run, checked.getFirst()));
+  /**
+   * Runs the calls, each on its own virtual thread, and waits for them all, or for the run to be cancelled: then the
+   * tool threads are interrupted and no longer waited for (a tool blocked in I/O that ignores interrupts must not
+   * keep a cancelled run RUNNING), and the result is null.
+   */
+  private static @Nullable List<Timed> invokeAll(AgentRun run, List<Checked> checked) {
+    List<CompletableFuture<Timed>> futures = new ArrayList<>(checked.size());
+    List<Thread> threads = new ArrayList<>(checked.size());
+    for (Checked c : checked) {
+      CompletableFuture<Timed> future = new CompletableFuture<>();
+      futures.add(future);
+      threads.add(Thread.ofVirtual().name("tool-" + c.call().name()).start(() -> future.complete(invoke(run, c))));
     }
-    List<Future<Timed>> futures = new ArrayList<>(checked.size());
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (Checked c : checked) {
-        futures.add(pool.submit(() -> invoke(run, c)));
-      }
-    } // close() waits for every call; invoke() never throws, so each future holds a result
+    CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+    try (Cancellation.Registration stop = run.cancellation.onCancel(() -> {
+      all.cancel(false); // completes only the waiting below; the tools' own futures are left to their threads
+      threads.forEach(Thread::interrupt);
+    })) {
+      all.join();
+    } catch (CancellationException e) {
+      return null;
+    }
     List<Timed> results = new ArrayList<>(futures.size());
-    for (Future<Timed> future : futures) {
-      results.add(future.resultNow());
+    for (CompletableFuture<Timed> future : futures) {
+      results.add(future.resultNow()); // invoke() never throws, so each future holds a result
     }
     return results;
   }

@@ -3,6 +3,7 @@ package dev.agentry.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentry.engine.Eventually;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.store.Session;
@@ -13,9 +14,12 @@ import dev.agentry.engine.store.memory.MemorySessionStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,19 +74,76 @@ class SessionStorageTest {
   }
 
   @Test
-  void a_store_failure_at_the_end_ends_the_run_with_a_store_error() {
-    SessionStore store = failing(MemorySessionStore.create(),
-        (method, args) -> method.equals("saveRun") && ((RunOutput) args[0]).status().isFinal());
+  void an_ending_the_database_cannot_take_is_sent_and_stored_once_the_database_is_back() {
+    AtomicBoolean down = new AtomicBoolean(true);
+    SessionStore backend = MemorySessionStore.create();
+    SessionStore store = failing(backend, (method, args) -> down.get() && method.equals("saveRun")
+        && ((RunOutput) args[0]).status().isFinal());
+    Engine engine = engine(store, "");
+    EventLog events = new EventLog();
+
+    RunOutput out = engine.run("agent", RunRequest.create(r -> r.input("hi").sessionId("s")), events);
+
+    assertThat(out.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(events.events.getLast()).isInstanceOf(RunEvent.RunCompleted.class);
+    assertThat(backend.findRun(out.runId())).get().extracting(RunOutput::status).isEqualTo(RunStatus.RUNNING);
+    assertThat(engine.pendingSaves()).isEqualTo(1);
+
+    down.set(false);
+    assertThat(Eventually.until(Duration.ofSeconds(10), () -> engine.pendingSaves() == 0)).isTrue();
+    RunOutput stored = backend.findRun(out.runId()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(stored.content()).isEqualTo(out.content());
+    assertThat(backend.findSession("s").orElseThrow().metrics().totalTokens()).as("the session update came with it")
+        .isEqualTo(out.metrics().totalTokens());
+  }
+
+  @Test
+  void waiting_endings_are_stored_in_the_order_their_runs_ended_before_a_later_one() {
+    AtomicBoolean down = new AtomicBoolean(true);
+    List<String> saved = new CopyOnWriteArrayList<>();
+    SessionStore backend = MemorySessionStore.create();
+    SessionStore store = failing(backend, (method, args) -> {
+      if (!method.equals("saveRun") || !((RunOutput) args[0]).status().isFinal()) {
+        return false;
+      }
+      if (!down.get()) {
+        saved.add(((RunOutput) args[0]).runId());
+      }
+      return down.get();
+    });
+    Engine engine = engine(store, "");
+
+    RunOutput first = engine.run("agent", RunRequest.create(r -> r.input("one").sessionId("s")));
+    RunOutput second = engine.run("agent", RunRequest.create(r -> r.input("two").sessionId("s")));
+    down.set(false);
+    RunOutput third = engine.run("agent", RunRequest.create(r -> r.input("three").sessionId("s")));
+
+    assertThat(Eventually.until(Duration.ofSeconds(10), () -> engine.pendingSaves() == 0)).isTrue();
+    assertThat(saved).startsWith(first.runId(), second.runId(), third.runId());
+    assertThat(backend.listRuns("s")).extracting(RunOutput::status).containsOnly(RunStatus.COMPLETED).hasSize(3);
+  }
+
+  @Test
+  void an_ending_the_database_refuses_for_good_ends_the_run_with_a_store_error_stored_as_such() {
+    SessionStore backend = MemorySessionStore.create();
+    SessionStore store = failing(backend, (method, args) -> method.equals("saveRun")
+        && ((RunOutput) args[0]).status() == RunStatus.COMPLETED, false);
     Engine engine = engine(store, "");
     List<RunEvent> events = new ArrayList<>();
 
     RunOutput out = engine.run("agent", RunRequest.create(r -> r.input("hi").sessionId("s")), events::add);
 
     assertThat(out.status()).isEqualTo(RunStatus.ERROR);
-    assertThat(out.contentText()).startsWith("the run could not be saved: database down");
-    assertThat(events.getLast()).isInstanceOfSatisfying(RunEvent.RunError.class,
-        e -> assertThat(e.errorType()).isEqualTo("StoreError"));
+    assertThat(out.contentText()).isEqualTo("the run could not be saved: database error");
+    assertThat(events.getLast()).isInstanceOfSatisfying(RunEvent.RunError.class, e -> {
+      assertThat(e.errorType()).isEqualTo("StoreError");
+      assertThat(e.content()).doesNotContain("database down");
+    });
     assertThat(events).noneMatch(e -> e instanceof RunEvent.RunCompleted);
+    assertThat(backend.findRun(out.runId())).as("not left RUNNING").get().extracting(RunOutput::status)
+        .isEqualTo(RunStatus.ERROR);
+    assertThat(engine.pendingSaves()).isZero();
   }
 
   @Test
@@ -96,10 +157,15 @@ class SessionStorageTest {
 
   /** {@code store}, except that the calls {@code fails} picks throw a retryable StoreException. */
   static SessionStore failing(SessionStore store, BiPredicate<String, Object[]> fails) {
+    return failing(store, fails, true);
+  }
+
+  /** {@code store}, except that the calls {@code fails} picks throw a StoreException. */
+  static SessionStore failing(SessionStore store, BiPredicate<String, Object[]> fails, boolean retryable) {
     return (SessionStore) Proxy.newProxyInstance(SessionStore.class.getClassLoader(),
         new Class<?>[] {SessionStore.class}, (proxy, method, args) -> {
           if (fails.test(method.getName(), args)) {
-            throw new StoreException("database down", true);
+            throw new StoreException("database down", retryable);
           }
           try {
             return method.invoke(store, args);

@@ -19,6 +19,7 @@ public final class Forms {
   private final List<Multipart.Upload> files;
 
   private Forms(Map<String, List<String>> fields, List<Multipart.Upload> files) {
+    InputText.check(fields);
     this.fields = fields;
     this.files = files;
   }
@@ -167,6 +168,7 @@ public final class Forms {
     if (node == null) {
       throw ApiException.badRequest("Invalid JSON in " + name + " field");
     }
+    InputText.check(node, List.of("body", name));
     return node;
   }
 

@@ -152,8 +152,8 @@ final class Queries {
    * {@code ["body"]} when it is required, and a 422 when it is not JSON of that shape.
    */
   static <T> @Nullable T body(Context ctx, Class<T> type, boolean required) {
-    String body = ctx.body();
-    T value = body.isBlank() ? null : Json.read(body, type);
+    byte[] body = ctx.bodyAsBytes();
+    T value = isBlank(body) ? null : Json.read(body, type);
     if (value == null && required) {
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("type", "missing");
@@ -163,6 +163,15 @@ final class Queries {
       throw ApiException.invalid(List.of(error));
     }
     return value;
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A 422 for one query parameter, with FastAPI's {@code ctx} when it has one. */

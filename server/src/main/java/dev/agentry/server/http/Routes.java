@@ -25,6 +25,11 @@ public final class Routes {
   /** The detail of a 413: the body is over {@code ServerSettings.maxRequestBytes}. */
   static final String TOO_LARGE = "Request body too large";
 
+  /** What gives a Java type away in a message: a package-qualified name, or an exception's class name. */
+  private static final java.util.regex.Pattern JAVA_NAMES = java.util.regex.Pattern.compile(
+      "\\b(dev\\.agentry|java[x]?\\.|jakarta\\.|tools\\.jackson|com\\.fasterxml|org\\.eclipse|io\\.javalin|kotlin\\.)"
+          + "|[A-Za-z]+(Exception|Error)\\b|`");
+
   /** One route: method, Javalin path, handler, and the words the API document shows for it. */
   public record Route(HandlerType method, String path, Handler handler, String tag, String summary) {}
 
@@ -102,14 +107,15 @@ public final class Routes {
     for (Route route : routes) {
       config.addHttpHandler(route.method(), route.path(), route.handler());
     }
+    config.beforeMatched(InputText::check); // every route's query and path parameters, before its handler
     config.exception(ApiException.class, (e, ctx) -> detail(ctx, e.status(), e.detail()));
     config.exception(dev.agentry.server.reload.ReloadFailedException.class,
         (e, ctx) -> ctx.status(e.status()).json(SpecHandlers.failure(e)));
     config.exception(NotFoundException.class, (e, ctx) -> detail(ctx, 404, e.getMessage()));
     config.exception(StoreException.class, (e, ctx) -> {
+      // the detail (with the URL's password masked) is for the operator; a client learns no host, port or user
       LOG.warn("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-      detail(ctx, e.retryable() ? 503 : 500, (e.retryable() ? "Database unavailable: " : "Database error: ")
-          + e.getMessage());
+      detail(ctx, e.retryable() ? 503 : 500, e.retryable() ? "Database unavailable" : "Database error");
     });
     config.exception(EngineException.class, (e, ctx) -> detail(ctx, 400, e.getMessage()));
     config.exception(EndpointNotFound.class, (e, ctx) -> detail(ctx, 404, "Not Found"));
@@ -136,15 +142,29 @@ public final class Routes {
     ctx.status(status).json(Map.of("detail", detail));
   }
 
-  /** The first line of an exception's message (or its type), safe to show a client. */
+  /** The first line of an exception's message, safe to show a client ({@link #plain}). */
   static String reason(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getMessage() == null) {
       cause = cause.getCause();
     }
-    String message = cause.getMessage();
-    return message == null || message.isBlank() ? cause.getClass().getSimpleName()
-        : message.lines().findFirst().orElse(message);
+    return plain(cause.getMessage(), "the request could not be read");
+  }
+
+  /**
+   * The first line of {@code message}, or {@code fallback} when there is none or it names a Java type or package (a
+   * library's message about our classes, a wrapped exception's {@code toString}): error bodies never do.
+   */
+  static String plain(@org.jspecify.annotations.Nullable String message, String fallback) {
+    if (message == null || message.isBlank()) {
+      return fallback;
+    }
+    String line = message.lines().findFirst().orElse(message).strip();
+    int source = line.indexOf(" at [Source");
+    if (source >= 0) {
+      line = line.substring(0, source).strip();
+    }
+    return line.isEmpty() || JAVA_NAMES.matcher(line).find() ? fallback : line;
   }
 
   /** Malformed input that Jetty or the servlet layer rejects while we read it. */

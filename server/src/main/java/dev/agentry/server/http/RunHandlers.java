@@ -55,6 +55,9 @@ final class RunHandlers {
     List<Media> media = new ArrayList<>(Uploads.of(form.files()));
     media.addAll(MediaFields.of(form));
     JsonNode structured = agent.inputSchema() != null ? Json.parse(message) : null;
+    if (structured != null) {
+      InputText.check(structured, List.of("body", "message"));
+    }
     String runId = UUID.randomUUID().toString();
     RunRequest request = RunRequest.create(r -> {
       if (structured != null && structured.isObject()) {
@@ -212,6 +215,7 @@ final class RunHandlers {
     if (node == null) {
       throw ApiException.badRequest("Invalid JSON in tools field");
     }
+    InputText.check(node, List.of("body", "tools"));
     try {
       if (!node.isArray()) {
         throw ApiException.badRequest("Invalid structure or content for tools: expected a list of tool executions");
@@ -219,7 +223,8 @@ final class RunHandlers {
       return Json.MAPPER.convertValue(node, Json.MAPPER.getTypeFactory()
           .constructCollectionType(List.class, ToolExecution.class));
     } catch (JacksonException | IllegalArgumentException e) {
-      throw ApiException.badRequest("Invalid structure or content for tools: " + Routes.reason(e));
+      throw ApiException.badRequest("Invalid structure or content for tools: "
+          + (e instanceof JacksonException j ? JsonErrors.describe(j) : "not a list of tool executions"));
     }
   }
 

@@ -3,8 +3,9 @@ package dev.agentry.engine.tool.builtin;
 import dev.agentry.engine.tool.Tool;
 import dev.agentry.engine.tool.ToolResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,6 +15,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,11 +95,20 @@ public final class FileTools {
     if (Files.isDirectory(file.target())) {
       return ToolResult.error(file.relative() + " is a folder; use list_files to see what it holds");
     }
+    try {
+      if (!Files.readAttributes(file.target(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+        // a FIFO would block the run until someone writes to it, a device may never end: neither is opened
+        return ToolResult.error(file.relative() + " is not a regular file (a pipe, socket or device); it is not read");
+      }
+    } catch (IOException e) {
+      return ToolResult.error(failure("read", file.relative(), e));
+    }
     long size;
     BoundedBody contents;
-    try (InputStream in = Files.newInputStream(file.target(), LinkOption.NOFOLLOW_LINKS)) {
-      size = Files.size(file.target());
-      contents = BoundedBody.read(in, maxBytes);
+    // a FileChannel is interruptible: cancelling the run closes it and ends a read that waits on the disk
+    try (FileChannel channel = FileChannel.open(file.target(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      size = channel.size();
+      contents = BoundedBody.read(Channels.newInputStream(channel), maxBytes);
     } catch (IOException e) {
       return ToolResult.error(failure("read", file.relative(), e));
     }

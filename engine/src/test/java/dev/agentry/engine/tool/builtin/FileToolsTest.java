@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileToolsTest {
@@ -50,6 +52,17 @@ class FileToolsTest {
   private void assertRefused(ToolResult result, String... fragments) {
     assertThat(result.outcome()).isEqualTo(ToolResult.Outcome.ERROR);
     assertThat(result.content()).contains(fragments).doesNotContain(base.toString()).doesNotContain("top secret");
+  }
+
+  @Test
+  @Timeout(30)
+  void a_fifo_is_refused_at_once_instead_of_blocking_the_run() throws Exception {
+    Path fifo = root.resolve("pipe");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo works");
+
+    ToolResult result = run(readOnly(), "read_file", Map.of("path", "pipe"));
+
+    assertRefused(result, "pipe is not a regular file");
   }
 
   @Test

@@ -1,0 +1,104 @@
+package dev.agentry.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentry.engine.event.EventSink;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunScope;
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.internal.Json;
+import dev.agentry.engine.llm.Cancellation;
+import dev.agentry.engine.llm.ToolCall;
+import dev.agentry.engine.store.SessionStore;
+import dev.agentry.engine.store.memory.MemorySessionStore;
+import dev.agentry.engine.tool.Tool;
+import dev.agentry.engine.tool.ToolDefinition;
+import dev.agentry.engine.tool.ToolResult;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cancelling a run while a tool blocks: the run ends CANCELLED even when the tool ignores interrupts. */
+class ToolCancelTest {
+  @TempDir Path dir;
+
+  @Test
+  @Timeout(60)
+  void a_run_blocked_in_a_fifo_read_that_ignores_interrupts_ends_cancelled_when_cancelled() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo works");
+    CountDownLatch reading = new CountDownLatch(1);
+    // FileInputStream blocks in open(2) until a writer comes, and an interrupt does not end that wait
+    Tool blocking = tool("read_pipe", () -> {
+      reading.countDown();
+      try (FileInputStream in = new FileInputStream(fifo.toFile())) {
+        return ToolResult.of(new String(in.readAllBytes()));
+      } catch (IOException e) {
+        return ToolResult.error("read failed");
+      }
+    });
+    SessionStore store = MemorySessionStore.create();
+    EventLog events = new EventLog();
+    AgentRun run = run(blocking, store, events);
+
+    CompletableFuture<RunOutput> ended = CompletableFuture.supplyAsync(() -> AgentLoop.run(run,
+        new TurnOutcome.CallTools(List.of(new ToolCall("call-1", "read_pipe", "{}")))));
+    try {
+      assertThat(reading.await(20, TimeUnit.SECONDS)).isTrue();
+      run.cancellation.cancel();
+      RunOutput out = ended.get(20, TimeUnit.SECONDS);
+
+      assertThat(out.status()).isEqualTo(RunStatus.CANCELLED);
+      assertThat(events.events.getLast()).isInstanceOf(RunEvent.RunCancelled.class);
+      assertThat(events.of(RunEvent.ToolCallCompleted.class)).isEmpty();
+      assertThat(store.findRun(run.scope.runId())).get().extracting(RunOutput::status)
+          .isEqualTo(RunStatus.CANCELLED);
+    } finally {
+      try (FileOutputStream unblock = new FileOutputStream(fifo.toFile())) {
+        unblock.write('x'); // lets the abandoned tool thread finish
+      }
+    }
+  }
+
+  private AgentRun run(Tool tool, SessionStore store, EventSink sink) {
+    Engine engine = Engine.create(Specs.compile(dir, Specs.agent("", "fallback: ok")), c -> c.store(store));
+    AgentRuntime prepared = AgentRuntime.prepare(engine.catalog().getAgent("agent"), engine.catalog(),
+        new EngineConfig.Builder().store(store).build());
+    AgentRuntime agent = new AgentRuntime(prepared.def(), prepared.catalogVersion(), prepared.model(),
+        Map.of(tool.definition().name(), new BoundTool(tool, ToolFlags.NONE)),
+        List.of(tool.definition()), List.of(), null, null, null, null);
+    AgentRun run = new AgentRun(agent, RunScope.of("agent", "agent", "run-1", "session-1"),
+        new AgentRun.RunSettings("go", null, new java.util.LinkedHashMap<>(), Map.of(), Map.of(), null, null, false,
+            true, 0, List.of()), Cancellation.create(), sink, Clock.systemUTC());
+    run.persistWith(store::saveRun, output -> false);
+    store.saveRun(run.toOutput(RunStatus.RUNNING, null, "str"));
+    run.stored = true;
+    return run;
+  }
+
+  private static Tool tool(String name, java.util.function.Supplier<ToolResult> body) {
+    ToolDefinition definition = new ToolDefinition(name, "Blocks.", Json.MAPPER.readTree("{\"type\": \"object\"}"));
+    return new Tool() {
+      @Override
+      public ToolDefinition definition() {
+        return definition;
+      }
+
+      @Override
+      public ToolResult invoke(JsonNode arguments, dev.agentry.engine.tool.ToolContext context) {
+        return body.get();
+      }
+    };
+  }
+}
