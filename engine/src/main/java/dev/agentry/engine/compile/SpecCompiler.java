@@ -168,6 +168,7 @@ public final class SpecCompiler {
           resolve(resource, found.pointer(), rule.target());
         }
       }
+      SpecPathChecks.check(resource, problems);
       switch (resource.kind()) {
         case AGENT, TEAM -> {
           SchemaFiles.load(resource, "/spec/output_schema", problems, schemas);

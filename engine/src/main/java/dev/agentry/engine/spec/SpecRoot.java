@@ -89,7 +89,7 @@ public final class SpecRoot {
     }
     if (!lexical.startsWith(folder) && !lexical.startsWith(realRoot)) {
       return refused("unsafe-path", shown + " is outside the spec folder",
-          "a spec reads only files inside the folder it is loaded from; write a path relative to the YAML file");
+          "a spec may name only files inside the folder it is loaded from; write a relative path that stays inside it");
     }
     Path existing = lexical;
     while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
@@ -155,7 +155,7 @@ public final class SpecRoot {
 
   private static Refusal systemFile(String shown) {
     return refused("unsafe-path", shown + " names a system file, in /proc, /dev or /sys",
-        "a spec reads only files inside the folder it is loaded from");
+        "a spec may name only files inside the folder it is loaded from");
   }
 
   private static Refusal refused(String code, String message, @Nullable String hint) {

@@ -116,8 +116,8 @@ class SpecRootTest {
     Files.writeString(file, agent("${file:../prompts/role.md}"));
     assertThat(loaded(specs).diagnostics()).as("loaded as part of the folder").isEmpty();
     assertThat(load(file)).containsExactly("agents/agent.yaml:7:16: error: file '../prompts/role.md' is outside the "
-        + "spec folder (a spec reads only files inside the folder it is loaded from; write a path relative to the "
-        + "YAML file)");
+        + "spec folder (a spec may name only files inside the folder it is loaded from; write a relative path that "
+        + "stays inside it)");
   }
 
   @Test
