@@ -205,10 +205,9 @@ final class YamlComposer {
     }
     parent.weight += weight;
     if (parent.node instanceof ArrayNode array) {
+      array.add(node);
       if (parent.mergeList) {
         parent.listSources.add(self);
-      } else {
-        array.add(node);
       }
     } else if (parent.pendingMerge) {
       parent.merges.addAll(merged);
@@ -339,7 +338,7 @@ final class YamlComposer {
 
     String childPointer() {
       if (node instanceof ArrayNode array) {
-        return SourceMap.child(pointer, mergeList ? listSources.size() : array.size());
+        return SourceMap.child(pointer, array.size());
       }
       return pendingMerge ? SourceMap.child(pointer, "<<" + merges.size()) : SourceMap.child(pointer, pendingKey);
     }
