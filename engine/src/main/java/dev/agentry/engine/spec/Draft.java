@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
  * @param secretPointers JSON Pointers whose values came from interpolation (never echoed in messages)
  * @param root the spec root the document was loaded from, which every path it names must stay inside
  */
-public record Draft(Kind kind, String name, YamlReader.Document document, Set<String> secretPointers, SpecRoot root) {
+public record Draft(
+    Kind kind, String name, YamlReader.Document document, Set<String> secretPointers, SpecRoot root) {
   public Draft {
     secretPointers = Set.copyOf(secretPointers);
   }

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SpecRoot {
   private static final List<Path> SYSTEM = List.of(Path.of("/proc"), Path.of("/dev"), Path.of("/sys"));
+  private static final String INSIDE = "a spec may name only files inside the folder it is loaded from";
 
   private final Path folder;
 
@@ -89,7 +90,7 @@ public final class SpecRoot {
     }
     if (!lexical.startsWith(folder) && !lexical.startsWith(realRoot)) {
       return refused("unsafe-path", shown + " is outside the spec folder",
-          "a spec may name only files inside the folder it is loaded from; write a relative path that stays inside it");
+          INSIDE + "; write a relative path that stays inside it");
     }
     Path existing = lexical;
     while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
@@ -154,8 +155,7 @@ public final class SpecRoot {
   }
 
   private static Refusal systemFile(String shown) {
-    return refused("unsafe-path", shown + " names a system file, in /proc, /dev or /sys",
-        "a spec may name only files inside the folder it is loaded from");
+    return refused("unsafe-path", shown + " names a system file, in /proc, /dev or /sys", INSIDE);
   }
 
   private static Refusal refused(String code, String message, @Nullable String hint) {

@@ -48,7 +48,9 @@ class SpecRootTest {
   }
 
   private List<String> load(Path root) {
-    return LOADER.load(root).diagnostics().stream().map(d -> d.render(specs.relativize(Path.of(d.file())).toString())).toList();
+    return LOADER.load(root).diagnostics().stream()
+        .map(d -> d.render(specs.relativize(Path.of(d.file())).toString()))
+        .toList();
   }
 
   private SpecLoader.Loaded loaded(Path root) {
