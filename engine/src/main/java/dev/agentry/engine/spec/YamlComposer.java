@@ -106,7 +106,7 @@ final class YamlComposer {
     }
     String pointer = parent == null ? "" : parent.childPointer();
     boolean mapping = event.getEventId() == Event.ID.MappingStart;
-    if (!count(1, at)) {
+    if (!count(1, at, pointer)) {
       return false;
     }
     sourceMap.putValue(pointer, at);
@@ -145,7 +145,7 @@ final class YamlComposer {
           "'" + event.getValue() + "' is not a valid " + Scalars.tagName(tag.orElse("")), null));
       node = NODES.stringNode(event.getValue());
     }
-    if (!count(1, at)) {
+    if (!count(1, at, pointer)) {
       return false;
     }
     sourceMap.putValue(pointer, at);
@@ -178,8 +178,9 @@ final class YamlComposer {
           "more than " + limits.maxAliases() + " aliases in one file", "repeat less, or split the file"));
       return false;
     }
+    String pointer = parent == null ? "" : parent.childPointer();
     // Counted before anything is copied: an alias costs what its anchor composes to, merge sources included.
-    if (!count(anchored.weight, at)) {
+    if (!count(anchored.weight, at, pointer)) {
       return false;
     }
     Source self = new Source(anchored.node, anchored.pointer, at);
@@ -187,7 +188,6 @@ final class YamlComposer {
       // only read by the merge: neither the value nor its positions are copied
       return attach(anchored.node, self, sources(self), anchored.weight);
     }
-    String pointer = parent == null ? "" : parent.childPointer();
     sourceMap.putValue(pointer, at);
     sourceMap.copyPrefix(anchored.pointer, pointer);
     return attach(anchored.node.deepCopy(), self, List.of(self), anchored.weight);
@@ -266,7 +266,7 @@ final class YamlComposer {
         }
         String taken = SourceMap.child(source.pointer(), entry.getKey());
         int weight = Math.max(1, sourceMap.countPrefix(taken));
-        if (!count(weight, source.at())) {
+        if (!count(weight, source.at(), frame.pointer)) {
           return false;
         }
         frame.weight += weight;
@@ -278,10 +278,10 @@ final class YamlComposer {
   }
 
   /** Adds {@code n} composed values to the file's budget; false (with a diagnostic at {@code at}) past it. */
-  private boolean count(long n, SourceMap.Mark at) {
+  private boolean count(long n, SourceMap.Mark at, String pointer) {
     values += n;
     if (values > limits.maxValues()) {
-      diagnostics.add(error(at, "", "too-many-values",
+      diagnostics.add(error(at, pointer, "too-many-values",
           "the file expands to more than " + limits.maxValues()
               + " values once its aliases and merge keys are composed",
           "repeat less through aliases and '<<' merge keys, or split the file"));

@@ -74,6 +74,7 @@ class HostileInputTest {
     assertThat(result.documents()).isEmpty();
     assertThat(result.diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.code()).isEqualTo("too-many-values");
+      assertThat(d.pointer()).as("the second alias of the merge list at level 13").isEqualTo("/m13/<<0/1");
       assertThat(d.render(d.file())).isEqualTo("hostile.yaml:39:14: error: the file expands to more than 200000 "
           + "values once its aliases and merge keys are composed (repeat less through aliases and '<<' merge keys, "
           + "or split the file)");
