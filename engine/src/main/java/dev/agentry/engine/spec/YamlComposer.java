@@ -25,11 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
  * file, used by {@link YamlReader}.
  *
  * <p>Every value has a weight: the number of values it stands for once the document is composed. A scalar weighs 1;
- * an alias weighs what its anchor weighs; a mapping weighs itself, its entries, its merge sources ({@code <<}) and the
- * entries it takes from them. Weights are added to the file's budget <em>before</em> an alias is copied or a merge
- * applied, so a "billion laughs" file or a merge-key bomb ({@code <<: [*m1, *m1]} nested level upon level) stops
- * with a diagnostic at the alias or merge that would overflow, after work proportional to the budget. Merge sources
- * are read where their anchor was written, never copied, so they cost no positions of their own.
+ * an alias weighs what its anchor weighs; a mapping weighs itself, its entries and its merge sources ({@code <<}),
+ * which bounds what it holds once the merges are applied. Weights are charged to the file's budget <em>before</em>
+ * an alias is copied, and the entries a merge takes before they are copied, so a "billion laughs" file or a
+ * merge-key bomb ({@code <<: [*m1, *m1]} nested level upon level) stops with a diagnostic at the alias or merge that
+ * would overflow, after work proportional to the budget. Merge sources are read where their anchor was written,
+ * never copied, so they cost no positions of their own; a chain of mappings each merging the one before weighs what
+ * it holds, so inheritance stays cheap.
  */
 final class YamlComposer {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -269,7 +271,6 @@ final class YamlComposer {
         if (!count(weight, source.at(), frame.pointer)) {
           return false;
         }
-        frame.weight += weight;
         object.set(entry.getKey(), entry.getValue().deepCopy());
         sourceMap.copyPrefix(taken, SourceMap.child(frame.pointer, entry.getKey()));
       }
@@ -317,7 +318,10 @@ final class YamlComposer {
     /** A list written as the value of a merge key: its elements are merge sources, not values of the document. */
     final boolean mergeList;
     final @Nullable String anchor;
-    /** The values this collection composes to: itself, its children, merge sources and merged entries. */
+    /**
+     * The values this collection composes to: itself, its children and its merge sources. The entries a merge takes
+     * are a subset of its sources, so they are charged to the file's budget when copied but not weighed twice.
+     */
     long weight = 1;
     @Nullable String pendingKey;
     boolean pendingMerge;

@@ -74,12 +74,27 @@ class HostileInputTest {
     assertThat(result.documents()).isEmpty();
     assertThat(result.diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.code()).isEqualTo("too-many-values");
-      assertThat(d.pointer()).as("the second alias of the merge list at level 13").isEqualTo("/m13/<<0/1");
-      assertThat(d.render(d.file())).isEqualTo("hostile.yaml:39:14: error: the file expands to more than 200000 "
+      assertThat(d.pointer()).as("the second alias of the merge list at level 14").isEqualTo("/m14/<<0/1");
+      assertThat(d.render(d.file())).isEqualTo("hostile.yaml:42:14: error: the file expands to more than 200000 "
           + "values once its aliases and merge keys are composed (repeat less through aliases and '<<' merge keys, "
           + "or split the file)");
     });
     assertThat(took).as("time to the diagnostic").isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void a_long_chain_of_merges_is_not_mistaken_for_a_bomb() {
+    StringBuilder yaml = new StringBuilder("l0: &l0 {");
+    for (int k = 0; k < 50; k++) {
+      yaml.append(k == 0 ? "" : ", ").append("k").append(k).append(": ").append(k);
+    }
+    yaml.append("}\n");
+    for (int i = 1; i <= 40; i++) {
+      yaml.append("l%d: &l%d\n  <<: *l%d\n  own%d: %d\n".formatted(i, i, i - 1, i, i));
+    }
+    YamlReader.Result result = bounded(BOMB_ALLOCATED, () -> read(yaml.toString()));
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(result.documents().get(0).root().get("l40").size()).isEqualTo(90);
   }
 
   @Test
