@@ -1,8 +1,7 @@
 package dev.agentry.engine.compile;
 
 import dev.agentry.engine.spec.Draft;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.agentry.engine.spec.SpecRoot;
 import java.nio.file.Path;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -11,11 +10,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the JSON Schemas that {@code input_schema} and {@code output_schema} give either inline or as a path to a
- * {@code .json} file relative to the YAML file.
+ * {@code .json} file relative to the YAML file, confined to the spec root ({@link SpecRoot}).
  */
 final class SchemaFiles {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final long MAX_BYTES = 1 << 20;
+  private static final int MAX_BYTES = 1 << 20;
 
   /** Identifies one schema field of one resource. */
   record Key(String kind, String name, String pointer) {
@@ -36,23 +35,23 @@ final class SchemaFiles {
     if (!value.isString()) {
       return;
     }
-    Path path = Path.of(resource.file()).toAbsolutePath().getParent().resolve(value.asString()).normalize();
-    try {
-      if (Files.size(path) > MAX_BYTES) {
-        problems.at(resource, pointer, "bad-schema-file", "schema file '" + value.asString() + "' is over 1 MiB",
-            null);
+    Path dir = Path.of(resource.file()).toAbsolutePath().getParent();
+    byte[] bytes;
+    switch (resource.root().read("schema file", value.asString(), dir, MAX_BYTES)) {
+      case SpecRoot.Refusal refusal -> {
+        problems.at(resource, pointer, refusal.code(), refusal.message(), refusal.hint());
         return;
       }
-      JsonNode schema = JSON.readTree(Files.readString(path));
+      case SpecRoot.Bytes read -> bytes = read.bytes();
+    }
+    try {
+      JsonNode schema = JSON.readTree(bytes);
       if (!schema.isObject()) {
         problems.at(resource, pointer, "bad-schema-file",
             "schema file '" + value.asString() + "' does not hold a JSON object", null);
         return;
       }
       out.put(Key.of(resource, pointer), schema);
-    } catch (IOException e) {
-      problems.at(resource, pointer, "missing-file", "cannot read schema file '" + value.asString() + "'",
-          "paths are relative to the folder of the YAML file");
     } catch (JacksonException e) {
       problems.at(resource, pointer, "bad-schema-file",
           "schema file '" + value.asString() + "' is not valid JSON: " + e.getOriginalMessage(), null);

@@ -182,6 +182,7 @@ public final class SpecCompiler {
         }
       }
       UrlChecks.check(resource, problems);
+      SpecPathChecks.check(resource, problems);
       switch (resource.kind()) {
         case AGENT, TEAM -> {
           tools.check(resource);

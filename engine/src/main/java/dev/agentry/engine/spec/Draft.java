@@ -8,8 +8,10 @@ import tools.jackson.databind.JsonNode;
  * checks need (the tree and where each part was written), so that every problem of a set is found in one pass.
  *
  * @param secretPointers JSON Pointers whose values came from interpolation (never echoed in messages)
+ * @param root the spec root the document was loaded from, which every path it names must stay inside
  */
-public record Draft(Kind kind, String name, YamlReader.Document document, Set<String> secretPointers) {
+public record Draft(
+    Kind kind, String name, YamlReader.Document document, Set<String> secretPointers, SpecRoot root) {
   public Draft {
     secretPointers = Set.copyOf(secretPointers);
   }

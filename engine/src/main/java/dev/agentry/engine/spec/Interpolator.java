@@ -1,8 +1,8 @@
 package dev.agentry.engine.spec;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@linkplain Substitutions#typeable() typeable}: the loader turns it into a number or boolean only where the schema
  * expects one ({@code max_tokens: ${env:MAX}}), so a digits-only API key stays text. The pointers of every
  * substituted value are returned so that no diagnostic ever prints them: they may hold secrets. {@code file:} paths
- * are relative to the YAML file's folder.
+ * are relative to the YAML file's folder and confined to the spec root ({@link SpecRoot}: no file outside it, none
+ * under {@code /proc}, {@code /dev} or {@code /sys}, regular files of at most 1 MiB only).
  */
 public final class Interpolator {
   private static final int MAX_FILE_BYTES = 1 << 20;
@@ -53,40 +54,42 @@ public final class Interpolator {
   public record Substitutions(Set<String> pointers, Set<String> typeable) {}
 
   /** Substitutes every placeholder of {@code document}; problems are added to {@code diagnostics}. */
-  public Substitutions apply(YamlReader.Document document, Path fileDir, List<Diagnostic> diagnostics) {
+  public Substitutions apply(YamlReader.Document document, Path fileDir, SpecRoot root, List<Diagnostic> diagnostics) {
     Substitutions done = new Substitutions(new HashSet<>(), new HashSet<>());
-    walk(document.root(), "", document, fileDir, diagnostics, done);
+    walk(document.root(), "", new Place(document, fileDir, root, diagnostics), done);
     return new Substitutions(Set.copyOf(done.pointers()), Set.copyOf(done.typeable()));
   }
 
-  private void walk(JsonNode node, String pointer, YamlReader.Document document, Path dir,
-      List<Diagnostic> diagnostics, Substitutions substituted) {
+  /** Where a pass is: the document, its file's folder, the spec root, and where problems go. */
+  private record Place(YamlReader.Document document, Path dir, SpecRoot root, List<Diagnostic> diagnostics) {}
+
+  private void walk(JsonNode node, String pointer, Place place, Substitutions substituted) {
     if (node instanceof ObjectNode object) {
       for (String name : List.copyOf(object.propertyNames())) {
         String child = SourceMap.child(pointer, name);
         JsonNode value = object.get(name);
-        JsonNode replaced = replace(value, child, document, dir, diagnostics, substituted);
+        JsonNode replaced = replace(value, child, place, substituted);
         if (replaced != null) {
           object.set(name, replaced);
         } else {
-          walk(value, child, document, dir, diagnostics, substituted);
+          walk(value, child, place, substituted);
         }
       }
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
         String child = SourceMap.child(pointer, i);
-        JsonNode replaced = replace(array.get(i), child, document, dir, diagnostics, substituted);
+        JsonNode replaced = replace(array.get(i), child, place, substituted);
         if (replaced != null) {
           array.set(i, replaced);
         } else {
-          walk(array.get(i), child, document, dir, diagnostics, substituted);
+          walk(array.get(i), child, place, substituted);
         }
       }
     }
   }
 
-  private @Nullable JsonNode replace(JsonNode value, String pointer, YamlReader.Document document, Path dir,
-      List<Diagnostic> diagnostics, Substitutions substituted) {
+  private @Nullable JsonNode replace(JsonNode value, String pointer, Place place, Substitutions substituted) {
+    YamlReader.Document document = place.document();
     if (!value.isString() || !value.stringValue().contains("${")) {
       return null;
     }
@@ -107,11 +110,11 @@ public final class Interpolator {
       int end = text.indexOf('}', i);
       SourceMap.Mark at = document.sourceMap().value(pointer);
       if (end < 0) {
-        diagnostics.add(Diagnostic.error(document.file(), at, pointer, "bad-interpolation",
+        place.diagnostics().add(Diagnostic.error(document.file(), at, pointer, "bad-interpolation",
             "unterminated '${' in value", "close it with '}', or write '$${' for a literal '${'"));
         return null;
       }
-      String resolved = resolve(text.substring(i + 2, end), pointer, at, document.file(), dir, diagnostics);
+      String resolved = resolve(text.substring(i + 2, end), pointer, at, place);
       if (resolved == null) {
         return null;
       }
@@ -129,8 +132,9 @@ public final class Interpolator {
     return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(out.toString());
   }
 
-  private @Nullable String resolve(String expression, String pointer, SourceMap.Mark at, String file, Path dir,
-      List<Diagnostic> diagnostics) {
+  private @Nullable String resolve(String expression, String pointer, SourceMap.Mark at, Place place) {
+    String file = place.document().file();
+    List<Diagnostic> diagnostics = place.diagnostics();
     int colon = expression.indexOf(':');
     String source = colon < 0 ? expression : expression.substring(0, colon);
     String argument = colon < 0 ? "" : expression.substring(colon + 1);
@@ -151,19 +155,21 @@ public final class Interpolator {
         return null;
       }
       case "file" -> {
-        Path path = dir.resolve(argument).normalize();
-        try {
-          if (Files.size(path) > MAX_FILE_BYTES) {
-            diagnostics.add(Diagnostic.error(file, at, pointer, "bad-interpolation",
-                "file '" + argument + "' is larger than " + MAX_FILE_BYTES + " bytes", null));
+        switch (place.root().read("file", argument, place.dir(), MAX_FILE_BYTES)) {
+          case SpecRoot.Refusal refusal -> {
+            diagnostics.add(Diagnostic.error(file, at, pointer, refusal.code(), refusal.message(), refusal.hint()));
             return null;
           }
-          String content = Files.readString(path, StandardCharsets.UTF_8);
-          return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
-        } catch (IOException | RuntimeException e) {
-          diagnostics.add(Diagnostic.error(file, at, pointer, "missing-file", "cannot read file '" + argument + "'",
-              "paths are relative to the folder of the YAML file"));
-          return null;
+          case SpecRoot.Bytes read -> {
+            try {
+              String content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(read.bytes())).toString();
+              return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+            } catch (CharacterCodingException e) {
+              diagnostics.add(Diagnostic.error(file, at, pointer, "bad-interpolation",
+                  "file '" + argument + "' is not UTF-8 text", "a spec reads text files only"));
+              return null;
+            }
+          }
         }
       }
       default -> {

@@ -1,7 +1,10 @@
 package dev.agentry.engine.spec;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Maps JSON Pointers inside one YAML document to where they were written, so that schema errors (reported by
@@ -25,8 +28,9 @@ public final class SourceMap {
     this.keys = keys;
   }
 
+  /** A map to fill while reading; sorted, so that everything under a pointer is one range (see {@link #under}). */
   static SourceMap builder() {
-    return new SourceMap(new HashMap<>(), new HashMap<>());
+    return new SourceMap(new TreeMap<>(), new TreeMap<>());
   }
 
   void putValue(String pointer, Mark mark) {
@@ -37,20 +41,33 @@ public final class SourceMap {
     keys.putIfAbsent(pointer, mark);
   }
 
-  /** Copies every position under {@code from} to the same relative place under {@code to} (aliases, merges). */
+  /** How many value positions {@code from} and everything under it hold: what {@link #copyPrefix} would copy. */
+  int countPrefix(String from) {
+    return (values.containsKey(from) ? 1 : 0) + under(values, from).size();
+  }
+
+  /**
+   * Copies every position under {@code from} to the same relative place under {@code to} (aliases, merges). Only
+   * the range under {@code from} is visited, so a copy costs what it copies, not the size of the whole map.
+   */
   void copyPrefix(String from, String to) {
     copyPrefix(values, from, to);
     copyPrefix(keys, from, to);
   }
 
   private static void copyPrefix(Map<String, Mark> map, String from, String to) {
-    Map<String, Mark> copies = new HashMap<>();
-    map.forEach((pointer, mark) -> {
-      if (pointer.equals(from) || pointer.startsWith(from + "/")) {
-        copies.put(to + pointer.substring(from.length()), mark);
-      }
-    });
-    copies.forEach(map::putIfAbsent);
+    List<Map.Entry<String, Mark>> copies = new ArrayList<>();
+    Mark self = map.get(from);
+    if (self != null) {
+      copies.add(Map.entry(to, self));
+    }
+    under(map, from).forEach((pointer, mark) -> copies.add(Map.entry(to + pointer.substring(from.length()), mark)));
+    copies.forEach(copy -> map.putIfAbsent(copy.getKey(), copy.getValue()));
+  }
+
+  /** The entries strictly under {@code pointer}: those starting with {@code pointer + "/"} ('0' follows '/'). */
+  private static Map<String, Mark> under(Map<String, Mark> map, String pointer) {
+    return ((NavigableMap<String, Mark>) map).subMap(pointer + "/", true, pointer + "0", false);
   }
 
   SourceMap freeze() {

@@ -78,10 +78,11 @@ public final class SpecLoader {
   /**
    * Loads every {@code *.yaml} and {@code *.yml} file under {@code root} (or {@code root} itself if it is a file).
    * Hidden entries are skipped, including the {@code ..data} folders of a Kubernetes ConfigMap mount, whose files
-   * are reached through the symlinks beside them.
+   * are reached through the symlinks beside them. Every path a spec names must stay inside the spec root: {@code root}
+   * itself, or the folder of {@code root} when it is a single file (see {@link SpecRoot}).
    */
   public Loaded load(Path root) {
-    Collected collected = new Collected();
+    Collected collected = new Collected(SpecRoot.of(root));
     List<Diagnostic> diagnostics = collected.diagnostics;
     List<Path> files = findFiles(root, diagnostics);
     if (files.isEmpty()) {
@@ -104,9 +105,14 @@ public final class SpecLoader {
 
   /** What loading has gathered so far. */
   private static final class Collected {
+    final SpecRoot root;
     final List<Resource<?>> resources = new ArrayList<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
     final List<Draft> drafts = new ArrayList<>();
+
+    Collected(SpecRoot root) {
+      this.root = root;
+    }
 
     Loaded done() {
       return new Loaded(resources, drafts, diagnostics);
@@ -135,7 +141,7 @@ public final class SpecLoader {
       return Optional.empty();
     }
     List<Diagnostic> problems = new ArrayList<>();
-    Interpolator.Substitutions substitutions = interpolator.apply(document, dir, problems);
+    Interpolator.Substitutions substitutions = interpolator.apply(document, dir, collected.root, problems);
     Set<String> secrets = substitutions.pointers();
     Set<String> unresolved = problems.stream().map(Diagnostic::pointer).collect(java.util.stream.Collectors.toSet());
     for (Diagnostic d : validate(kind.get(), document, substitutions)) {
@@ -148,7 +154,7 @@ public final class SpecLoader {
     if (!name.isString()) {
       return Optional.empty();
     }
-    Draft draft = new Draft(kind.get(), name.asString(), document, secrets);
+    Draft draft = new Draft(kind.get(), name.asString(), document, secrets, collected.root);
     collected.drafts.add(draft);
     if (!problems.isEmpty()) {
       return Optional.empty();

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile input gets a diagnostic, never a hang or an out-of-memory: each case runs under a time bound and a bound
@@ -16,16 +18,31 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest {
   private static final Duration TIME = Duration.ofSeconds(5);
   private static final long MAX_ALLOCATED = 256L << 20;
+  /** Well above what the bounded reader allocates for a bomb (about 1 MiB), far below what it composes to. */
+  private static final long BOMB_ALLOCATED = 16L << 20;
 
   private static YamlReader.Result bounded(Supplier<YamlReader.Result> read) {
+    return bounded(MAX_ALLOCATED, read);
+  }
+
+  private static YamlReader.Result bounded(long maxAllocated, Supplier<YamlReader.Result> read) {
     return assertTimeoutPreemptively(TIME, () -> {
       var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       long before = threads.getCurrentThreadAllocatedBytes();
       YamlReader.Result result = read.get();
       long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-      assertThat(allocated).as("bytes allocated").isLessThan(MAX_ALLOCATED);
+      assertThat(allocated).as("bytes allocated").isLessThan(maxAllocated);
       return result;
     });
+  }
+
+  /** Level n merges level n-1 twice: {@code 2^n} values once composed, from a file of a few hundred bytes. */
+  static String mergeKeyBomb(int levels) {
+    StringBuilder yaml = new StringBuilder("m0: &m0 {a: 1, b: 2, c: 3, d: 4}\n");
+    for (int i = 1; i <= levels; i++) {
+      yaml.append("m%d: &m%d\n  <<: [*m%d, *m%d]\n  k%d: %d\n".formatted(i, i, i - 1, i - 1, i, i));
+    }
+    return yaml.toString();
   }
 
   private static YamlReader.Result read(String yaml) {
@@ -44,6 +61,46 @@ class HostileInputTest {
     }
     YamlReader.Result result = bounded(() -> read(yaml.toString()));
     assertThat(result.documents()).isEmpty();
+    assertThat(result.diagnostics()).extracting(Diagnostic::code).containsExactly("too-many-values");
+  }
+
+  @ParameterizedTest(name = "{0} levels")
+  @ValueSource(ints = {16, 20, 24})
+  void a_merge_key_bomb_is_stopped_by_the_value_limit_at_the_alias_that_overflows(int levels) {
+    String yaml = mergeKeyBomb(levels);
+    long start = System.nanoTime();
+    YamlReader.Result result = bounded(BOMB_ALLOCATED, () -> read(yaml));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(result.documents()).isEmpty();
+    assertThat(result.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo("too-many-values");
+      assertThat(d.pointer()).as("the second alias of the merge list at level 14").isEqualTo("/m14/<<0/1");
+      assertThat(d.render(d.file())).isEqualTo("hostile.yaml:42:14: error: the file expands to more than 200000 "
+          + "values once its aliases and merge keys are composed (repeat less through aliases and '<<' merge keys, "
+          + "or split the file)");
+    });
+    assertThat(took).as("time to the diagnostic").isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void a_long_chain_of_merges_is_not_mistaken_for_a_bomb() {
+    StringBuilder yaml = new StringBuilder("l0: &l0 {");
+    for (int k = 0; k < 50; k++) {
+      yaml.append(k == 0 ? "" : ", ").append("k").append(k).append(": ").append(k);
+    }
+    yaml.append("}\n");
+    for (int i = 1; i <= 40; i++) {
+      yaml.append("l%d: &l%d\n  <<: *l%d\n  own%d: %d\n".formatted(i, i, i - 1, i, i));
+    }
+    YamlReader.Result result = bounded(BOMB_ALLOCATED, () -> read(yaml.toString()));
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(result.documents().get(0).root().get("l40").size()).isEqualTo(90);
+  }
+
+  @Test
+  void small_bombs_in_many_documents_share_one_budget() {
+    String bomb = mergeKeyBomb(12) + "---\n";
+    YamlReader.Result result = bounded(BOMB_ALLOCATED, () -> read(bomb.repeat(20)));
     assertThat(result.diagnostics()).extracting(Diagnostic::code).containsExactly("too-many-values");
   }
 

@@ -76,6 +76,27 @@ class YamlReaderTest {
   }
 
   @Test
+  void inline_merge_sources_merge_and_keep_their_positions() {
+    YamlReader.Result result = read("""
+        base: &base {model: m, retries: 1}
+        agent:
+          <<: [{markdown: true}, *base]
+          retries: 3
+        other:
+          <<: {name: x}
+        """);
+    assertThat(result.diagnostics()).isEmpty();
+    JsonNode root = result.documents().get(0).root();
+    assertThat(root.get("agent").propertyNames()).containsExactlyInAnyOrder("markdown", "model", "retries");
+    assertThat(root.at("/agent/retries").intValue()).isEqualTo(3);
+    assertThat(root.at("/other/name").asString()).isEqualTo("x");
+    SourceMap map = result.documents().get(0).sourceMap();
+    assertThat(map.value("/agent/markdown")).isEqualTo(new SourceMap.Mark(3, 19));
+    assertThat(map.value("/agent/model")).isEqualTo(map.value("/base/model"));
+    assertThat(map.value("/other/name")).isEqualTo(new SourceMap.Mark(6, 14));
+  }
+
+  @Test
   void a_merge_key_needs_a_mapping() {
     YamlReader.Result result = read("""
         a: &a [1, 2]

@@ -1,5 +1,6 @@
 package dev.agentry.engine.tool.builtin;
 
+import dev.agentry.engine.spec.SpecRoot;
 import dev.agentry.engine.tool.Tool;
 import dev.agentry.engine.tool.ToolResult;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * The {@code file} builtin toolkit: Agno's {@code FileTools} functions ({@code read_file}, {@code list_files},
  * {@code search_files} and, only with {@code allow_write: true}, {@code save_file}) confined to one root folder.
  *
- * <p>Options: {@code root} (required, relative to the spec folder; it need not exist until a file is read or
- * saved), {@code allow_write} (default false) and {@code max_bytes} (default 1 MiB: longer files are read in part,
+ * <p>Options: {@code root} (required, relative to the spec folder and inside it by the rule of
+ * {@link SpecRoot}; it need not exist until a file is read or saved), {@code allow_write} (default false) and {@code max_bytes} (default 1 MiB: longer files are read in part,
  * larger contents are not saved). Every path goes through {@link FileRoot}, which refuses escapes.
  */
 public final class FileTools {
@@ -48,10 +48,9 @@ public final class FileTools {
     ToolOptions opts = ToolOptions.of("file", options, Set.of("root", "allow_write", "max_bytes"));
     String rootOption = opts.requiredString("root", "the folder whose files the model may use");
     Path rootPath;
-    try {
-      rootPath = baseDir.toAbsolutePath().resolve(rootOption).normalize();
-    } catch (InvalidPathException e) {
-      throw opts.fail("root", "is not a valid path: " + rootOption);
+    switch (SpecRoot.of(baseDir).resolve("file root", rootOption, baseDir)) {
+      case SpecRoot.Refusal refusal -> throw opts.fail("root", "is refused: " + refusal.message());
+      case SpecRoot.Inside inside -> rootPath = inside.path();
     }
     if (Files.exists(rootPath) && !Files.isDirectory(rootPath)) {
       throw opts.fail("root", "names " + rootOption + ", which is not a folder");

@@ -182,6 +182,9 @@ class FileToolsTest {
     assertThatThrownBy(() -> tools(Map.of())).isInstanceOf(ToolkitException.class)
         .hasMessageContaining("file: option 'root' is required");
     assertThatThrownBy(() -> tools(Map.of("root", "workspace/notes.md"))).hasMessageContaining("not a folder");
+    assertThatThrownBy(() -> tools(Map.of("root", "/"))).isInstanceOf(ToolkitException.class)
+        .hasMessage("file: option 'root' is refused: file root '/' is outside the spec folder");
+    assertThatThrownBy(() -> tools(Map.of("root", "../elsewhere"))).hasMessageContaining("outside the spec folder");
     assertThatThrownBy(() -> tools(Map.of("root", "workspace", "allow_write", "yes")))
         .hasMessageContaining("'allow_write'");
     assertThatThrownBy(() -> tools(Map.of("root", "workspace", "alow_write", true)))
