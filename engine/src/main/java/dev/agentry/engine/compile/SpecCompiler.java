@@ -92,6 +92,9 @@ public final class SpecCompiler {
     Checker checker = new Checker(index, problems, graph,
         new ToolOptionChecks(index.get(Kind.TOOLKIT), baseDir.toAbsolutePath().normalize(), problems));
     for (Draft draft : loaded.drafts()) {
+      SpecPathChecks.check(draft, problems); // first, so that a tool refused for its path is reported once
+    }
+    for (Draft draft : loaded.drafts()) {
       checker.check(draft);
     }
     graph.reportCycles(problems);
@@ -182,7 +185,6 @@ public final class SpecCompiler {
         }
       }
       UrlChecks.check(resource, problems);
-      SpecPathChecks.check(resource, problems);
       switch (resource.kind()) {
         case AGENT, TEAM -> {
           tools.check(resource);

@@ -19,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  * "agent cannot run" at the first run. The factories only read their options: nothing is opened or fetched.
  */
 final class ToolOptionChecks {
+  /** The code of the diagnostic for a tool that cannot be set up. */
+  static final String CODE = "bad-tool-options";
+
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final Map<String, Draft> toolkits;
@@ -66,13 +69,16 @@ final class ToolOptionChecks {
     try {
       Builtins.toolkit(builtin).create(ToolFactory.merge(map(base), map(options)), baseDir);
     } catch (EngineException | IllegalArgumentException e) {
+      if (problems.reportedInside(at, pointer) || (toolkit != null && problems.reportedInside(toolkit, "/spec/options"))) {
+        return; // already reported where it is wrong (a file root outside the spec folder)
+      }
       boolean secret = interpolated(at, pointer) || (toolkit != null && interpolated(toolkit, "/spec/options"));
       String reason = String.valueOf(e.getMessage());
       reason = reason.startsWith(builtin + ": ") ? reason.substring(builtin.length() + 2) : reason;
       String what = toolkit == null ? "builtin tool " + builtin
           : "toolkit '" + toolkit.name() + "' (builtin " + builtin + ")";
       problems.at(at, at.tree().at(pointer + "/options").isMissingNode() ? pointer : pointer + "/options",
-          "bad-tool-options", what + " cannot be set up" + (secret
+          CODE, what + " cannot be set up" + (secret
               ? " with these options (one came from interpolation, so the reason is not shown)"
               : ": " + reason), null);
     }

@@ -84,10 +84,20 @@ final class HumanInput {
     for (ToolExecution execution : executions) {
       run.emit(new RunEvent.ToolCallStarted(run.scope, run.now(), execution));
     }
-    List<ToolRunner.Timed> results = new ArrayList<>(checked.size());
+    List<ToolRunner.Checked> toRun = new ArrayList<>(checked.size());
     for (int i = 0; i < checked.size(); i++) {
+      if (decided.get(i) == null) {
+        toRun.add(checked.get(i));
+      }
+    }
+    List<ToolRunner.Timed> ran = ToolRunner.invokeAll(run, toRun); // cancellable, as in a turn that did not pause
+    if (ran == null) {
+      return TurnOutcome.NEXT; // cancelled: the loop ends the run before asking the model
+    }
+    List<ToolRunner.Timed> results = new ArrayList<>(checked.size());
+    for (int i = 0, next = 0; i < checked.size(); i++) {
       ToolResult fixed = decided.get(i);
-      results.add(fixed == null ? ToolRunner.invoke(run, checked.get(i))
+      results.add(fixed == null ? ran.get(next++)
           : new ToolRunner.Timed(fixed, new ToolExecution.ToolMetrics(run.now(), run.now(), 0)));
     }
     return ToolRunner.finish(run, checked, executions, results);

@@ -125,7 +125,7 @@ final class ToolRunner {
    * tool threads are interrupted and no longer waited for (a tool blocked in I/O that ignores interrupts must not
    * keep a cancelled run RUNNING), and the result is null.
    */
-  private static @Nullable List<Timed> invokeAll(AgentRun run, List<Checked> checked) {
+  static @Nullable List<Timed> invokeAll(AgentRun run, List<Checked> checked) {
     List<CompletableFuture<Timed>> futures = new ArrayList<>(checked.size());
     List<Thread> threads = new ArrayList<>(checked.size());
     for (Checked c : checked) {
@@ -149,7 +149,7 @@ final class ToolRunner {
     return results;
   }
 
-  static Timed invoke(AgentRun run, Checked c) {
+  private static Timed invoke(AgentRun run, Checked c) {
     long start = System.nanoTime();
     double startTime = System.currentTimeMillis() / 1000.0;
     ToolResult result;

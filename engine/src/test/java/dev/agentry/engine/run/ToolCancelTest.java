@@ -72,12 +72,52 @@ class ToolCancelTest {
     }
   }
 
+  @Test
+  @Timeout(60)
+  void a_confirmed_call_blocked_after_continue_stops_being_waited_for_when_cancelled() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo works");
+    CountDownLatch reading = new CountDownLatch(1);
+    Tool blocking = tool("read_pipe", () -> {
+      reading.countDown();
+      try (FileInputStream in = new FileInputStream(fifo.toFile())) {
+        return ToolResult.of(new String(in.readAllBytes()));
+      } catch (IOException e) {
+        return ToolResult.error("read failed");
+      }
+    });
+    EventLog events = new EventLog();
+    AgentRun run = run(blocking, new ToolFlags(true, null, false, false, false, false), MemorySessionStore.create(),
+        events);
+    assertThat(ToolRunner.execute(run, List.of(new ToolCall("call-1", "read_pipe", "{}"))))
+        .isInstanceOf(TurnOutcome.Paused.class);
+    var confirmed = run.tools().getFirst().withAnswer(true, null, null);
+
+    CompletableFuture<TurnOutcome> continued = CompletableFuture.supplyAsync(
+        () -> HumanInput.resume(run, List.of(confirmed)));
+    try {
+      assertThat(reading.await(20, TimeUnit.SECONDS)).as("the confirmed tool started").isTrue();
+      run.cancellation.cancel();
+      assertThat(continued.get(20, TimeUnit.SECONDS)).as("the continued turn returns to the loop, which ends the run")
+          .isSameAs(TurnOutcome.NEXT);
+      assertThat(events.of(RunEvent.ToolCallCompleted.class)).isEmpty();
+    } finally {
+      try (FileOutputStream unblock = new FileOutputStream(fifo.toFile())) {
+        unblock.write('x'); // lets the abandoned tool thread finish
+      }
+    }
+  }
+
   private AgentRun run(Tool tool, SessionStore store, EventSink sink) {
+    return run(tool, ToolFlags.NONE, store, sink);
+  }
+
+  private AgentRun run(Tool tool, ToolFlags flags, SessionStore store, EventSink sink) {
     Engine engine = Engine.create(Specs.compile(dir, Specs.agent("", "fallback: ok")), c -> c.store(store));
     AgentRuntime prepared = AgentRuntime.prepare(engine.catalog().getAgent("agent"), engine.catalog(),
         new EngineConfig.Builder().store(store).build());
     AgentRuntime agent = new AgentRuntime(prepared.def(), prepared.catalogVersion(), prepared.model(),
-        Map.of(tool.definition().name(), new BoundTool(tool, ToolFlags.NONE)),
+        Map.of(tool.definition().name(), new BoundTool(tool, flags)),
         List.of(tool.definition()), List.of(), null, null, null, null);
     AgentRun run = new AgentRun(agent, RunScope.of("agent", "agent", "run-1", "session-1"),
         new AgentRun.RunSettings("go", null, new java.util.LinkedHashMap<>(), Map.of(), Map.of(), null, null, false,
