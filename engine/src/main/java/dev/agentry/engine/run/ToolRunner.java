@@ -121,11 +121,17 @@ final class ToolRunner {
   record Timed(ToolResult result, ToolExecution.ToolMetrics metrics) {}
 
   /**
-   * Runs the calls, each on its own virtual thread, and waits for them all, or for the run to be cancelled: then the
+   * Runs the calls, each on its own virtual thread (on the run's thread when none of them may block), and waits for
+   * them all, or for the run to be cancelled: then the
    * tool threads are interrupted and no longer waited for (a tool blocked in I/O that ignores interrupts must not
    * keep a cancelled run RUNNING), and the result is null.
    */
   static @Nullable List<Timed> invokeAll(AgentRun run, List<Checked> checked) {
+    if (checked.stream().noneMatch(ToolRunner::blocks)) {
+      List<Timed> results = new ArrayList<>(checked.size());
+      checked.forEach(c -> results.add(invoke(run, c))); // they only compute: a thread each would cost more
+      return results;
+    }
     List<CompletableFuture<Timed>> futures = new ArrayList<>(checked.size());
     List<Thread> threads = new ArrayList<>(checked.size());
     for (Checked c : checked) {
@@ -147,6 +153,11 @@ final class ToolRunner {
       results.add(future.resultNow()); // invoke() never throws, so each future holds a result
     }
     return results;
+  }
+
+  /** True when the call will run a tool that may wait on I/O. */
+  private static boolean blocks(Checked c) {
+    return c.error() == null && c.tool() != null && c.args() != null && c.tool().tool().blocking();
   }
 
   private static Timed invoke(AgentRun run, Checked c) {

@@ -16,4 +16,13 @@ public interface Tool {
 
   /** Runs the function. */
   ToolResult invoke(JsonNode arguments, ToolContext context);
+
+  /**
+   * True when a call may wait on I/O (files, the network, another process): the engine then runs it on a virtual
+   * thread of its own, so that cancelling the run can stop waiting for it even when it ignores interrupts. A tool that
+   * only computes answers false and runs on the run's own thread, which saves a thread handoff per call.
+   */
+  default boolean blocking() {
+    return true;
+  }
 }

@@ -36,23 +36,23 @@ public final class CalculatorTools {
         binary("subtract", "Subtract the second number from the first and return the result.", "subtraction",
             BigDecimal::subtract),
         binary("multiply", "Multiply two numbers and return the result.", "multiplication", BigDecimal::multiply),
-        FunctionTool.of("divide", "Divide the first number by the second and return the result.", twoNumbers(),
+        FunctionTool.computing("divide", "Divide the first number by the second and return the result.", twoNumbers(),
             (args, context) -> divide(args.number("a"), args.number("b"))),
-        FunctionTool.of("exponentiate", "Raise the first number to the power of the second and return the result.",
+        FunctionTool.computing("exponentiate", "Raise the first number to the power of the second and return the result.",
             twoNumbers(), (args, context) -> exponentiate(args.number("a"), args.number("b"))),
-        FunctionTool.of("factorial", "Calculate the factorial of a whole number from 0 to 170.",
+        FunctionTool.computing("factorial", "Calculate the factorial of a whole number from 0 to 170.",
             ParameterSchema.object().required("n", "integer", "The number, from 0 to 170.").build(),
             (args, context) -> factorial(args.integer("n"))),
-        FunctionTool.of("is_prime", "Check whether a whole number is a prime number.",
+        FunctionTool.computing("is_prime", "Check whether a whole number is a prime number.",
             ParameterSchema.object().required("n", "integer", "The number to check.").build(),
             (args, context) -> result("prime_check", isPrime(args.integer("n")))),
-        FunctionTool.of("square_root", "Calculate the square root of a number that is not negative.",
+        FunctionTool.computing("square_root", "Calculate the square root of a number that is not negative.",
             ParameterSchema.object().required("n", "number", "The number.").build(),
             (args, context) -> squareRoot(args.number("n"))));
   }
 
   private static Tool binary(String name, String description, String operation, BinaryOperator<BigDecimal> op) {
-    return FunctionTool.of(name, description, twoNumbers(),
+    return FunctionTool.computing(name, description, twoNumbers(),
         (args, context) -> result(operation, number(op.apply(args.number("a"), args.number("b")))));
   }
 

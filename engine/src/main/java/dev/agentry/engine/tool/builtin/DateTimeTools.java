@@ -62,7 +62,7 @@ public final class DateTimeTools {
             "datetime: option 'timezone' names an unknown timezone '" + configured + "' (use an IANA name such as"
                 + " Europe/Paris)"));
     return List.of(
-        FunctionTool.of("current_time",
+        FunctionTool.computing("current_time",
             "Get the current date and time (ISO-8601 with offset) and weekday in a timezone; the default timezone is "
                 + defaultZone.getId() + ".",
             ParameterSchema.object()
@@ -75,7 +75,7 @@ public final class DateTimeTools {
               ZoneId zone = name == null || name.isBlank() ? defaultZone : zone(name);
               return ToolResult.of(JsonText.of(describe(ZonedDateTime.now(clock.withZone(zone)))));
             }),
-        FunctionTool.of("convert_time",
+        FunctionTool.computing("convert_time",
             "Convert a date and time from one timezone to another. The time is ISO-8601 such as 2024-05-01T14:30, or"
                 + " just 14:30 for today in the source timezone.",
             ParameterSchema.object()

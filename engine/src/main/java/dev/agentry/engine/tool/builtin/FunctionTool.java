@@ -12,16 +12,23 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param definition what the model sees
  * @param body what the call does; it may throw {@link ToolFailure} for a clean error result
+ * @param blocking whether the body may wait on I/O ({@link Tool#blocking()})
  */
-record FunctionTool(ToolDefinition definition, Body body) implements Tool {
+record FunctionTool(ToolDefinition definition, Body body, boolean blocking) implements Tool {
   /** The work of one function, given its parsed arguments. */
   @FunctionalInterface
   interface Body {
     ToolResult call(Arguments arguments, ToolContext context);
   }
 
+  /** A function that may wait on I/O. */
   static FunctionTool of(String name, String description, ObjectNode parameters, Body body) {
-    return new FunctionTool(new ToolDefinition(name, description, parameters), body);
+    return new FunctionTool(new ToolDefinition(name, description, parameters), body, true);
+  }
+
+  /** A function that only computes: it never waits, so it runs on the run's own thread. */
+  static FunctionTool computing(String name, String description, ObjectNode parameters, Body body) {
+    return new FunctionTool(new ToolDefinition(name, description, parameters), body, false);
   }
 
   @Override
