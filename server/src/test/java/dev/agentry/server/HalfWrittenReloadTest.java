@@ -23,6 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +33,7 @@ import tools.jackson.databind.JsonNode;
  * files on disk, HTTP only.
  */
 class HalfWrittenReloadTest {
+  private static final Logger LOG = LoggerFactory.getLogger(HalfWrittenReloadTest.class);
   /** Longer than the settle window (100 ms), shorter than the hold (5 s): the gap a slow writer leaves. */
   private static final Duration PAUSE = Duration.ofMillis(600);
   private static final Duration SETTLE = Duration.ofMillis(100);
@@ -75,7 +78,7 @@ class HalfWrittenReloadTest {
       }
       load.close();
       assertThat(load.failures()).as("failed requests of %d", load.requests()).isEmpty();
-      System.out.printf("%d requests during %d unsafe saves, none failed%n", load.requests(), version);
+      LOG.info("{} requests during {} unsafe saves, none failed", load.requests(), version);
     }
   }
 

@@ -43,6 +43,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Hot reload, black-box: files are edited under a running server, which is observed over HTTP and SSE only. */
 class ReloadTest {
+  private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(ReloadTest.class);
   private static final String FIRST = "Hello from the echo agent.";
   private static final String BROKEN_FIELD = """
       apiVersion: agentry.dev/v1
@@ -92,7 +93,7 @@ class ReloadTest {
         awaitTrue("the reload log line", () -> log.lines.contains("INFO " + line));
       }
       Collections.sort(millis);
-      System.out.printf("save -> serve latency (debounce 100 ms, %d edits): min %d ms, median %d ms, max %d ms%n",
+      LOG.info("save -> serve latency (debounce 100 ms, {} edits): min {} ms, median {} ms, max {} ms",
           millis.size(), millis.get(0), millis.get(millis.size() / 2), millis.get(millis.size() - 1));
     }
   }
@@ -196,7 +197,7 @@ class ReloadTest {
       }
       assertThat(perVersion.keySet()).as("runs saw every live version").containsExactlyInAnyOrderElementsOf(
           live.keySet());
-      System.out.printf("%d runs during %d reload steps, by version: %s%n", runs.size(), steps.size(), perVersion);
+      LOG.info("{} runs during {} reload steps, by version: {}", runs.size(), steps.size(), perVersion);
     }
   }
 

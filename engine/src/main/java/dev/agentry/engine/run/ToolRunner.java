@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class ToolRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ToolRunner.class);
+  /** Ends the wait for a call whose thread died before completing it; preallocated, as memory may be short then. */
+  private static final IllegalStateException NO_RESULT = new IllegalStateException("the tool call gave no result");
 
   private ToolRunner() {}
 
@@ -137,7 +141,13 @@ final class ToolRunner {
     for (Checked c : checked) {
       CompletableFuture<Timed> future = new CompletableFuture<>();
       futures.add(future);
-      threads.add(Thread.ofVirtual().name("tool-" + c.call().name()).start(() -> future.complete(invoke(run, c))));
+      threads.add(Thread.ofVirtual().name("tool-" + c.call().name()).start(() -> {
+        try {
+          future.complete(invoke(run, c));
+        } finally { // a no-op once completed; otherwise the wait below must not hang on a call with no result
+          future.completeExceptionally(NO_RESULT);
+        }
+      }));
     }
     CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
     try (Cancellation.Registration stop = run.cancellation.onCancel(() -> {
@@ -147,10 +157,14 @@ final class ToolRunner {
       all.join();
     } catch (CancellationException e) {
       return null;
+    } catch (CompletionException e) {
+      // a call ended with no result (see NO_RESULT): reported below as a failed call, the others keep theirs
     }
     List<Timed> results = new ArrayList<>(futures.size());
-    for (CompletableFuture<Timed> future : futures) {
-      results.add(future.resultNow()); // invoke() never throws, so each future holds a result
+    for (int i = 0; i < futures.size(); i++) {
+      CompletableFuture<Timed> future = futures.get(i);
+      results.add(future.state() == Future.State.SUCCESS ? future.resultNow()
+          : new Timed(unexpected(checked.get(i)), new ToolExecution.ToolMetrics(run.now(), run.now(), 0)));
     }
     return results;
   }
@@ -174,10 +188,18 @@ final class ToolRunner {
         LOG.debug("tool {} failed", c.call().name(), e);
         result = ToolResult.error("Error: " + c.call().name() + " failed: "
             + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      } catch (Error e) { // StackOverflowError, AssertionError, OutOfMemoryError: a bug, not an answer to show
+        LOG.error("tool {} of run {} threw", c.call().name(), run.scope.runId(), e);
+        result = unexpected(c);
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Timed(result, new ToolExecution.ToolMetrics(startTime, startTime + seconds, seconds));
+  }
+
+  /** What the model reads when a call broke in a way that says nothing useful to it. */
+  private static ToolResult unexpected(Checked c) {
+    return ToolResult.error("Error: " + c.call().name() + " failed unexpectedly and gave no result.");
   }
 
   private static ToolExecution awaiting(AgentRun run, Checked c) {

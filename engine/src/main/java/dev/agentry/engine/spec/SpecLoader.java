@@ -2,12 +2,9 @@ package dev.agentry.engine.spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,37 +201,23 @@ public final class SpecLoader {
   }
 
   /**
-   * The spec files under {@code root}, sorted. Hidden entries are skipped without descending into them (a
-   * ConfigMap's {@code ..data} is reached through the symlinks beside it); a folder that cannot be read or a
-   * symlink loop becomes a diagnostic, and the rest of the tree is still read.
+   * The spec files under {@code root} ({@link SpecTree}), sorted; a folder that cannot be read or a symlink loop
+   * becomes a diagnostic, and the rest of the tree is still read.
    */
   private static List<Path> findFiles(Path root, List<Diagnostic> diagnostics) {
-    if (Files.isRegularFile(root)) {
-      return List.of(root);
-    }
     List<Path> files = new ArrayList<>();
     try {
-      Files.walkFileTree(root, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+      SpecTree.walk(root, new SpecTree.Visitor() {
         @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        public void specFile(Path file, BasicFileAttributes attrs) {
+          files.add(file);
         }
 
         @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          String name = file.getFileName().toString();
-          if (attrs.isRegularFile() && !hidden(file) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-            files.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
+        public void failed(Path file, IOException e) {
           String why = e instanceof FileSystemLoopException ? "symlink loop" : "cannot read: " + e.getMessage();
           diagnostics.add(Diagnostic.error(file.toString(), SourceMap.Mark.UNKNOWN, "", "unreadable", why,
               e instanceof FileSystemLoopException ? "remove the link that points back up the tree" : null));
-          return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {
@@ -242,9 +225,5 @@ public final class SpecLoader {
     }
     files.sort(null);
     return files;
-  }
-
-  private static boolean hidden(Path path) {
-    return path.getFileName() != null && path.getFileName().toString().startsWith(".");
   }
 }

@@ -2,25 +2,18 @@ package dev.agentry.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.RunEvent;
-import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
-import dev.agentry.engine.internal.Json;
-import dev.agentry.engine.llm.Cancellation;
 import dev.agentry.engine.llm.ToolCall;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.memory.MemorySessionStore;
 import dev.agentry.engine.tool.Tool;
-import dev.agentry.engine.tool.ToolDefinition;
 import dev.agentry.engine.tool.ToolResult;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +21,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 /** Cancelling a run while a tool blocks: the run ends CANCELLED even when the tool ignores interrupts. */
 class ToolCancelTest {
@@ -41,7 +33,7 @@ class ToolCancelTest {
     Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo works");
     CountDownLatch reading = new CountDownLatch(1);
     // FileInputStream blocks in open(2) until a writer comes, and an interrupt does not end that wait
-    Tool blocking = tool("read_pipe", () -> {
+    Tool blocking = ToolRuns.tool("read_pipe", () -> {
       reading.countDown();
       try (FileInputStream in = new FileInputStream(fifo.toFile())) {
         return ToolResult.of(new String(in.readAllBytes()));
@@ -51,7 +43,7 @@ class ToolCancelTest {
     });
     SessionStore store = MemorySessionStore.create();
     EventLog events = new EventLog();
-    AgentRun run = run(blocking, store, events);
+    AgentRun run = ToolRuns.run(dir, blocking, ToolFlags.NONE, store, events);
 
     CompletableFuture<RunOutput> ended = CompletableFuture.supplyAsync(() -> AgentLoop.run(run,
         new TurnOutcome.CallTools(List.of(new ToolCall("call-1", "read_pipe", "{}")))));
@@ -78,7 +70,7 @@ class ToolCancelTest {
     Path fifo = dir.resolve("pipe");
     Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo works");
     CountDownLatch reading = new CountDownLatch(1);
-    Tool blocking = tool("read_pipe", () -> {
+    Tool blocking = ToolRuns.tool("read_pipe", () -> {
       reading.countDown();
       try (FileInputStream in = new FileInputStream(fifo.toFile())) {
         return ToolResult.of(new String(in.readAllBytes()));
@@ -87,8 +79,8 @@ class ToolCancelTest {
       }
     });
     EventLog events = new EventLog();
-    AgentRun run = run(blocking, new ToolFlags(true, null, false, false, false, false), MemorySessionStore.create(),
-        events);
+    AgentRun run = ToolRuns.run(dir, blocking, new ToolFlags(true, null, false, false, false, false),
+        MemorySessionStore.create(), events);
     assertThat(ToolRunner.execute(run, List.of(new ToolCall("call-1", "read_pipe", "{}"))))
         .isInstanceOf(TurnOutcome.Paused.class);
     var confirmed = run.tools().getFirst().withAnswer(true, null, null);
@@ -106,40 +98,5 @@ class ToolCancelTest {
         unblock.write('x'); // lets the abandoned tool thread finish
       }
     }
-  }
-
-  private AgentRun run(Tool tool, SessionStore store, EventSink sink) {
-    return run(tool, ToolFlags.NONE, store, sink);
-  }
-
-  private AgentRun run(Tool tool, ToolFlags flags, SessionStore store, EventSink sink) {
-    Engine engine = Engine.create(Specs.compile(dir, Specs.agent("", "fallback: ok")), c -> c.store(store));
-    AgentRuntime prepared = AgentRuntime.prepare(engine.catalog().getAgent("agent"), engine.catalog(),
-        new EngineConfig.Builder().store(store).build());
-    AgentRuntime agent = new AgentRuntime(prepared.def(), prepared.catalogVersion(), prepared.model(),
-        Map.of(tool.definition().name(), new BoundTool(tool, flags)),
-        List.of(tool.definition()), List.of(), null, null, null, null);
-    AgentRun run = new AgentRun(agent, RunScope.of("agent", "agent", "run-1", "session-1"),
-        new AgentRun.RunSettings("go", null, new java.util.LinkedHashMap<>(), Map.of(), Map.of(), null, null, false,
-            true, 0, List.of()), Cancellation.create(), sink, Clock.systemUTC());
-    run.persistWith(store::saveRun, output -> false);
-    store.saveRun(run.toOutput(RunStatus.RUNNING, null, "str"));
-    run.stored = true;
-    return run;
-  }
-
-  private static Tool tool(String name, java.util.function.Supplier<ToolResult> body) {
-    ToolDefinition definition = new ToolDefinition(name, "Blocks.", Json.MAPPER.readTree("{\"type\": \"object\"}"));
-    return new Tool() {
-      @Override
-      public ToolDefinition definition() {
-        return definition;
-      }
-
-      @Override
-      public ToolResult invoke(JsonNode arguments, dev.agentry.engine.tool.ToolContext context) {
-        return body.get();
-      }
-    };
   }
 }

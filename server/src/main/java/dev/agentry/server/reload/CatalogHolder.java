@@ -45,17 +45,21 @@ public final class CatalogHolder {
   private final Function<String, @Nullable String> env;
   private final ReentrantLock reloading = new ReentrantLock();
   private final ReentrantLock watching = new ReentrantLock();
+  /** Held while the engine's catalog and the {@link Live} that describes it change, or are read together. */
+  private final ReentrantLock swapping = new ReentrantLock();
   private final AtomicReference<Live> live;
   private final AtomicReference<@Nullable Waiting> waiting = new AtomicReference<>();
   private @Nullable SpecWatcher watcher;
 
   /**
-   * What is served now: the catalog, when it went live, the status of each of its resources, and the last attempt
-   * (which may have failed). One reference, so that a status never pairs a version with another's attempt.
+   * What is known of the catalog served now, which only the engine holds ({@link Engine#catalog()}): when it went
+   * live, the status of each of its resources, and the last attempt (which may have failed). One reference, swapped
+   * with the engine's catalog under {@link #swapping}, so that a status never pairs a version with another's
+   * resources or attempt.
    */
-  private record Live(Catalog catalog, Instant loadedAt, List<ResourceStatus> resources, Attempt lastAttempt) {
+  private record Live(Instant loadedAt, List<ResourceStatus> resources, Attempt lastAttempt) {
     Live after(Attempt attempt) {
-      return new Live(catalog, loadedAt, resources, attempt);
+      return new Live(loadedAt, resources, attempt);
     }
   }
 
@@ -129,7 +133,7 @@ public final class CatalogHolder {
     Instant now = clock.instant();
     Attempt loaded = new Attempt(now, Outcome.LOADED, catalog.version(), catalog.version(), CatalogDiff.NONE,
         List.of());
-    this.live = new AtomicReference<>(new Live(catalog, now, Readiness.of(catalog, env), loaded));
+    this.live = new AtomicReference<>(new Live(now, Readiness.of(catalog, env), loaded));
     logDegraded(live.get().resources());
   }
 
@@ -150,9 +154,14 @@ public final class CatalogHolder {
 
   /** The live version, when it went live, the last attempt and the status of each live resource. */
   public SpecStatus status() {
-    Live now = live.get();
-    return new SpecStatus(now.catalog().version(), now.loadedAt(), root, now.lastAttempt(), now.resources(),
-        waiting.get());
+    swapping.lock();
+    try {
+      Live now = live.get();
+      return new SpecStatus(engine.catalog().version(), now.loadedAt(), root, now.lastAttempt(), now.resources(),
+          waiting.get());
+    } finally {
+      swapping.unlock();
+    }
   }
 
   /**
@@ -231,22 +240,27 @@ public final class CatalogHolder {
     Attempt attempt;
     if (next == null) {
       attempt = new Attempt(at, Outcome.FAILED, null, previous.version(), CatalogDiff.NONE, result.diagnostics());
-      live.set(live.get().after(attempt));
+      live.updateAndGet(l -> l.after(attempt));
       waiting.set(null);
       LOG.warn("specs reload failed, still serving version {}:\n{}", previous.version(),
           render(result.diagnostics()));
     } else if (next.version().equals(previous.version())) {
       attempt = new Attempt(at, Outcome.UNCHANGED, next.version(), previous.version(), CatalogDiff.NONE,
           result.diagnostics());
-      live.set(live.get().after(attempt));
+      live.updateAndGet(l -> l.after(attempt));
       waiting.set(null);
       LOG.debug("specs unchanged: version {}", next.version());
     } else {
       CatalogDiff diff = CatalogDiff.between(previous, next);
       List<ResourceStatus> resources = Readiness.of(next, env);
       attempt = new Attempt(at, Outcome.RELOADED, next.version(), previous.version(), diff, result.diagnostics());
-      engine.reload(next);
-      live.set(new Live(next, at, resources, attempt));
+      swapping.lock();
+      try {
+        engine.reload(next);
+        live.set(new Live(at, resources, attempt));
+      } finally {
+        swapping.unlock();
+      }
       waiting.set(null);
       LOG.info("specs reloaded: version {} -> {}; added {}, changed {}, removed {}", previous.version(),
           next.version(), diff.added(), diff.changed(), diff.removed());
@@ -261,7 +275,7 @@ public final class CatalogHolder {
         "look for a spec file that is very large or slow to read, or raise --reload-timeout");
     Attempt attempt = new Attempt(clock.instant(), Outcome.TIMED_OUT, null, previous.version(), CatalogDiff.NONE,
         List.of(diagnostic));
-    live.set(live.get().after(attempt));
+    live.updateAndGet(l -> l.after(attempt)); // atomic: this attempt may not hold the reload lock
     waiting.set(null);
     LOG.warn("specs reload abandoned, still serving version {}: {}", previous.version(), message);
     return attempt;

@@ -32,6 +32,7 @@ final class CompileThread {
 
   private final SpecCompiler compiler;
   private final ReentrantLock lock = new ReentrantLock();
+  /** The compile under way, kept while it runs (even abandoned) so that no other starts; null once it ends. */
   private @Nullable Job running;
 
   /** How a compile ended for its caller. */
@@ -60,7 +61,12 @@ final class CompileThread {
       if (running != null && !running.task().isDone()) {
         return new Compiled.Busy(running.started());
       }
-      FutureTask<SpecCompiler.Result> task = new FutureTask<>(() -> compileQuietly(root));
+      FutureTask<SpecCompiler.Result> task = new FutureTask<>(() -> compileQuietly(root)) {
+        @Override
+        protected void done() {
+          forget(this); // the caller holds what it waits for; a finished job must not keep a whole catalog alive
+        }
+      };
       Thread thread = Thread.ofPlatform().daemon().name("agentry-spec-compile").unstarted(task);
       job = new Job(task, thread, Instant.now());
       running = job;
@@ -84,6 +90,18 @@ final class CompileThread {
     }
   }
 
+  /** Forgets the job of {@code task}, which has ended, unless a newer one has replaced it. */
+  private void forget(FutureTask<SpecCompiler.Result> task) {
+    lock.lock();
+    try {
+      if (running != null && running.task() == task) {
+        running = null;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Compiles the root; a failure of the loader itself (the root vanished) is one more diagnostic, not a crash. */
   private SpecCompiler.Result compileQuietly(Path root) {
     try {
@@ -93,13 +111,14 @@ final class CompileThread {
     }
   }
 
+  /**
+   * A compile that threw: the diagnostic says so in fixed words (an exception's own message may name classes or
+   * server paths, and it is shown by {@code /specs/status}); the cause goes to the log.
+   */
   private static SpecCompiler.Result failed(Path root, @Nullable Throwable e) {
-    LOG.debug("compiling {} failed", root, e);
-    String message = switch (e) {
-      case OutOfMemoryError oom -> "the specs need more memory than the server has";
-      case RuntimeException re when re.getMessage() != null -> re.getMessage();
-      case null, default -> "the compile failed unexpectedly (see the server log)";
-    };
+    LOG.warn("compiling {} failed unexpectedly; still serving the last good specs", root, e);
+    String message = e instanceof OutOfMemoryError ? "the specs need more memory than the server has"
+        : "the compile failed unexpectedly (see the server log)";
     return new SpecCompiler.Result(null, List.of(Diagnostic.error(root.toString(), SourceMap.Mark.UNKNOWN, "",
         "unreadable", "cannot load the specs: " + message, null)));
   }

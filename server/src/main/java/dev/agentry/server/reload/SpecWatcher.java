@@ -1,13 +1,11 @@
 package dev.agentry.server.reload;
 
+import dev.agentry.engine.spec.SpecTree;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * spec files' sizes, modification times and identities unchanged over another one.
  *
  * <p>Every directory under the root is watched, including the ones created later; hidden entries are not descended
- * into, as the loader skips them. The root itself is always watched, so that a Kubernetes ConfigMap mount (files are
+ * into, as the loader skips them (both follow {@link SpecTree}). The root itself is always watched, so that a Kubernetes ConfigMap mount (files are
  * symlinks into {@code ..data}, which the kubelet swaps atomically) fires on the swap: names starting with
  * {@code ..} count as changes, other hidden names (editor swap files) do not. When the root is a single file, its
  * folder is watched.
@@ -188,11 +186,11 @@ public final class SpecWatcher implements AutoCloseable {
     if (fileName != null) {
       return entry.equals(fileName) || entry.startsWith("..");
     }
-    if (entry.startsWith(".") && !entry.startsWith("..")) {
+    if (SpecTree.isHidden(name) && !entry.startsWith("..")) {
       return false;
     }
     Path child = dir.resolve(name);
-    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && !entry.startsWith(".")
+    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && !SpecTree.isHidden(name)
         && Files.isDirectory(child)) {
       registerQuietly(child);
     }
@@ -233,7 +231,7 @@ public final class SpecWatcher implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    boolean settled = true;
+    boolean settled = false; // a look that threw is taken again after the window, not dropped until the next event
     try {
       settled = settle();
     } catch (RuntimeException e) {
@@ -292,21 +290,20 @@ public final class SpecWatcher implements AutoCloseable {
     }
   }
 
-  /** Registers {@code top} and every folder under it, following symlinks as the loader does, hidden ones aside. */
+  /**
+   * Registers {@code top} and every folder under it that the loader walks ({@link SpecTree}: symlinks followed,
+   * hidden ones aside); unreadable folders are left to the loader, which reports them as diagnostics.
+   */
   private void registerTree(Path top) throws IOException {
-    Files.walkFileTree(top, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+    SpecTree.walk(top, new SpecTree.Visitor() {
       @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
+      public void folder(Path dir) throws IOException {
         register(dir);
-        return FileVisitResult.CONTINUE;
       }
 
       @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        return FileVisitResult.CONTINUE; // the loader reports unreadable folders and loops as diagnostics
+      public void specFile(Path file, BasicFileAttributes attrs) {
+        // files need no registration: their folder's events cover them
       }
     });
   }
