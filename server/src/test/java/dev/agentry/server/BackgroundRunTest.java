@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +18,7 @@ class BackgroundRunTest {
   Path tmp;
 
   @Test
-  void a_background_run_is_stored_before_the_202_so_polling_never_misses_it() throws InterruptedException {
+  void a_background_run_is_stored_before_the_202_so_polling_never_misses_it() {
     try (TestServer server = TestServer.start(TestServer.SPECS, s -> s.dbUrl("sqlite:" + tmp.resolve("a.db")))) {
       for (int i = 0; i < 40; i++) {
         HttpResponse<String> accepted = server.postForm("/agents/echo/runs",
@@ -39,17 +38,16 @@ class BackgroundRunTest {
     }
   }
 
-  private static void await(TestServer server, String path, String status) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    String last = null;
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = server.get(path);
-      last = response.body();
-      if (response.statusCode() == 200 && status.equals(TestServer.json(response).path("status").asString())) {
-        return;
-      }
-      Thread.sleep(10); // a poll with a deadline, as a client polls
+  private static void await(TestServer server, String path, String status) {
+    String[] last = new String[1];
+    try {
+      Reloads.awaitTrue("the run reaching " + status, () -> { // polls with a deadline, as a client polls
+        HttpResponse<String> response = server.get(path);
+        last[0] = response.body();
+        return response.statusCode() == 200 && status.equals(TestServer.json(response).path("status").asString());
+      });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; last seen " + last[0], e);
     }
-    throw new AssertionError("the run never reached " + status + "; last seen " + last);
   }
 }

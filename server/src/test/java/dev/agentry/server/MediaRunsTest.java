@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,21 @@ class MediaRunsTest {
           input_media: [image, file]
           script:
             fallback: "I see it."
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Agent
+        metadata: {name: reader}
+        spec:
+          model: remote-model
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Model
+        metadata: {name: remote-model}
+        spec:
+          provider: openai
+          id: java.lang.Object
+          api_key: sk-never-used
+          input_media: [file]
         """);
     server = TestServer.start(specs, s -> s.maxRequestBytes(LIMIT));
   }
@@ -64,6 +80,16 @@ class MediaRunsTest {
             + "\"filename\": \"report.pdf\"}]"));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode input = TestServer.json(response).get("input");
+    assertThat(AgnoShapes.RUN_INPUT.check(input, "$.input", Set.of())).isEmpty();
+    assertThat(input.get("input_content").asString()).isEqualTo("what is this?");
+    assertThat(input.get("images").get(0).get("url").asString()).isEqualTo("https://example.com/cat.png");
+    assertThat(input.get("images").get(0).get("detail").asString()).isEqualTo("high");
+    assertThat(input.get("files").get(0).get("content").asString()).isEqualTo(PDF_BASE64);
+    assertThat(input.get("files").get(0).get("mime_type").asString()).isEqualTo("application/pdf");
+    assertThat(input.get("files").get(0).get("filename").asString()).isEqualTo("report.pdf");
+    assertThat(input.has("videos") || input.has("audios"))
+        .as("empty media lists are left out, as Agno's RunInput.to_dict does").isFalse();
     JsonNode run = stored(TestServer.json(response));
     JsonNode media = run.get("input_media");
     assertThat(media.get("videos").isArray()).isTrue();
@@ -151,6 +177,31 @@ class MediaRunsTest {
     assertThat(audio.statusCode()).isEqualTo(400);
     assertThat(TestServer.json(audio).get("detail").asString()).contains("does not take audio input (it takes image, "
         + "file");
+  }
+
+  @Test
+  void a_background_run_refused_before_it_starts_leaves_no_event_buffer_behind() {
+    int buffers = server.server().os().streams().size();
+    for (String stream : new String[] {"false", "true"}) {
+      HttpResponse<String> response = server.postForm("/agents/echo/runs", Map.of("message", "look",
+          "stream", stream, "background", "true", "images", "[{\"url\": \"https://example.com/cat.png\"}]"));
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    }
+    assertThat(server.server().os().streams().size()).as("event buffers held (a /resume would wait on them)")
+        .isEqualTo(buffers);
+  }
+
+  @Test
+  void a_refusal_that_would_quote_a_java_name_is_not_passed_on_to_the_client() {
+    // the model's id reads as a Java type, and the refusal names the model: it stands in for any message that
+    // quotes a library's (a provider's, a toolkit's)
+    HttpResponse<String> response = server.postForm("/agents/reader/runs", Map.of("message", "read it",
+        "stream", "false", "input_files", "[{\"content\": \"some notes\", \"mime_type\": \"text/plain\"}]"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(TestServer.json(response).get("detail").asString()).isNotBlank();
+    assertThat(response.body()).doesNotContain("java.", "Exception");
   }
 
   @Test

@@ -144,13 +144,15 @@ public final class Engine {
    * {@code user_input_schema} values, external {@code result}), as Agno's {@code continue_run}.
    *
    * @throws NotFoundException when no such run is stored
-   * @throws EngineException when the run is not paused, or an answer it waits for is missing
+   * @throws RunNotPausedException when the run is not paused, or is already being continued
+   * @throws InvalidAnswerException when an answer it waits for is missing
+   * @throws StoreException when the run cannot be read
    */
   public RunHandle continueRun(String runId, List<ToolExecution> answers, EventSink sink) {
     RunOutput paused = store().findRun(runId).orElseThrow(() -> new NotFoundException("Run not found: " + runId));
     if (paused.status() != RunStatus.PAUSED) {
-      throw new EngineException("run " + runId + " is " + paused.status() + ", not PAUSED: only a paused run can "
-          + "be continued");
+      throw new RunNotPausedException("run " + runId + " is " + paused.status() + ", not PAUSED: only a paused run "
+          + "can be continued", paused.status());
     }
     Loaded current = loaded.get();
     AgentRuntime agent = runtime(current, paused.agentId());
@@ -165,7 +167,7 @@ public final class Engine {
     run.restore(paused.messages(), paused.tools(), paused.metrics());
     persistWith(run);
     if (active.putIfAbsent(runId, run.cancellation) != null) {
-      throw new EngineException("run " + runId + " is already being continued");
+      throw new RunNotPausedException("run " + runId + " is already being continued", RunStatus.RUNNING);
     }
     return launch(run, () -> {
       run.emit(new RunEvent.RunContinued(run.scope, run.now()));

@@ -1,6 +1,5 @@
 package dev.agentry.engine.run;
 
-import dev.agentry.engine.EngineException;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.event.ToolExecution.UserInputField;
@@ -26,7 +25,7 @@ final class HumanInput {
   /**
    * Checks that every answer a paused run waits for is there, before anything happens to the run.
    *
-   * @throws EngineException naming the first missing answer
+   * @throws InvalidAnswerException naming the first missing answer
    */
   static void check(AgentRuntime agent, List<ToolExecution> pausedTools, List<ToolExecution> answers) {
     Map<String, ToolExecution> byId = new HashMap<>();
@@ -37,7 +36,7 @@ final class HumanInput {
       }
       ToolExecution answer = byId.getOrDefault(paused.toolCallId(), paused);
       if (paused.externalExecutionRequired() && answer.result() == null) {
-        throw new EngineException("tool call " + paused.toolCallId() + " (" + paused.toolName()
+        throw new InvalidAnswerException("tool call " + paused.toolCallId() + " (" + paused.toolName()
             + ") is executed by the client: send it back with its result");
       }
       if (paused.requiresUserInput()) {
@@ -50,7 +49,7 @@ final class HumanInput {
    * Continues the paused turn with the client's answers: every call of the turn gets its result, then the loop
    * asks the model again (or stops, when a tool says so).
    *
-   * @throws EngineException when an answer the run waits for is missing; nothing has happened yet then
+   * @throws InvalidAnswerException when an answer the run waits for is missing; nothing has happened yet then
    */
   static TurnOutcome resume(AgentRun run, List<ToolExecution> answers) {
     Map<String, ToolExecution> byId = new HashMap<>();
@@ -112,7 +111,7 @@ final class HumanInput {
     }
     if (paused.externalExecutionRequired()) {
       if (answer.result() == null) {
-        throw new EngineException("tool call " + paused.toolCallId() + " (" + paused.toolName()
+        throw new InvalidAnswerException("tool call " + paused.toolCallId() + " (" + paused.toolName()
             + ") is executed by the client: send it back with its result");
       }
       return ToolResult.of(answer.result());

@@ -1,6 +1,5 @@
 package dev.agentry.engine.run;
 
-import dev.agentry.engine.EngineException;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.event.ToolExecution.UserInputField;
 import dev.agentry.engine.internal.Json;
@@ -74,7 +73,7 @@ final class UserInput {
    * {@code user_input_schema} (a number or yes/no typed as text is read as the parameter's type).
    *
    * @param tool the tool as the agent binds it now; null when the catalog no longer has it
-   * @throws EngineException when a field the user must fill in has no value
+   * @throws InvalidAnswerException when a field the user must fill in has no value
    */
   static JsonNode filledIn(ToolExecution paused, ToolExecution answer, @Nullable BoundTool tool) {
     ObjectNode args = paused.toolArgs() instanceof ObjectNode o ? o.deepCopy() : Json.MAPPER.createObjectNode();
@@ -90,7 +89,7 @@ final class UserInput {
       for (String name : mustFill(tool)) {
         JsonNode value = args.get(name);
         if (value == null || value.isNull()) {
-          throw new EngineException("tool call " + paused.toolCallId() + " (" + paused.toolName()
+          throw new InvalidAnswerException("tool call " + paused.toolCallId() + " (" + paused.toolName()
               + ") waits for user input: fill in the value of '" + name + "'");
         }
       }

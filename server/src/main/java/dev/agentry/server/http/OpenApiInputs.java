@@ -42,7 +42,8 @@ final class OpenApiInputs {
           "tools", field("string", "JSON list of the paused tool executions, with confirmed, result or user input"),
           "session_id", field("string", "The session of the run (required: 400 when absent)"),
           "stream", flag(true, "Stream the continued run as server-sent events"),
-          "background", flag(false, "Keep the continued run going if the client disconnects")),
+          "background", flag(false, "Continue detached: 202 with the run id (stream=false), or a resumable stream "
+              + "whose event_index goes on from the paused part's")),
       RESUME, obj(
           "last_event_index", obj("type", "integer", "minimum", 0,
               "description", "The last event index received; the stream resumes after it (from the start when absent)"),

@@ -2,6 +2,7 @@ package dev.agentry.server.http;
 
 import dev.agentry.engine.EngineException;
 import dev.agentry.engine.model.NotFoundException;
+import dev.agentry.engine.run.RunNotPausedException;
 import dev.agentry.engine.store.StoreException;
 import dev.agentry.server.AgentOs;
 import io.javalin.config.RoutesConfig;
@@ -111,13 +112,15 @@ public final class Routes {
     config.exception(ApiException.class, (e, ctx) -> detail(ctx, e.status(), e.detail()));
     config.exception(dev.agentry.server.reload.ReloadFailedException.class,
         (e, ctx) -> ctx.status(e.status()).json(SpecHandlers.failure(e)));
-    config.exception(NotFoundException.class, (e, ctx) -> detail(ctx, 404, e.getMessage()));
+    config.exception(NotFoundException.class, (e, ctx) -> detail(ctx, 404, plain(e.getMessage(), "Not Found")));
     config.exception(StoreException.class, (e, ctx) -> {
       // the detail (with the URL's password masked) is for the operator; a client learns no host, port or user
       LOG.warn("store failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
       detail(ctx, e.retryable() ? 503 : 500, e.retryable() ? "Database unavailable" : "Database error");
     });
-    config.exception(EngineException.class, (e, ctx) -> detail(ctx, 400, e.getMessage()));
+    config.exception(RunNotPausedException.class, (e, ctx) -> detail(ctx, 409, RunHandlers.notPaused(e.status())));
+    // a provider's, a limit's or a toolkit's message may quote a library's: sanitized as every other error body
+    config.exception(EngineException.class, (e, ctx) -> detail(ctx, 400, plain(e.getMessage(), "Invalid request")));
     config.exception(EndpointNotFound.class, (e, ctx) -> detail(ctx, 404, "Not Found"));
     config.exception(HttpResponseException.class, (e, ctx) ->
         detail(ctx, e.getStatus(), e.getStatus() == 413 ? TOO_LARGE : e.getMessage()));

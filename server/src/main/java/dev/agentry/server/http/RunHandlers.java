@@ -1,12 +1,12 @@
 package dev.agentry.server.http;
 
-import dev.agentry.engine.EngineException;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.model.AgentDef;
+import dev.agentry.engine.run.InvalidAnswerException;
 import dev.agentry.engine.run.RunHandle;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.run.RunRequest;
@@ -78,10 +78,10 @@ final class RunHandlers {
     RunHandle handle = start(events, agent.id(), sink -> background
         ? os.engine().startBackground(agent.id(), request, sink) : os.engine().start(agent.id(), request, sink));
     if (!stream) {
-      ctx.status(202).json(Map.of("run_id", runId, "session_id", handle.sessionId(), "status", "PENDING"));
+      accepted(ctx, handle, RunStatus.PENDING);
       return;
     }
-    stream(ctx, events, handle, background);
+    stream(ctx, events, 0, handle, background);
   }
 
   void list(Context ctx) {
@@ -135,15 +135,21 @@ final class RunHandlers {
       throw ApiException.conflict(notPaused(paused.status()));
     }
     os.checkAccepting();
-    RunStream events = os.streams().open(runId, background);
+    // one continuation at a time: a live buffer means another continue runs the run, and is left alone
+    RunStream events = os.streams().reopen(runId, background)
+        .orElseThrow(() -> ApiException.conflict(notPaused(RunStatus.RUNNING)));
+    long first = events.count(); // the continuation numbers its events on from the paused part's
     RunHandle handle;
     try {
       handle = start(events, agentId, sink -> os.engine().continueRun(runId, answers, sink));
-    } catch (EngineException e) {
-      throw ApiException.badRequest("Invalid structure or content for tools: " + e.getMessage());
+    } catch (InvalidAnswerException e) {
+      throw ApiException.badRequest("Invalid structure or content for tools: "
+          + Routes.plain(e.getMessage(), "an answer the run waits for is missing"));
     }
     if (stream) {
-      stream(ctx, events, handle, background);
+      stream(ctx, events, first, handle, background);
+    } else if (background) {
+      accepted(ctx, handle, RunStatus.RUNNING); // not stored as PENDING first: the paused run is taken up at once
     } else {
       ctx.json(RunOutputResponse.of(handle.await()));
     }
@@ -176,7 +182,7 @@ final class RunHandlers {
     try {
       handle = starter.apply(events);
     } catch (RuntimeException e) {
-      os.streams().close(events);
+      os.streams().abandon(events); // ended and dropped, background or not: no /resume may wait on it
       throw e;
     }
     handle.future().whenComplete((output, error) -> {
@@ -193,11 +199,19 @@ final class RunHandlers {
     return handle;
   }
 
-  /** Streams a run's events to the client; a foreground run whose client goes away is cancelled, as in Agno. */
-  private static void stream(Context ctx, RunStream events, RunHandle handle, boolean background) {
+  /** Answers 202 with the run's ids, for a background run the client polls ({@code agentos-api.md} §2.5.4). */
+  private static void accepted(Context ctx, RunHandle handle, RunStatus status) {
+    ctx.status(202).json(Map.of("run_id", handle.runId(), "session_id", handle.sessionId(), "status", status.name()));
+  }
+
+  /**
+   * Streams a run's events from index {@code first} to the client; a foreground run whose client goes away is
+   * cancelled, as in Agno.
+   */
+  private static void stream(Context ctx, RunStream events, long first, RunHandle handle, boolean background) {
     boolean complete;
     try {
-      complete = SseWriter.open(ctx, background).copy(events, 0, false);
+      complete = SseWriter.open(ctx, background).copy(events, first, false);
     } catch (java.io.IOException e) {
       complete = false; // the client went away before the headers were sent
     }
@@ -228,7 +242,8 @@ final class RunHandlers {
     }
   }
 
-  private static String notPaused(RunStatus status) {
+  /** The contract's 409 detail for a continue of a run in {@code status} ({@code agentos-api.md} §2.4). */
+  static String notPaused(RunStatus status) {
     return switch (status) {
       case COMPLETED -> "run is already completed";
       case RUNNING, PENDING -> "run is already running";

@@ -31,10 +31,27 @@ public final class RunStream implements EventSink {
   private long firstIndex;
   private @Nullable RunStatus endStatus;
   private long endedAtMillis;
+  private @Nullable RunStream previous;
 
   RunStream(String runId, boolean background) {
     this.runId = runId;
     this.background = background;
+  }
+
+  /**
+   * The buffer of a continuation of the paused run that {@code previous} buffered: it holds the events of that first
+   * part and numbers on from them, as a paused run keeps its counter ({@code agentos-api.md} §3.7).
+   */
+  RunStream(RunStream previous, boolean background) {
+    this(previous.runId, background);
+    previous.lock.lock();
+    try {
+      events.addAll(previous.events);
+      firstIndex = previous.firstIndex;
+    } finally {
+      previous.lock.unlock();
+    }
+    this.previous = previous;
   }
 
   public String runId() {
@@ -53,6 +70,7 @@ public final class RunStream implements EventSink {
   public void accept(RunEvent event) {
     lock.lock();
     try {
+      previous = null; // the continuation has started: the buffer it continues is no longer needed
       events.add(event);
       if (event instanceof RunEvent.RunContent c && c.content() instanceof String delta) {
         content.append(delta);
@@ -105,6 +123,16 @@ public final class RunStream implements EventSink {
     lock.lock();
     try {
       return firstIndex + events.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The buffer this one continues, until the continuation's first event; null for a run's first buffer. */
+  @Nullable RunStream previous() {
+    lock.lock();
+    try {
+      return previous;
     } finally {
       lock.unlock();
     }

@@ -1,5 +1,6 @@
 package dev.agentry.server.sse;
 
+import dev.agentry.engine.event.RunStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,24 @@ public final class RunStreams {
     return stream;
   }
 
+  /**
+   * A buffer for the continuation of the paused run {@code runId}: it replaces the run's earlier buffer and numbers
+   * its events on from it ({@code agentos-api.md} §3.7), or from 0 when none is held. Empty when the run's buffer is
+   * still live, that is when the run is already being continued.
+   */
+  public Optional<RunStream> reopen(String runId, boolean background) {
+    sweep();
+    RunStream[] opened = new RunStream[1];
+    streams.compute(runId, (id, old) -> {
+      if (old != null && old.endStatus() == null) {
+        return old;
+      }
+      opened[0] = old == null ? new RunStream(runId, background) : new RunStream(old, background);
+      return opened[0];
+    });
+    return Optional.ofNullable(opened[0]);
+  }
+
   public Optional<RunStream> find(String runId) {
     return Optional.ofNullable(streams.get(runId));
   }
@@ -32,6 +51,20 @@ public final class RunStreams {
   public void close(RunStream stream) {
     if (!stream.background()) {
       streams.remove(stream.runId(), stream);
+    }
+  }
+
+  /**
+   * Ends and forgets the buffer of a run that did not start (refused, or its first write failed), background or not:
+   * nobody can follow it. A refused continuation gives its place back to the paused run's earlier buffer.
+   */
+  public void abandon(RunStream stream) {
+    RunStream previous = stream.previous();
+    stream.end(RunStatus.ERROR);
+    if (previous == null) {
+      streams.remove(stream.runId(), stream);
+    } else {
+      streams.replace(stream.runId(), stream, previous);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.run.RunOutput;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public record RunOutputResponse(
         RunMetrics.of(run.metrics(), run.model(), run.modelProvider()), events(run.events()),
         ChatMessage.listOf(run), run.metadata(), run.tools(),
         run.status() == RunStatus.PAUSED ? RunRequirement.waitingIn(run.tools()) : null,
-        new Input(run.input().inputContent()), run.specVersion());
+        Input.of(run.input()), run.specVersion());
   }
 
   /** Events in their wire form ({@code created_at}, {@code event}, the run's scope, then their own fields). */
@@ -59,6 +60,19 @@ public record RunOutputResponse(
     return events == null ? null : events.stream().map(EventJson::toTree).toList();
   }
 
-  /** The user's input as given (Agno's {@code RunInput}). */
-  public record Input(@JsonProperty("input_content") Object inputContent) {}
+  /**
+   * The user's input as given, with the media sent with it: Agno's {@code RunInput.to_dict()}, whose media lists are
+   * left out when empty (null here, so not written).
+   */
+  public record Input(
+      @JsonProperty("input_content") Object inputContent,
+      @JsonProperty("images") @Nullable List<Media.Image> images,
+      @JsonProperty("videos") @Nullable List<Media.Video> videos,
+      @JsonProperty("audios") @Nullable List<Media.Audio> audios,
+      @JsonProperty("files") @Nullable List<Media.File> files) {
+
+    static Input of(RunOutput.RunInput input) {
+      return new Input(input.inputContent(), input.images(), input.videos(), input.audios(), input.files());
+    }
+  }
 }
