@@ -29,18 +29,9 @@ class ToolCancelTest {
   @Test
   @Timeout(60)
   void a_run_blocked_in_a_fifo_read_that_ignores_interrupts_ends_cancelled_when_cancelled() throws Exception {
-    Path fifo = dir.resolve("pipe");
-    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo works");
+    Path fifo = fifo();
     CountDownLatch reading = new CountDownLatch(1);
-    // FileInputStream blocks in open(2) until a writer comes, and an interrupt does not end that wait
-    Tool blocking = ToolRuns.tool("read_pipe", () -> {
-      reading.countDown();
-      try (FileInputStream in = new FileInputStream(fifo.toFile())) {
-        return ToolResult.of(new String(in.readAllBytes()));
-      } catch (IOException e) {
-        return ToolResult.error("read failed");
-      }
-    });
+    Tool blocking = pipeReader(fifo, reading);
     SessionStore store = MemorySessionStore.create();
     EventLog events = new EventLog();
     AgentRun run = ToolRuns.run(dir, blocking, ToolFlags.NONE, store, events);
@@ -67,17 +58,9 @@ class ToolCancelTest {
   @Test
   @Timeout(60)
   void a_confirmed_call_blocked_after_continue_stops_being_waited_for_when_cancelled() throws Exception {
-    Path fifo = dir.resolve("pipe");
-    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo works");
+    Path fifo = fifo();
     CountDownLatch reading = new CountDownLatch(1);
-    Tool blocking = ToolRuns.tool("read_pipe", () -> {
-      reading.countDown();
-      try (FileInputStream in = new FileInputStream(fifo.toFile())) {
-        return ToolResult.of(new String(in.readAllBytes()));
-      } catch (IOException e) {
-        return ToolResult.error("read failed");
-      }
-    });
+    Tool blocking = pipeReader(fifo, reading);
     EventLog events = new EventLog();
     AgentRun run = ToolRuns.run(dir, blocking, new ToolFlags(true, null, false, false, false, false),
         MemorySessionStore.create(), events);
@@ -98,5 +81,23 @@ class ToolCancelTest {
         unblock.write('x'); // lets the abandoned tool thread finish
       }
     }
+  }
+
+  private Path fifo() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo works");
+    return fifo;
+  }
+
+  /** A tool that reads the FIFO: FileInputStream blocks in open(2) until a writer comes, and ignores interrupts. */
+  private static Tool pipeReader(Path fifo, CountDownLatch reading) {
+    return ToolRuns.tool("read_pipe", () -> {
+      reading.countDown();
+      try (FileInputStream in = new FileInputStream(fifo.toFile())) {
+        return ToolResult.of(new String(in.readAllBytes()));
+      } catch (IOException e) {
+        return ToolResult.error("read failed");
+      }
+    });
   }
 }
