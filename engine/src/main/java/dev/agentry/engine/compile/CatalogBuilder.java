@@ -104,35 +104,36 @@ final class CatalogBuilder {
   /** The step's kind is the one kind key it has; the compiler has checked there is exactly one. */
   private static StepDef step(WorkflowSpec.Step step) {
     String name = Objects.requireNonNull(step.name(), "required by the schema");
+    String description = step.description();
     if (step.agent() != null) {
-      return new StepDef.AgentStep(name, step.agent());
+      return new StepDef.AgentStep(name, description, step.agent());
     }
     if (step.team() != null) {
-      return new StepDef.TeamStep(name, step.team());
+      return new StepDef.TeamStep(name, description, step.team());
     }
     if (step.workflow() != null) {
-      return new StepDef.WorkflowStep(name, step.workflow());
+      return new StepDef.WorkflowStep(name, description, step.workflow());
     }
     if (step.condition() != null) {
       WorkflowSpec.Condition c = step.condition();
-      return new StepDef.Condition(name, Objects.requireNonNull(c.evaluator(), "required by the schema"),
-          steps(c.steps()), steps(c.elseSteps()));
+      return new StepDef.Condition(name, description,
+          Objects.requireNonNull(c.evaluator(), "required by the schema"), steps(c.steps()), steps(c.elseSteps()));
     }
     if (step.loop() != null) {
       WorkflowSpec.Loop l = step.loop();
       // The default of schemas/workflow.schema.json#/$defs/loop/properties/max_iterations.
       int max = l.maxIterations() != null ? l.maxIterations() : 3;
-      return new StepDef.Loop(name, steps(l.steps()), l.endCondition(), max);
+      return new StepDef.Loop(name, description, steps(l.steps()), l.endCondition(), max);
     }
     if (step.parallel() != null) {
-      return new StepDef.Parallel(name, steps(step.parallel().steps()));
+      return new StepDef.Parallel(name, description, steps(step.parallel().steps()));
     }
     if (step.router() != null) {
       WorkflowSpec.Router r = step.router();
-      return new StepDef.Router(name, Objects.requireNonNull(r.selector(), "required by the schema"),
+      return new StepDef.Router(name, description, Objects.requireNonNull(r.selector(), "required by the schema"),
           steps(r.choices()));
     }
-    return new StepDef.Group(name, steps(step.steps()));
+    return new StepDef.Group(name, description, steps(step.steps()));
   }
 
   private static <T> List<T> orEmpty(@Nullable List<T> list) {

@@ -11,24 +11,28 @@ public sealed interface StepDef {
   /** The step's name, unique in its workflow. */
   String name();
 
+  /** What the step does, as written; null when the spec gives no description. */
+  @Nullable String description();
+
   /** Runs an agent. */
-  record AgentStep(String name, String agent) implements StepDef {}
+  record AgentStep(String name, @Nullable String description, String agent) implements StepDef {}
 
   /** Runs a team. */
-  record TeamStep(String name, String team) implements StepDef {}
+  record TeamStep(String name, @Nullable String description, String team) implements StepDef {}
 
   /** Runs another workflow. */
-  record WorkflowStep(String name, String workflow) implements StepDef {}
+  record WorkflowStep(String name, @Nullable String description, String workflow) implements StepDef {}
 
   /** Runs its steps in order, as one named group. */
-  record Group(String name, List<StepDef> steps) implements StepDef {
+  record Group(String name, @Nullable String description, List<StepDef> steps) implements StepDef {
     public Group {
       steps = List.copyOf(steps);
     }
   }
 
   /** Runs {@code steps} when the CEL {@code evaluator} is true, else {@code elseSteps}. */
-  record Condition(String name, String evaluator, List<StepDef> steps, List<StepDef> elseSteps) implements StepDef {
+  record Condition(String name, @Nullable String description, String evaluator, List<StepDef> steps,
+      List<StepDef> elseSteps) implements StepDef {
     public Condition {
       steps = List.copyOf(steps);
       elseSteps = List.copyOf(elseSteps);
@@ -36,22 +40,23 @@ public sealed interface StepDef {
   }
 
   /** Repeats {@code steps} until the CEL {@code endCondition} is true or {@code maxIterations} is reached. */
-  record Loop(String name, List<StepDef> steps, @Nullable String endCondition, int maxIterations)
-      implements StepDef {
+  record Loop(String name, @Nullable String description, List<StepDef> steps, @Nullable String endCondition,
+      int maxIterations) implements StepDef {
     public Loop {
       steps = List.copyOf(steps);
     }
   }
 
   /** Runs {@code steps} at the same time. */
-  record Parallel(String name, List<StepDef> steps) implements StepDef {
+  record Parallel(String name, @Nullable String description, List<StepDef> steps) implements StepDef {
     public Parallel {
       steps = List.copyOf(steps);
     }
   }
 
   /** Runs the choice (or choices) whose name the CEL {@code selector} returns. */
-  record Router(String name, String selector, List<StepDef> choices) implements StepDef {
+  record Router(String name, @Nullable String description, String selector, List<StepDef> choices)
+      implements StepDef {
     public Router {
       choices = List.copyOf(choices);
     }

@@ -182,9 +182,22 @@ public final class Engine {
    * @throws NotFoundException when the catalog has no such agent
    */
   public List<AgentTool> listTools(String agentId) {
-    return runtime(loaded.get(), agentId).tools().values().stream()
-        .map(t -> new AgentTool(t.definition(), t.flags().requiresConfirmation(),
-            t.flags().userInputFields() != null, t.flags().externalExecution()))
+    return listTools(catalog(), agentId);
+  }
+
+  /**
+   * As {@link #listTools(String)}, on the given catalog: a caller that describes several components in one answer
+   * passes the catalog it read them from, so a reload in between cannot mix two versions. The agents of the current
+   * catalog are prepared once; those of another (one a reload has just replaced) are prepared for this call only.
+   *
+   * @throws NotFoundException when {@code catalog} has no such agent
+   */
+  public List<AgentTool> listTools(Catalog catalog, String agentId) {
+    Loaded current = loaded.get();
+    AgentRuntime runtime = current.catalog() == catalog ? runtime(current, agentId)
+        : AgentRuntime.prepare(catalog.getAgent(agentId), catalog, config);
+    return runtime.tools().values().stream()
+        .map(t -> new AgentTool(t.definition(), t.flags().requiresConfirmation(), t.flags().externalExecution()))
         .toList();
   }
 

@@ -58,8 +58,9 @@ class SpecCompilerTest {
             metadata: {name: publish}
             spec:
               steps:
-                - {name: research, agent: researcher}
+                - {name: research, agent: researcher, description: Finds the sources}
                 - name: maybe-polish
+                  description: Polishes a long draft
                   condition:
                     evaluator: "previous_step_content.size() > 10"
                     steps: [{name: polish, team: desk}]
@@ -77,10 +78,11 @@ class SpecCompilerTest {
     assertThat(catalog.findTeam("desk").orElseThrow().members())
         .containsExactly(new TeamDef.Member(Kind.AGENT, "researcher"), new TeamDef.Member(Kind.AGENT, "writer"));
     assertThat(catalog.findWorkflow("publish").orElseThrow().steps()).satisfiesExactly(
-        step -> assertThat(step).isEqualTo(new StepDef.AgentStep("research", "researcher")),
+        step -> assertThat(step).isEqualTo(new StepDef.AgentStep("research", "Finds the sources", "researcher")),
         step -> assertThat(step).isInstanceOfSatisfying(StepDef.Condition.class, condition -> {
+          assertThat(condition.description()).isEqualTo("Polishes a long draft");
           assertThat(condition.evaluator()).isEqualTo("previous_step_content.size() > 10");
-          assertThat(condition.steps()).containsExactly(new StepDef.TeamStep("polish", "desk"));
+          assertThat(condition.steps()).containsExactly(new StepDef.TeamStep("polish", null, "desk"));
         }));
     assertThat(catalog.summary()).startsWith("2 agents, 1 team, 1 workflow, 0 toolkits, 1 model");
     assertThatThrownBy(() -> catalog.getAgent("nobody")).isInstanceOf(NotFoundException.class);

@@ -9,6 +9,7 @@ import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Role;
+import dev.agentry.engine.model.Catalog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -107,9 +108,23 @@ class HumanInTheLoopTest {
     AgentTool book = engine.listTools("agent").stream()
         .filter(t -> t.definition().name().equals("book_meeting")).findFirst().orElseThrow();
 
-    assertThat(book.requiresUserInput()).isTrue();
     assertThat(book.definition().parameters().path("properties").propertyNames()).containsExactly("title");
     assertThat(book.definition().parameters().path("required").toString()).isEqualTo("[\"title\"]");
+  }
+
+  @Test
+  void the_tools_of_a_catalog_a_reload_replaced_are_listed_from_that_catalog_when_it_is_asked_for() {
+    Catalog before = engine.catalog();
+    engine.reload(Specs.compile(dir, Specs.agent("", "fallback: No tools now.")));
+
+    assertThat(engine.listTools("agent")).isEmpty();
+    assertThat(engine.listTools(engine.catalog(), "agent")).isEmpty();
+    assertThat(engine.listTools(before, "agent")).extracting(t -> t.definition().name())
+        .containsExactly("send_email", "book_meeting", "locate");
+    assertThat(engine.listTools(before, "agent")).filteredOn(AgentTool::requiresConfirmation)
+        .extracting(t -> t.definition().name()).containsExactly("send_email");
+    assertThat(engine.listTools(before, "agent")).filteredOn(AgentTool::externalExecution)
+        .extracting(t -> t.definition().name()).containsExactly("locate");
   }
 
   @Test

@@ -1,12 +1,11 @@
 package dev.agentry.server.http;
 
 import dev.agentry.engine.model.AgentDef;
-import dev.agentry.engine.model.NotFoundException;
-import dev.agentry.engine.run.AgentTool;
+import dev.agentry.engine.model.Catalog;
 import dev.agentry.server.AgentOs;
 import dev.agentry.server.http.dto.AgentResponse;
+import dev.agentry.server.http.dto.ComponentContext;
 import io.javalin.http.Context;
-import java.util.List;
 
 /** {@code GET /agents} and {@code GET /agents/{agent_id}} ({@code agentos-api.md} §2.2). */
 final class AgentHandlers {
@@ -17,25 +16,30 @@ final class AgentHandlers {
   }
 
   void list(Context ctx) {
-    ctx.json(os.catalog().listAgents().stream().map(a -> AgentResponse.of(a, os.dbId(), tools(os, a.id()))).toList());
+    ComponentContext context = components(os);
+    ctx.json(context.catalog().listAgents().stream().map(a -> AgentResponse.of(a, context)).toList());
   }
 
   void get(Context ctx) {
-    AgentDef agent = agent(os, ctx.pathParam("agent_id"));
-    ctx.json(AgentResponse.of(agent, os.dbId(), tools(os, agent.id())));
+    ComponentContext context = components(os);
+    ctx.json(AgentResponse.of(agent(context.catalog(), ctx.pathParam("agent_id")), context));
   }
 
   /** The agent of the live catalog; the contract's 404 when there is none. */
   static AgentDef agent(AgentOs os, String id) {
-    return os.catalog().findAgent(id).orElseThrow(() -> ApiException.notFound("Agent not found"));
+    return agent(os.catalog(), id);
   }
 
-  /** The functions an agent's model may call; none while a reload has not reached the engine yet. */
-  static List<AgentTool> tools(AgentOs os, String agentId) {
-    try {
-      return os.engine().listTools(agentId);
-    } catch (NotFoundException e) {
-      return List.of();
-    }
+  /**
+   * What one request's component responses are built from: the live catalog, read once, and the agents' tools on
+   * that catalog, so that a reload during the request cannot mix two versions in one answer.
+   */
+  static ComponentContext components(AgentOs os) {
+    Catalog catalog = os.catalog();
+    return new ComponentContext(catalog, os.dbId(), id -> os.engine().listTools(catalog, id));
+  }
+
+  private static AgentDef agent(Catalog catalog, String id) {
+    return catalog.findAgent(id).orElseThrow(() -> ApiException.notFound("Agent not found"));
   }
 }

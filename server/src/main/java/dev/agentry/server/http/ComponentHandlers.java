@@ -1,8 +1,9 @@
 package dev.agentry.server.http;
 
-import dev.agentry.engine.model.TeamDef;
+import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.WorkflowDef;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.http.dto.ComponentContext;
 import dev.agentry.server.http.dto.TeamResponse;
 import dev.agentry.server.http.dto.WorkflowResponse;
 import dev.agentry.server.http.dto.WorkflowSummaryResponse;
@@ -10,7 +11,8 @@ import io.javalin.http.Context;
 
 /**
  * Teams and workflows ({@code agentos-api.md} §2.3, §2.4): listed and described now; their runs arrive with the
- * teams and workflows issue, and until then their run routes answer 501 with a {@code detail}.
+ * teams and workflows issue, and until then their run routes answer 501 with a {@code detail}. Each request reads
+ * the live catalog once and builds its whole answer from it (see {@link AgentHandlers#components}).
  */
 final class ComponentHandlers {
   private final AgentOs os;
@@ -20,12 +22,14 @@ final class ComponentHandlers {
   }
 
   void listTeams(Context ctx) {
-    ctx.json(os.catalog().listTeams().stream().map(this::team).toList());
+    ComponentContext context = AgentHandlers.components(os);
+    ctx.json(context.catalog().listTeams().stream().map(t -> TeamResponse.of(t, context)).toList());
   }
 
   void getTeam(Context ctx) {
-    ctx.json(team(os.catalog().findTeam(ctx.pathParam("team_id"))
-        .orElseThrow(() -> ApiException.notFound("Team not found"))));
+    ComponentContext context = AgentHandlers.components(os);
+    ctx.json(TeamResponse.of(context.catalog().findTeam(ctx.pathParam("team_id"))
+        .orElseThrow(() -> ApiException.notFound("Team not found")), context));
   }
 
   void teamRuns(Context ctx) {
@@ -34,22 +38,20 @@ final class ComponentHandlers {
   }
 
   void listWorkflows(Context ctx) {
-    ctx.json(os.catalog().listWorkflows().stream().map(w -> WorkflowSummaryResponse.of(w, os.dbId())).toList());
+    Catalog catalog = os.catalog();
+    ctx.json(catalog.listWorkflows().stream().map(w -> WorkflowSummaryResponse.of(w, os.dbId())).toList());
   }
 
   void getWorkflow(Context ctx) {
-    WorkflowDef workflow = os.catalog().findWorkflow(ctx.pathParam("workflow_id"))
+    ComponentContext context = AgentHandlers.components(os);
+    WorkflowDef workflow = context.catalog().findWorkflow(ctx.pathParam("workflow_id"))
         .orElseThrow(() -> ApiException.notFound("Workflow not found"));
-    ctx.json(WorkflowResponse.of(workflow, os.catalog(), os.dbId(), id -> AgentHandlers.tools(os, id)));
+    ctx.json(WorkflowResponse.of(workflow, context));
   }
 
   void workflowRuns(Context ctx) {
     os.catalog().findWorkflow(ctx.pathParam("workflow_id"))
         .orElseThrow(() -> ApiException.notFound("Workflow not found"));
     throw ApiException.notImplemented("Workflow runs are not available in this version of Agentry yet");
-  }
-
-  private TeamResponse team(TeamDef team) {
-    return TeamResponse.of(team, os.catalog(), os.dbId(), id -> AgentHandlers.tools(os, id));
   }
 }

@@ -1,9 +1,7 @@
 package dev.agentry.server.http.dto;
 
 import dev.agentry.engine.model.AgentDef;
-import dev.agentry.engine.run.AgentTool;
 import dev.agentry.engine.spec.AgentSpec;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,57 +34,14 @@ public record AgentResponse(
     @Nullable JsonNode inputSchema,
     boolean isComponent) implements MemberResponse {
 
-  /**
-   * The agent's response.
-   *
-   * @param tools the functions its model may call, as the model is told about them
-   */
-  public static AgentResponse of(AgentDef agent, String dbId, List<AgentTool> tools) {
+  /** The agent's response, with the functions its model may call on the context's catalog. */
+  public static AgentResponse of(AgentDef agent, ComponentContext context) {
     AgentSpec s = agent.spec();
-    Map<String, Object> sessions = new Settings()
-        .put("session_table", Sections.SESSION_TABLE)
-        .put("add_history_to_context", s.addHistoryToContext(), false)
-        .put("enable_session_summaries", s.enableSessionSummaries(), false)
-        .put("num_history_runs", s.numHistoryRuns(), 3)
-        .put("search_past_sessions", s.searchSessionHistory(), false)
-        .put("num_past_sessions_to_search", s.numHistorySessions())
-        .put("cache_session", s.cacheSession(), false)
-        .build();
-    Map<String, Object> systemMessage = new Settings()
-        .put("system_message", s.systemMessage())
-        .put("system_message_role", s.systemMessageRole(), "system")
-        .put("build_context", s.buildContext(), true)
-        .put("description", s.description())
-        .put("instructions", s.instructions())
-        .put("expected_output", s.expectedOutput())
-        .put("additional_context", s.additionalContext())
-        .put("markdown", s.markdown(), false)
-        .put("add_name_to_context", s.addNameToContext(), false)
-        .put("add_datetime_to_context", s.addDatetimeToContext(), false)
-        .put("add_location_to_context", s.addLocationToContext(), false)
-        .put("timezone_identifier", s.timezoneIdentifier())
-        .put("resolve_in_context", s.resolveInContext(), true)
-        .build();
-    Map<String, Object> extraMessages = new Settings()
-        .put("additional_input", s.additionalInput())
-        .put("user_message_role", s.userMessageRole(), "user")
-        .put("build_user_context", s.buildUserContext(), true)
-        .build();
-    Map<String, Object> responseSettings = new Settings()
-        .put("retries", s.retries(), 0)
-        .put("delay_between_retries", s.delayBetweenRetries(), 1)
-        .put("exponential_backoff", s.exponentialBackoff(), false)
-        .put("output_schema_name", Sections.schemaName(agent.outputSchema()))
-        .put("parser_model_prompt", s.parserModelPrompt())
-        .put("parse_response", s.parseResponse(), true)
-        .put("structured_outputs", s.structuredOutputs())
-        .put("use_json_mode", s.useJsonMode(), false)
-        .put("save_response_to_file", s.saveResponseToFile())
-        .build();
-    return new AgentResponse(agent.id(), agent.name(), dbId, s.description(), s.role(), false,
+    return new AgentResponse(agent.id(), agent.name(), context.dbId(), s.description(), s.role(), false,
         ModelResponse.of(agent.model()),
-        Sections.tools(tools, s.toolCallLimit(), s.toolChoice()),
-        sessions,
+        Sections.tools(context.tools().apply(agent.id()), s.toolCallLimit(), s.toolChoice()),
+        Sections.sessions(s.addHistoryToContext(), s.enableSessionSummaries(), s.numHistoryRuns(),
+            s.searchSessionHistory(), s.numHistorySessions(), s.cacheSession()),
         Sections.knowledge(s.knowledgeFilters(), s.enableAgenticKnowledgeFilters(), s.referencesFormat()),
         Sections.memory(s.memoryManager() != null, s.enableUserMemories(), s.enableAgenticMemory(), s.metadata()),
         Sections.reasoning(s.reasoning(), s.reasoningAgent(), s.reasoningMinSteps(), s.reasoningMaxSteps()),
@@ -96,8 +51,19 @@ public record AgentResponse(
             .put("update_knowledge", s.updateKnowledge(), false)
             .put("read_tool_call_history", s.readToolCallHistory(), false)
             .build(),
-        systemMessage, extraMessages, responseSettings, s.introduction(),
-        new Settings().put("stream", s.stream()).put("stream_events", s.streamEvents(), false).build(),
+        Sections.systemMessage(s.systemMessage(), s.systemMessageRole(), s.buildContext(), s.description(),
+            s.instructions(), s.expectedOutput(), s.additionalContext(), s.markdown(), s.addNameToContext(),
+            s.addDatetimeToContext(), s.addLocationToContext(), s.timezoneIdentifier(), s.resolveInContext()),
+        new Settings()
+            .put("additional_input", s.additionalInput())
+            .put("user_message_role", s.userMessageRole(), "user")
+            .put("build_user_context", s.buildUserContext(), true)
+            .build(),
+        Sections.responseSettings(s.retries(), s.delayBetweenRetries(), s.exponentialBackoff(), agent.outputSchema(),
+            s.parserModelPrompt(), s.parseResponse(), s.structuredOutputs(), s.useJsonMode(),
+            s.saveResponseToFile()),
+        s.introduction(),
+        Sections.streaming(s.stream(), s.streamEvents(), null),
         s.metadata(), agent.inputSchema(), false);
   }
 }

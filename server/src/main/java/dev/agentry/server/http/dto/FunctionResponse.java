@@ -15,6 +15,7 @@ public record FunctionResponse(
     @Nullable Boolean requiresConfirmation,
     @Nullable Boolean externalExecution) {
 
+  /** The function as the agent's model is told about it, with its pause flags set only when true. */
   public static FunctionResponse of(AgentTool tool) {
     String description = tool.definition().description();
     return new FunctionResponse(tool.definition().name(), description.isEmpty() ? null : description,

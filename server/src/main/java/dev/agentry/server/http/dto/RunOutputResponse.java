@@ -45,6 +45,7 @@ public record RunOutputResponse(
     @JsonProperty("input") Input input,
     @JsonProperty("spec_version") String specVersion) {
 
+  /** The run as Agno's {@code RunOutput.to_dict()} writes it. */
   public static RunOutputResponse of(RunOutput run) {
     return new RunOutputResponse(run.runId(), run.agentId(), run.agentName(), run.sessionId(), run.userId(),
         run.content(), run.contentType(), run.reasoningContent(), run.model(), run.modelProvider(),

@@ -47,6 +47,7 @@ public record RunSchema(
         specVersion, inputMedia);
   }
 
+  /** The stored run as Agno's {@code RunSchema} lists it, its input as text. */
   public static RunSchema of(RunOutput run) {
     Object input = run.input().inputContent();
     String inputText = input instanceof String s ? s : Json.MAPPER.writeValueAsString(input);

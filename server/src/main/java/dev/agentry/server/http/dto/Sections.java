@@ -24,6 +24,80 @@ final class Sections {
         .build();
   }
 
+  /**
+   * {@code sessions}. A team passes null for the past-session search, which Agno's team response does not show.
+   */
+  static @Nullable Map<String, Object> sessions(@Nullable Boolean addHistory, @Nullable Boolean summaries,
+      @Nullable Integer historyRuns, @Nullable Boolean searchPast, @Nullable Integer pastSessions,
+      @Nullable Boolean cache) {
+    return new Settings()
+        .put("session_table", SESSION_TABLE)
+        .put("add_history_to_context", addHistory, false)
+        .put("enable_session_summaries", summaries, false)
+        .put("num_history_runs", historyRuns, 3)
+        .put("search_past_sessions", searchPast, false)
+        .put("num_past_sessions_to_search", pastSessions)
+        .put("cache_session", cache, false)
+        .build();
+  }
+
+  /**
+   * {@code system_message}: what the system message is built from. A team passes null for {@code build_context},
+   * {@code add_name_to_context} and {@code timezone_identifier}, which Agno's team response does not show.
+   */
+  static @Nullable Map<String, Object> systemMessage(@Nullable String message, @Nullable String role,
+      @Nullable Boolean buildContext, @Nullable String description, @Nullable List<String> instructions,
+      @Nullable String expectedOutput, @Nullable String additionalContext, @Nullable Boolean markdown,
+      @Nullable Boolean addName, @Nullable Boolean addDatetime, @Nullable Boolean addLocation,
+      @Nullable String timezone, @Nullable Boolean resolveInContext) {
+    return new Settings()
+        .put("system_message", message)
+        .put("system_message_role", role, "system")
+        .put("build_context", buildContext, true)
+        .put("description", description)
+        .put("instructions", instructions)
+        .put("expected_output", expectedOutput)
+        .put("additional_context", additionalContext)
+        .put("markdown", markdown, false)
+        .put("add_name_to_context", addName, false)
+        .put("add_datetime_to_context", addDatetime, false)
+        .put("add_location_to_context", addLocation, false)
+        .put("timezone_identifier", timezone)
+        .put("resolve_in_context", resolveInContext, true)
+        .build();
+  }
+
+  /**
+   * {@code response_settings}: retries and how the answer is parsed. A team passes null for the retries,
+   * {@code structured_outputs} and {@code save_response_to_file}, which Agno's team response does not show.
+   */
+  static @Nullable Map<String, Object> responseSettings(@Nullable Integer retries, @Nullable Integer delay,
+      @Nullable Boolean backoff, @Nullable JsonNode outputSchema, @Nullable String parserPrompt,
+      @Nullable Boolean parse, @Nullable Boolean structured, @Nullable Boolean jsonMode,
+      @Nullable String saveToFile) {
+    return new Settings()
+        .put("retries", retries, 0)
+        .put("delay_between_retries", delay, 1)
+        .put("exponential_backoff", backoff, false)
+        .put("output_schema_name", schemaName(outputSchema))
+        .put("parser_model_prompt", parserPrompt)
+        .put("parse_response", parse, true)
+        .put("structured_outputs", structured)
+        .put("use_json_mode", jsonMode, false)
+        .put("save_response_to_file", saveToFile)
+        .build();
+  }
+
+  /** {@code streaming}. An agent passes null for {@code stream_member_events}, which only teams have. */
+  static @Nullable Map<String, Object> streaming(@Nullable Boolean stream, @Nullable Boolean events,
+      @Nullable Boolean memberEvents) {
+    return new Settings()
+        .put("stream", stream)
+        .put("stream_events", events, false)
+        .put("stream_member_events", memberEvents, false)
+        .build();
+  }
+
   static @Nullable Map<String, Object> knowledge(@Nullable Map<String, Object> filters,
       @Nullable Boolean agenticFilters, @Nullable String referencesFormat) {
     return new Settings()

@@ -1,13 +1,8 @@
 package dev.agentry.server.http.dto;
 
-import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.StepDef;
 import dev.agentry.engine.model.WorkflowDef;
-import dev.agentry.engine.run.AgentTool;
-import dev.agentry.engine.spec.WorkflowSpec;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,52 +28,32 @@ public record StepResponse(
     elseSteps = elseSteps == null ? null : List.copyOf(elseSteps);
   }
 
-  /** What a step response is built from: the catalog, the served database and the agents' tools. */
-  record Context(Catalog catalog, String dbId, Function<String, List<AgentTool>> tools) {}
-
-  /** The steps of a workflow, each beside the step as written (for its description). */
-  static List<StepResponse> list(List<StepDef> steps, @Nullable List<WorkflowSpec.Step> written, Context context) {
-    List<StepResponse> list = new ArrayList<>(steps.size());
-    for (int i = 0; i < steps.size(); i++) {
-      WorkflowSpec.Step spec = written != null && i < written.size() ? written.get(i) : null;
-      list.add(of(steps.get(i), spec, context));
-    }
-    return list;
+  /** The steps of a workflow, each with its name and description as compiled. */
+  static List<StepResponse> list(List<StepDef> steps, ComponentContext context) {
+    return steps.stream().map(step -> of(step, context)).toList();
   }
 
-  private static StepResponse of(StepDef step, WorkflowSpec.@Nullable Step spec, Context c) {
-    String description = spec == null ? null : spec.description();
+  private static StepResponse of(StepDef step, ComponentContext c) {
     return switch (step) {
-      case StepDef.AgentStep a -> new StepResponse(a.name(), description, "Step",
-          AgentResponse.of(c.catalog().getAgent(a.agent()), c.dbId(), c.tools().apply(a.agent())), null, null,
-          null, null);
-      case StepDef.TeamStep t -> new StepResponse(t.name(), description, "Step", null,
-          TeamResponse.of(c.catalog().findTeam(t.team()).orElseThrow(), c.catalog(), c.dbId(), c.tools()), null,
-          null, null);
+      case StepDef.AgentStep a -> new StepResponse(a.name(), a.description(), "Step",
+          AgentResponse.of(c.catalog().getAgent(a.agent()), c), null, null, null, null);
+      case StepDef.TeamStep t -> new StepResponse(t.name(), t.description(), "Step", null,
+          TeamResponse.of(c.catalog().findTeam(t.team()).orElseThrow(), c), null, null, null);
       case StepDef.WorkflowStep w -> {
         WorkflowDef nested = c.catalog().findWorkflow(w.workflow()).orElseThrow();
-        yield new StepResponse(w.name(), description, "Workflow", null, null, nested.id(),
-            list(nested.steps(), nested.spec().steps(), c), null);
+        yield new StepResponse(w.name(), w.description(), "Workflow", null, null, nested.id(),
+            list(nested.steps(), c), null);
       }
-      case StepDef.Group g -> nested(g.name(), description, "Steps", g.steps(),
-          spec == null ? null : spec.steps(), c);
-      case StepDef.Loop l -> nested(l.name(), description, "Loop", l.steps(),
-          spec == null || spec.loop() == null ? null : spec.loop().steps(), c);
-      case StepDef.Parallel p -> nested(p.name(), description, "Parallel", p.steps(),
-          spec == null || spec.parallel() == null ? null : spec.parallel().steps(), c);
-      case StepDef.Router r -> nested(r.name(), description, "Router", r.choices(),
-          spec == null || spec.router() == null ? null : spec.router().choices(), c);
-      case StepDef.Condition k -> {
-        WorkflowSpec.Condition written = spec == null ? null : spec.condition();
-        yield new StepResponse(k.name(), description, "Condition", null, null, null,
-            list(k.steps(), written == null ? null : written.steps(), c),
-            k.elseSteps().isEmpty() ? null : list(k.elseSteps(), written == null ? null : written.elseSteps(), c));
-      }
+      case StepDef.Group g -> nested(g, "Steps", g.steps(), c);
+      case StepDef.Loop l -> nested(l, "Loop", l.steps(), c);
+      case StepDef.Parallel p -> nested(p, "Parallel", p.steps(), c);
+      case StepDef.Router r -> nested(r, "Router", r.choices(), c);
+      case StepDef.Condition k -> new StepResponse(k.name(), k.description(), "Condition", null, null, null,
+          list(k.steps(), c), k.elseSteps().isEmpty() ? null : list(k.elseSteps(), c));
     };
   }
 
-  private static StepResponse nested(String name, @Nullable String description, String type, List<StepDef> steps,
-      @Nullable List<WorkflowSpec.Step> written, Context c) {
-    return new StepResponse(name, description, type, null, null, null, list(steps, written, c), null);
+  private static StepResponse nested(StepDef step, String type, List<StepDef> steps, ComponentContext c) {
+    return new StepResponse(step.name(), step.description(), type, null, null, null, list(steps, c), null);
   }
 }

@@ -1,12 +1,9 @@
 package dev.agentry.server.http.dto;
 
-import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.TeamDef;
-import dev.agentry.engine.run.AgentTool;
 import dev.agentry.engine.spec.TeamSpec;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -43,24 +40,16 @@ public record TeamResponse(
     members = members == null ? null : List.copyOf(members);
   }
 
-  /**
-   * The team's response, its members' included (the compiler rejects cycles, so the recursion ends).
-   *
-   * @param tools the functions an agent's model may call, by agent id
-   */
-  public static TeamResponse of(TeamDef team, Catalog catalog, String dbId, Function<String, List<AgentTool>> tools) {
+  /** The team's response, its members' included (the compiler rejects cycles, so the recursion ends). */
+  public static TeamResponse of(TeamDef team, ComponentContext context) {
     TeamSpec s = team.spec();
-    List<MemberResponse> members = team.members().stream().map(m -> member(m, catalog, dbId, tools)).toList();
-    return new TeamResponse(team.id(), team.name(), dbId, s.description(), s.role(), ConfigResponse.mode(s),
+    List<MemberResponse> members = team.members().stream().map(m -> member(m, context)).toList();
+    // The nulls are the settings Agno's TeamResponse does not show (see Sections).
+    return new TeamResponse(team.id(), team.name(), context.dbId(), s.description(), s.role(), ConfigResponse.mode(s),
         ModelResponse.of(team.model()),
         Sections.tools(List.of(), s.toolCallLimit(), s.toolChoice()),
-        new Settings()
-            .put("session_table", Sections.SESSION_TABLE)
-            .put("add_history_to_context", s.addHistoryToContext(), false)
-            .put("enable_session_summaries", s.enableSessionSummaries(), false)
-            .put("num_history_runs", s.numHistoryRuns(), 3)
-            .put("cache_session", s.cacheSession(), false)
-            .build(),
+        Sections.sessions(s.addHistoryToContext(), s.enableSessionSummaries(), s.numHistoryRuns(), null, null,
+            s.cacheSession()),
         Sections.knowledge(s.knowledgeFilters(), s.enableAgenticKnowledgeFilters(), s.referencesFormat()),
         Sections.memory(s.memoryManager() != null, s.enableUserMemories(), s.enableAgenticMemory(), s.metadata()),
         Sections.reasoning(s.reasoning(), s.reasoningAgent(), s.reasoningMinSteps(), s.reasoningMaxSteps()),
@@ -69,38 +58,21 @@ public record TeamResponse(
             .put("read_chat_history", s.readChatHistory(), false)
             .put("get_member_information_tool", s.getMemberInformationTool(), false)
             .build(),
-        new Settings()
-            .put("system_message", s.systemMessage())
-            .put("system_message_role", s.systemMessageRole(), "system")
-            .put("description", s.description())
-            .put("instructions", s.instructions())
-            .put("expected_output", s.expectedOutput())
-            .put("additional_context", s.additionalContext())
-            .put("markdown", s.markdown(), false)
-            .put("add_datetime_to_context", s.addDatetimeToContext(), false)
-            .put("add_location_to_context", s.addLocationToContext(), false)
-            .put("resolve_in_context", s.resolveInContext(), true)
-            .build(),
-        new Settings()
-            .put("output_schema_name", Sections.schemaName(team.outputSchema()))
-            .put("parser_model_prompt", s.parserModelPrompt())
-            .put("parse_response", s.parseResponse(), true)
-            .put("use_json_mode", s.useJsonMode(), false)
-            .build(),
+        Sections.systemMessage(s.systemMessage(), s.systemMessageRole(), null, s.description(), s.instructions(),
+            s.expectedOutput(), s.additionalContext(), s.markdown(), null, s.addDatetimeToContext(),
+            s.addLocationToContext(), null, s.resolveInContext()),
+        Sections.responseSettings(null, null, null, team.outputSchema(), s.parserModelPrompt(), s.parseResponse(),
+            null, s.useJsonMode(), null),
         s.introduction(),
-        new Settings()
-            .put("stream", s.stream())
-            .put("stream_events", s.streamEvents(), false)
-            .put("stream_member_events", s.streamMemberEvents(), false)
-            .build(),
+        Sections.streaming(s.stream(), s.streamEvents(), s.streamMemberEvents()),
         members.isEmpty() ? null : members, s.metadata(), team.inputSchema(), false, false);
   }
 
-  private static MemberResponse member(TeamDef.Member member, Catalog catalog, String dbId,
-      Function<String, List<AgentTool>> tools) {
+  /** A member, from the context's catalog: the one its team was found in. */
+  private static MemberResponse member(TeamDef.Member member, ComponentContext context) {
     return switch (member.kind()) {
-      case AGENT -> AgentResponse.of(catalog.getAgent(member.id()), dbId, tools.apply(member.id()));
-      case TEAM -> of(catalog.findTeam(member.id()).orElseThrow(), catalog, dbId, tools);
+      case AGENT -> AgentResponse.of(context.catalog().getAgent(member.id()), context);
+      case TEAM -> of(context.catalog().findTeam(member.id()).orElseThrow(), context);
       case WORKFLOW, TOOLKIT, MODEL, KNOWLEDGE, DATABASE, AGENT_OS ->
           throw new IllegalStateException("a team member is an agent or a team, not a " + member.kind());
     };

@@ -1,11 +1,8 @@
 package dev.agentry.server.http.dto;
 
-import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.WorkflowDef;
-import dev.agentry.engine.run.AgentTool;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -29,16 +26,10 @@ public record WorkflowResponse(
     steps = steps == null ? null : List.copyOf(steps);
   }
 
-  /**
-   * The workflow's response.
-   *
-   * @param tools the functions an agent's model may call, by agent id
-   */
-  public static WorkflowResponse of(WorkflowDef workflow, Catalog catalog, String dbId,
-      Function<String, List<AgentTool>> tools) {
-    List<StepResponse> steps = StepResponse.list(workflow.steps(), workflow.spec().steps(),
-        new StepResponse.Context(catalog, dbId, tools));
-    return new WorkflowResponse(workflow.id(), workflow.name(), dbId, workflow.spec().description(),
+  /** The workflow's response, its steps' agents and teams from the context's catalog. */
+  public static WorkflowResponse of(WorkflowDef workflow, ComponentContext context) {
+    List<StepResponse> steps = StepResponse.list(workflow.steps(), context);
+    return new WorkflowResponse(workflow.id(), workflow.name(), context.dbId(), workflow.spec().description(),
         workflow.inputSchema(), steps.isEmpty() ? null : steps, workflow.spec().metadata(), false, false, false);
   }
 }
