@@ -14,11 +14,9 @@ import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.MediaSupport;
 import dev.agentry.engine.model.NotFoundException;
 import dev.agentry.engine.spec.AgentSpec;
-import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.Session;
 import dev.agentry.engine.store.SessionStore;
-import dev.agentry.engine.store.SessionType;
 import dev.agentry.engine.store.StoreException;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
@@ -30,8 +28,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The entry point of the runtime: runs the agents of a compiled {@link Catalog}.
@@ -47,11 +43,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class Engine {
-  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private final EngineConfig config;
   private final AtomicReference<Loaded> loaded;
   private final Map<String, Cancellation> active = new ConcurrentHashMap<>();
-  private final PendingSaves pending = new PendingSaves();
+  private final RunStorage storage;
 
   /** A catalog with the agents prepared for it so far. */
   private record Loaded(Catalog catalog, Map<String, AgentRuntime> agents) {
@@ -63,6 +58,7 @@ public final class Engine {
   private Engine(Catalog catalog, EngineConfig config) {
     this.config = config;
     this.loaded = new AtomicReference<>(new Loaded(catalog));
+    this.storage = new RunStorage(config.store());
   }
 
   /** An engine with the default services: an in-memory store, the system clock and environment. */
@@ -131,7 +127,7 @@ public final class Engine {
     String runId = run.scope.runId();
     active.put(runId, run.cancellation);
     try {
-      store(run, RunStatus.PENDING);
+      storage.store(run, RunStatus.PENDING);
     } catch (RuntimeException e) {
       active.remove(runId);
       throw e;
@@ -165,7 +161,7 @@ public final class Engine {
             paused.input().media()),
         Cancellation.create(), sink, config.clock());
     run.restore(paused.messages(), paused.tools(), paused.metrics());
-    persistWith(run);
+    storage.persistWith(run);
     if (active.putIfAbsent(runId, run.cancellation) != null) {
       throw new RunNotPausedException("run " + runId + " is already being continued", RunStatus.RUNNING);
     }
@@ -232,7 +228,7 @@ public final class Engine {
     String runId = run.scope.runId();
     active.put(runId, run.cancellation);
     try {
-      store(run, RunStatus.RUNNING);
+      storage.store(run, RunStatus.RUNNING);
       TurnOutcome start;
       try {
         start = first.get();
@@ -247,17 +243,6 @@ public final class Engine {
     } finally {
       active.remove(runId);
     }
-  }
-
-  /** Stores a run that has not ended yet with {@code status}, creating its session first if it is new. */
-  private void store(AgentRun run, RunStatus status) {
-    if (run.newSession) {
-      store().createSession(Session.of(run.scope.sessionId(), SessionType.AGENT, run.agent.id(), run.userId,
-          run.agent.catalogVersion(), run.now()));
-      run.newSession = false;
-    }
-    store().saveRun(run.toOutput(status, null, "str"));
-    run.stored = true;
   }
 
   /** Emits RunStarted and builds the context; the first turn asks the model. */
@@ -322,7 +307,7 @@ public final class Engine {
             streamEvents(spec, request.streamEvents()), 0, request.media()),
         Cancellation.create(), sink, config.clock());
     run.newSession = session == null;
-    persistWith(run);
+    storage.persistWith(run);
     return run;
   }
 
@@ -341,30 +326,9 @@ public final class Engine {
     return current.agents().computeIfAbsent(agentId, id -> AgentRuntime.prepare(def, current.catalog(), config));
   }
 
-  /**
-   * How the run's endings reach the store: written now, after any older ending still waiting for the database (so
-   * endings are stored in the order their runs ended), else queued in {@link PendingSaves} until it is back.
-   */
-  private void persistWith(AgentRun run) {
-    run.persistWith(out -> {
-      if (pending.size() > 0 && !pending.flush()) {
-        throw new StoreException("older run endings still wait for the database", true);
-      }
-      save(run, out);
-    }, out -> {
-      boolean queued = pending.offer(new PendingSaves.Pending(run.scope.runId(), () -> save(run, out),
-          () -> save(run, run.failureRecord("the run could not be saved: database error"))));
-      if (queued) {
-        LOG.warn("run {} ended while the database was unavailable; its {} ending will be stored once it is back",
-            run.scope.runId(), out.status());
-      }
-      return queued;
-    });
-  }
-
   /** How many run endings wait for the database to be back. */
   public int pendingSaves() {
-    return pending.size();
+    return storage.pendingSaves();
   }
 
   /**
@@ -373,21 +337,7 @@ public final class Engine {
    * @return how many are still waiting (they will be marked interrupted at the next start)
    */
   public int flushPendingSaves() {
-    pending.flush();
-    return pending.size();
-  }
-
-  /**
-   * Saves a run's ending, then applies what it changed in session_state (and, once it has ended, its metrics) to the
-   * latest stored session, atomically, so that concurrent runs on one session lose no update.
-   */
-  private void save(AgentRun run, RunOutput output) {
-    store().saveRun(output);
-    Metrics metrics = output.status().isFinal() ? output.metrics() : Metrics.ZERO;
-    long now = run.now();
-    store().updateSession(run.scope.sessionId(), s -> s.afterRun(
-        StateDelta.apply(s.sessionState(), run.initialState, run.sessionState), metrics,
-        run.agent.catalogVersion(), now));
+    return storage.flushPendingSaves();
   }
 
   private static boolean streamEvents(AgentSpec spec, @Nullable Boolean requested) {

@@ -249,7 +249,7 @@ final class RunHandlers {
       case RUNNING, PENDING -> "run is already running";
       case ERROR -> "run has errored";
       case CANCELLED -> "run is already cancelled";
-      default -> "run is not paused (status=" + status + ")";
+      case PAUSED -> "run is paused";
     };
   }
 }
