@@ -41,7 +41,7 @@ class BackgroundRunTest {
   private static void await(TestServer server, String path, String status) {
     String[] last = new String[1];
     try {
-      Reloads.awaitTrue("the run reaching " + status, () -> { // polls with a deadline, as a client polls
+      Await.awaitTrue("the run reaching " + status, () -> { // polls with a deadline, as a client polls
         HttpResponse<String> response = server.get(path);
         last[0] = response.body();
         return response.statusCode() == 200 && status.equals(TestServer.json(response).path("status").asString());

@@ -51,7 +51,7 @@ final class ClientLoad implements AutoCloseable {
   /** Waits until {@code more} further requests have been answered (or one failed), within the deadline. */
   void awaitMore(int more) {
     long target = requests() + more;
-    Reloads.awaitTrue(more + " more requests", () -> requests() >= target || !failures.isEmpty());
+    Await.awaitTrue(more + " more requests", () -> requests() >= target || !failures.isEmpty());
   }
 
   /** Stops the clients and waits for their last requests. */

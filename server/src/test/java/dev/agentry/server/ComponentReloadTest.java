@@ -44,7 +44,7 @@ class ComponentReloadTest {
         assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
         assertThat(TestServer.json(reload).path("outcome").asString()).isEqualTo("reloaded");
         long target = requests.get() + CLIENTS;
-        Reloads.awaitTrue("more reads", () -> requests.get() >= target || !failures.isEmpty());
+        Await.awaitTrue("more reads", () -> requests.get() >= target || !failures.isEmpty());
       }
       stop.set(true);
       clients.shutdown();

@@ -1,6 +1,6 @@
 package dev.agentry.server;
 
-import static dev.agentry.server.Reloads.awaitTrue;
+import static dev.agentry.server.Await.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

@@ -8,16 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
-/** What the reload tests share: editing spec files, reading {@code /specs/status} and waiting with a deadline. */
+/** What the reload tests share: editing spec files and reading {@code /specs/status} (waiting: {@link Await}). */
 final class Reloads {
-  static final Duration DEADLINE = Duration.ofSeconds(10);
 
   private Reloads() {}
 
@@ -49,21 +45,7 @@ final class Reloads {
   /** Polls {@code GET /specs/status} until {@code done} holds, within the deadline. */
   static JsonNode await(TestServer server, String what, Predicate<JsonNode> done) {
     JsonNode[] last = new JsonNode[1];
-    awaitTrue(what, () -> done.test(last[0] = status(server)));
+    Await.awaitTrue(what, () -> done.test(last[0] = status(server)));
     return last[0];
-  }
-
-  /** Polls {@code condition} every 2 ms until it holds; fails after the deadline. */
-  static void awaitTrue(String what, BooleanSupplier condition) {
-    awaitTrue(what, DEADLINE, condition);
-  }
-
-  /** Polls {@code condition} every 2 ms until it holds; fails after {@code deadline}. */
-  static void awaitTrue(String what, Duration deadline, BooleanSupplier condition) {
-    long end = System.nanoTime() + deadline.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(end);
-      LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
-    }
   }
 }

@@ -3,7 +3,6 @@ package dev.agentry.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,16 +138,15 @@ class RunLifecycleTest {
   void cancel_ends_a_streaming_run_as_cancelled() throws Exception {
     CompletableFuture<TestServer.Sse> stream = CompletableFuture.supplyAsync(() ->
         server.stream("/agents/slow/runs", Map.of("message", "go", "session_id", "cancel-1")));
-    String runId = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (runId == null && System.nanoTime() < deadline) {
+    String[] found = new String[1];
+    Await.awaitTrue("the run in the session's list", () -> {
       HttpResponse<String> runs = server.get("/agents/slow/runs?session_id=cancel-1");
       if (runs.statusCode() == 200 && TestServer.json(runs).size() > 0) {
-        runId = TestServer.json(runs).get(0).path("run_id").asString();
+        found[0] = TestServer.json(runs).get(0).path("run_id").asString();
       }
-      Thread.sleep(10);
-    }
-    assertThat(runId).isNotNull();
+      return found[0] != null;
+    });
+    String runId = found[0];
     HttpResponse<String> cancelled = server.postForm("/agents/slow/runs/" + runId + "/cancel", Map.of());
     assertThat(cancelled.statusCode()).isEqualTo(200);
     assertThat(cancelled.body()).isEqualTo("{}");
@@ -158,19 +156,13 @@ class RunLifecycleTest {
     assertThat(stored.path("run_id").asString()).isEqualTo(runId);
   }
 
-  private static JsonNode poll(String path, String status) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
+  private static JsonNode poll(String path, String status) {
+    JsonNode[] last = new JsonNode[1];
+    Await.awaitTrue("the run " + status, () -> {
       HttpResponse<String> response = server.get(path);
-      if (response.statusCode() == 200) {
-        last = TestServer.json(response);
-        if (status.equals(last.path("status").asString())) {
-          return last;
-        }
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("run never reached " + status + "; last seen " + last);
+      last[0] = response.statusCode() == 200 ? TestServer.json(response) : last[0];
+      return last[0] != null && status.equals(last[0].path("status").asString());
+    });
+    return last[0];
   }
 }

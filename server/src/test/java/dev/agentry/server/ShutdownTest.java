@@ -64,29 +64,24 @@ class ShutdownTest {
     return specs;
   }
 
-  private static String awaitRunning(TestServer server) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
+  private static String awaitRunning(TestServer server) {
+    String[] runId = new String[1];
+    Await.awaitTrue("a run started", () -> {
       List<String> active = List.copyOf(server.server().os().engine().activeRunIds());
-      if (!active.isEmpty()) {
-        return active.getFirst();
-      }
-      Thread.sleep(5);
-    }
-    throw new AssertionError("no run started");
+      runId[0] = active.isEmpty() ? null : active.getFirst();
+      return runId[0] != null;
+    });
+    return runId[0];
   }
 
-  private static void awaitRefusing(TestServer server) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
+  private static void awaitRefusing(TestServer server) {
+    String[] body = new String[1];
+    Await.awaitTrue("new runs refused", () -> {
       HttpResponse<String> response = server.postForm("/agents/echo/runs", Map.of("message", "hi", "stream",
           "false"));
-      if (response.statusCode() == 503) {
-        assertThat(response.body()).contains("shutting down");
-        return;
-      }
-      Thread.sleep(5);
-    }
-    throw new AssertionError("new runs were never refused");
+      body[0] = response.body();
+      return response.statusCode() == 503;
+    });
+    assertThat(body[0]).contains("shutting down");
   }
 }

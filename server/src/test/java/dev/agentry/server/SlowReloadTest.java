@@ -2,7 +2,7 @@ package dev.agentry.server;
 
 import static dev.agentry.server.Reloads.answer;
 import static dev.agentry.server.Reloads.await;
-import static dev.agentry.server.Reloads.awaitTrue;
+import static dev.agentry.server.Await.awaitTrue;
 import static dev.agentry.server.Reloads.status;
 import static dev.agentry.server.Reloads.write;
 import static org.assertj.core.api.Assertions.assertThat;
