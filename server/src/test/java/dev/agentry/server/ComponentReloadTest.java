@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * answer is a 200 built from one version of the specs, never a 404 or a 500 from a member looked up in the next one.
  * Black-box: files on disk, {@code POST /specs/reload}, HTTP only.
  */
-class ComponentReloadTest {
+public class ComponentReloadTest {
   private static final int RELOADS = 40;
   /** One client per path read. */
   private static final int CLIENTS = 3;
@@ -96,8 +96,11 @@ class ComponentReloadTest {
     return null;
   }
 
-  /** The spec set of one version: its writer, the team of that writer and a workflow running both. */
-  private static String crew(int version) {
+  /**
+   * The spec set of one version: its writer (with one tool), the team of that writer and a workflow running both; also
+   * used by {@code ComponentContextTest}.
+   */
+  public static String crew(int version) {
     return """
         apiVersion: agentry.dev/v1
         kind: Model

@@ -3,6 +3,7 @@ package dev.agentry.server.http.dto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentry.engine.compile.SpecCompiler;
+import dev.agentry.server.ComponentReloadTest;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.run.Engine;
 import java.io.IOException;
@@ -54,40 +55,7 @@ class ComponentContextTest {
   /** One version of the specs: its writer (with one tool), the team of that writer and a workflow running both. */
   private Catalog compile(int version) throws IOException {
     Path specs = Files.createDirectories(dir.resolve("v" + version));
-    Files.writeString(specs.resolve("crew.yaml"), """
-        apiVersion: agentry.dev/v1
-        kind: Model
-        metadata: {name: echo-model}
-        spec:
-          provider: scripted
-          script:
-            fallback: "Hello."
-        ---
-        apiVersion: agentry.dev/v1
-        kind: Agent
-        metadata: {name: writer-%1$d}
-        spec:
-          model: echo-model
-          tools:
-            - builtin: calculator
-              include_tools: [add]
-        ---
-        apiVersion: agentry.dev/v1
-        kind: Team
-        metadata: {name: desk}
-        spec:
-          description: Desk of writer-%1$d
-          model: echo-model
-          members: [{agent: writer-%1$d}]
-        ---
-        apiVersion: agentry.dev/v1
-        kind: Workflow
-        metadata: {name: flow}
-        spec:
-          steps:
-            - {name: write, agent: writer-%1$d, description: Writes with writer-%1$d}
-            - {name: review, team: desk}
-        """.formatted(version));
+    Files.writeString(specs.resolve("crew.yaml"), ComponentReloadTest.crew(version));
     return SpecCompiler.create().compile(specs).orThrow();
   }
 }
