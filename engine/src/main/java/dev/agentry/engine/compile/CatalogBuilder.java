@@ -43,8 +43,9 @@ final class CatalogBuilder {
     Map<String, AgentDef> agents = new HashMap<>();
     for (Resource<?> r : index.get(Kind.AGENT).values()) {
       AgentSpec spec = (AgentSpec) r.spec();
-      agents.put(r.name(), new AgentDef(r.name(), displayName(spec.name(), r), r.metadata(), spec,
-          model(spec.model()), schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema"), r.file()));
+      String name = displayName(spec.name(), r);
+      agents.put(r.name(), new AgentDef(r.name(), name, r.metadata(), spec, Participants.agent(r.name(), name, spec,
+          model(spec.model()), schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema")), r.file()));
     }
     Map<String, TeamDef> teams = new HashMap<>();
     for (Resource<?> r : index.get(Kind.TEAM).values()) {
@@ -53,9 +54,10 @@ final class CatalogBuilder {
           .map(m -> m.agent() != null ? new TeamDef.Member(Kind.AGENT, m.agent())
               : new TeamDef.Member(Kind.TEAM, Objects.requireNonNull(m.team(), "checked by SpecCompiler")))
           .toList();
-      teams.put(r.name(), new TeamDef(r.name(), displayName(spec.name(), r), r.metadata(), spec,
-          model(spec.model()), members, schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema"),
-          r.file()));
+      String name = displayName(spec.name(), r);
+      teams.put(r.name(), new TeamDef(r.name(), name, r.metadata(), spec, Participants.leader(r.name(), name, spec,
+          model(spec.model()), schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema")),
+          Participants.team(spec), members, r.file()));
     }
     Map<String, WorkflowDef> workflows = new HashMap<>();
     for (Resource<?> r : index.get(Kind.WORKFLOW).values()) {

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes events as Agno's JSON: {@code created_at}, {@code event}, the run's scope fields, then the event's own
+ * Writes events as Agno's JSON: {@code created_at}, {@code event}, the envelope of the run's family, then the event's own
  * fields in declaration order, snake_case, null fields left out (but kept inside tool executions), one line.
  */
 public final class EventJson {
@@ -35,8 +35,7 @@ public final class EventJson {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("created_at", event.createdAt());
     node.put("event", event.name());
-    ObjectNode scope = MAPPER.valueToTree(event.scope());
-    node.setAll(scope);
+    writeScope(event.scope(), node);
     ObjectNode fields = MAPPER.valueToTree(event);
     node.setAll(fields);
     return node;
@@ -53,11 +52,13 @@ public final class EventJson {
    * @throws IllegalArgumentException when the tree names no known event
    */
   public static RunEvent read(JsonNode node) {
-    Class<?> type = TYPES.get(node.path("event").asString(""));
+    RunScope scope = readScope(node);
+    String name = node.path("event").asString("");
+    String prefix = scope.kind().eventPrefix();
+    Class<?> type = name.startsWith(prefix) ? TYPES.get(name.substring(prefix.length())) : null;
     if (type == null) {
       throw new IllegalArgumentException("not a known event: " + node.path("event"));
     }
-    RunScope scope = MAPPER.treeToValue(node, RunScope.class);
     RecordComponent[] components = type.getRecordComponents();
     Object[] args = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
@@ -79,6 +80,56 @@ public final class EventJson {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot rebuild event " + type.getSimpleName(), e);
     }
+  }
+
+  /** The envelope of the scope's family, in Agno's order ({@code agentos-api.md} §3.2); null fields left out. */
+  private static void writeScope(RunScope scope, ObjectNode node) {
+    String family = scope.kind().wireName();
+    node.put(family + "_id", scope.componentId());
+    node.put(family + "_name", scope.componentName());
+    switch (scope.kind()) {
+      case AGENT, TEAM -> {
+        node.put("run_id", scope.runId());
+        putIfSet(node, "parent_run_id", scope.parentRunId());
+        node.put("session_id", scope.sessionId());
+        putIfSet(node, "workflow_id", scope.workflowId());
+        putIfSet(node, "workflow_run_id", scope.workflowRunId());
+      }
+      case WORKFLOW -> {
+        node.put("session_id", scope.sessionId());
+        node.put("run_id", scope.runId());
+      }
+    }
+    putIfSet(node, "step_id", scope.stepId());
+    putIfSet(node, "step_name", scope.stepName());
+    if (scope.stepIndex() != null) {
+      node.put("step_index", scope.stepIndex());
+    }
+    node.put("nested_depth", scope.nestedDepth());
+  }
+
+  private static void putIfSet(ObjectNode node, String field, @org.jspecify.annotations.Nullable String value) {
+    if (value != null) {
+      node.put(field, value);
+    }
+  }
+
+  /** The scope of a stored event: its family is the one whose id field it carries. */
+  private static RunScope readScope(JsonNode node) {
+    ComponentKind kind = node.has("team_id") ? ComponentKind.TEAM : node.has("agent_id") ? ComponentKind.AGENT
+        : ComponentKind.WORKFLOW;
+    String family = kind.wireName();
+    JsonNode stepIndex = node.get("step_index");
+    return new RunScope(kind, node.path(family + "_id").asString(""), node.path(family + "_name").asString(""),
+        node.path("run_id").asString(""), text(node, "parent_run_id"), node.path("session_id").asString(""),
+        kind == ComponentKind.WORKFLOW ? null : text(node, "workflow_id"), text(node, "workflow_run_id"),
+        text(node, "step_id"), text(node, "step_name"), stepIndex == null || stepIndex.isNull() ? null
+        : stepIndex.asInt(), node.path("nested_depth").asInt());
+  }
+
+  private static @org.jspecify.annotations.Nullable String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asString();
   }
 
   private static @org.jspecify.annotations.Nullable Object defaultOf(Class<?> type) {

@@ -37,4 +37,12 @@ public record Metrics(
         cacheWriteTokens + other.cacheWriteTokens, reasoningTokens + other.reasoningTokens,
         duration + other.duration, timeToFirstToken != null ? timeToFirstToken : other.timeToFirstToken);
   }
+
+  /** Adds the token counts of {@code other} (a member's run, which ran within this one's duration). */
+  public Metrics plusTokens(Metrics other) {
+    return new Metrics(inputTokens + other.inputTokens, outputTokens + other.outputTokens,
+        totalTokens + other.totalTokens, cacheReadTokens + other.cacheReadTokens,
+        cacheWriteTokens + other.cacheWriteTokens, reasoningTokens + other.reasoningTokens, duration,
+        timeToFirstToken);
+  }
 }

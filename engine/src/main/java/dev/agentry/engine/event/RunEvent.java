@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An event of an agent run; the {@code permits} lists below are the whole catalogue, with Agno's wire names
@@ -21,9 +22,13 @@ public sealed interface RunEvent permits RunEvent.ModelEvent, RunEvent.ToolEvent
   /** When the event was created, in epoch seconds. */
   long createdAt();
 
-  /** The wire name, e.g. {@code RunStarted}. */
+  /**
+   * The wire name: the base name declared by {@link EventName}, prefixed by the run's family, e.g. {@code RunStarted}
+   * for an agent and {@code TeamRunStarted} for a team.
+   */
   default String name() {
-    return EventNames.of(getClass());
+    String base = EventNames.of(getClass());
+    return scope().kind() == ComponentKind.AGENT ? base : scope().kind().eventPrefix() + base;
   }
 
   /** Events of a model request: its start and end, the answer's content and reasoning. */
@@ -41,7 +46,11 @@ public sealed interface RunEvent permits RunEvent.ModelEvent, RunEvent.ToolEvent
   record RunStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String model, String modelProvider)
       implements FlowEvent {}
 
-  /** The run's final event on success; {@code content} is the whole answer (text, or JSON for structured output). */
+  /**
+   * The run's final event on success; {@code content} is the whole answer (text, or JSON for structured output).
+   * A team's carries its members' runs ({@code member_responses}, as Agno's {@code RunOutput.to_dict()} writes them);
+   * an agent's none.
+   */
   @EventName("RunCompleted")
   record RunCompleted(
       @JsonIgnore RunScope scope,
@@ -51,7 +60,8 @@ public sealed interface RunEvent permits RunEvent.ModelEvent, RunEvent.ToolEvent
       @Nullable String reasoningContent,
       @Nullable Map<String, Object> metadata,
       Metrics metrics,
-      @Nullable Map<String, Object> sessionState) implements FlowEvent {}
+      @Nullable Map<String, Object> sessionState,
+      @Nullable List<JsonNode> memberResponses) implements FlowEvent {}
 
   /** The run stopped to wait for a person: {@code tools} lists the calls to confirm, fill in or execute. */
   @EventName("RunPaused")
@@ -103,6 +113,33 @@ public sealed interface RunEvent permits RunEvent.ModelEvent, RunEvent.ToolEvent
   /** Reserved: emitted once user memories are extracted (the memory issue). */
   @EventName("MemoryUpdateCompleted")
   record MemoryUpdateCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, @Nullable List<Object> memories)
+      implements FlowEvent {}
+
+  // ---- tasks (a team in tasks mode; on the wire with the family prefix: TeamTaskCreated, ...) ----
+
+  /** A round of the leader's work on the task list begins; {@code iteration} counts from 1. */
+  @EventName("TaskIterationStarted")
+  record TaskIterationStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, int iteration,
+      int maxIterations) implements FlowEvent {}
+
+  @EventName("TaskIterationCompleted")
+  record TaskIterationCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, int iteration,
+      int maxIterations, String taskSummary) implements FlowEvent {}
+
+  /** The task list after a round: every task, and whether the leader marked the goal complete. */
+  @EventName("TaskStateUpdated")
+  record TaskStateUpdated(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String taskSummary,
+      boolean goalComplete, List<TeamTask> tasks, @Nullable String completionSummary) implements FlowEvent {}
+
+  @EventName("TaskCreated")
+  record TaskCreated(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String taskId, String title,
+      String description, @Nullable String assignee, String status, List<String> dependencies)
+      implements FlowEvent {}
+
+  /** A task changed status; {@code result} is set once it completed or failed. */
+  @EventName("TaskUpdated")
+  record TaskUpdated(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String taskId, String title,
+      String status, @Nullable String previousStatus, @Nullable String result, @Nullable String assignee)
       implements FlowEvent {}
 
   // ---- model ----

@@ -3,15 +3,19 @@ package dev.agentry.engine.event;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which run an event belongs to: the envelope fields every agent event carries after {@code created_at} and
- * {@code event}, in Agno's order ({@code agentos-api.md} §3.2). One instance per run, shared by all its events.
+ * Which run an event belongs to: the envelope fields every event carries after {@code created_at} and {@code event},
+ * in Agno's order for the run's family ({@code agentos-api.md} §3.2). One instance per run, shared by all its events.
  *
+ * @param kind the family: an agent's events carry {@code agent_id}, a team's {@code team_id}
+ * @param componentId the agent's, team's or workflow's id
+ * @param componentName its display name
  * @param parentRunId the team or workflow run this run is part of, if any
  * @param nestedDepth 0 for a top-level run, one more per level of nesting
  */
 public record RunScope(
-    String agentId,
-    String agentName,
+    ComponentKind kind,
+    String componentId,
+    String componentName,
     String runId,
     @Nullable String parentRunId,
     String sessionId,
@@ -21,8 +25,22 @@ public record RunScope(
     @Nullable String stepName,
     @Nullable Integer stepIndex,
     int nestedDepth) {
-  /** The scope of a top-level run. */
+  /** The scope of a top-level agent run. */
   public static RunScope of(String agentId, String agentName, String runId, String sessionId) {
-    return new RunScope(agentId, agentName, runId, null, sessionId, null, null, null, null, null, 0);
+    return of(ComponentKind.AGENT, agentId, agentName, runId, sessionId);
+  }
+
+  /** The scope of a top-level run of any family. */
+  public static RunScope of(ComponentKind kind, String id, String name, String runId, String sessionId) {
+    return new RunScope(kind, id, name, runId, null, sessionId, null, null, null, null, null, 0);
+  }
+
+  /**
+   * The scope of a run started by this one (a team's member run): in the same session and workflow step, with this
+   * run as its parent, one level deeper.
+   */
+  public RunScope child(ComponentKind childKind, String id, String name, String childRunId) {
+    return new RunScope(childKind, id, name, childRunId, runId, sessionId, workflowId, workflowRunId, stepId, stepName,
+        stepIndex, nestedDepth + 1);
   }
 }

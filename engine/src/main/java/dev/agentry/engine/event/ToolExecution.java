@@ -101,4 +101,12 @@ public record ToolExecution(
         stopAfterToolCall, createdAt, requiresConfirmation, confirmed, confirmationNote, requiresUserInput,
         userInputSchema, userFeedbackSchema, answered, true, externalExecutionSilent, approvalType, approvalId);
   }
+
+  /** This call with the member run it started (a team's delegation). */
+  public ToolExecution withChildRunId(@Nullable String childRun) {
+    return new ToolExecution(toolCallId, toolName, toolArgs, toolCallError, result, metrics, childRun,
+        stopAfterToolCall, createdAt, requiresConfirmation, confirmed, confirmationNote, requiresUserInput,
+        userInputSchema, userFeedbackSchema, answered, externalExecutionRequired, externalExecutionSilent,
+        approvalType, approvalId);
+  }
 }

@@ -32,6 +32,17 @@ public final class Cancellation {
     return new Cancellation();
   }
 
+  /**
+   * A switch that is thrown with this one (a member run's, thrown when its team run is cancelled), and can also be
+   * thrown on its own without throwing this one.
+   */
+  public Cancellation child() {
+    Cancellation child = new Cancellation();
+    Registration link = onCancel(child::cancel);
+    child.onCancel(link::close); // once the child is thrown, this switch need not remember it
+    return child;
+  }
+
   /** True once {@link #cancel()} was called. */
   public boolean isCancelled() {
     return cancelled;

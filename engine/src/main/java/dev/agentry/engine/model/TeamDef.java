@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A compiled team: its spec, its leader's model and its members (agents or sub-teams) in declaration order.
+ * A compiled team: its leader ({@link Participant}, defaults applied), how it delegates, and its members (agents or
+ * sub-teams) in declaration order; its spec as written is kept to describe it, never read by the runtime.
  *
  * @param id the team's id ({@code metadata.name})
  * @param name the display name ({@code spec.name}, defaulting to the id)
@@ -18,13 +19,24 @@ public record TeamDef(
     String name,
     Metadata metadata,
     TeamSpec spec,
-    ModelDef model,
+    Participant leader,
+    TeamSettings team,
     List<Member> members,
-    @Nullable JsonNode inputSchema,
-    @Nullable JsonNode outputSchema,
     String source) {
   public TeamDef {
     members = List.copyOf(members);
+  }
+
+  public ModelDef model() {
+    return leader.model();
+  }
+
+  public @Nullable JsonNode inputSchema() {
+    return leader.inputSchema();
+  }
+
+  public @Nullable JsonNode outputSchema() {
+    return leader.outputSchema();
   }
 
   /** A member of a team: an agent or a team, by id. */

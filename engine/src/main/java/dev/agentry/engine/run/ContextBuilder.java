@@ -5,7 +5,8 @@ import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.llm.ToolCall;
-import dev.agentry.engine.spec.AgentSpec;
+import dev.agentry.engine.model.ContextSettings;
+import dev.agentry.engine.model.HistorySettings;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +31,6 @@ import tools.jackson.databind.JsonNode;
  * {@code num_history_runs}, {@code num_history_messages}, {@code max_tool_calls_from_history}.
  */
 final class ContextBuilder {
-  static final int DEFAULT_HISTORY_RUNS = 3;
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
   private ContextBuilder() {}
@@ -44,13 +44,13 @@ final class ContextBuilder {
   }
 
   /** The system message, or null when the agent has nothing to say in one. */
-  static @Nullable String systemMessage(AgentSpec spec, String name, List<String> toolInstructions, Vars vars,
+  static @Nullable String systemMessage(ContextSettings spec, String name, List<String> toolInstructions, Vars vars,
       ZonedDateTime now) {
-    boolean resolve = !Boolean.FALSE.equals(spec.resolveInContext());
+    boolean resolve = spec.resolveInContext();
     if (spec.systemMessage() != null) {
       return vars.resolve(spec.systemMessage(), resolve);
     }
-    if (Boolean.FALSE.equals(spec.buildContext())) {
+    if (!spec.buildContext()) {
       return null;
     }
     StringBuilder out = new StringBuilder(256);
@@ -60,7 +60,7 @@ final class ContextBuilder {
     if (spec.role() != null) {
       out.append("<your_role>\n").append(vars.resolve(spec.role(), resolve)).append("\n</your_role>\n\n");
     }
-    if (spec.instructions() != null && !spec.instructions().isEmpty()) {
+    if (!spec.instructions().isEmpty()) {
       out.append("<instructions>\n");
       for (String line : spec.instructions()) {
         out.append(spec.instructions().size() > 1 ? "- " : "").append(vars.resolve(line, resolve)).append('\n');
@@ -68,14 +68,14 @@ final class ContextBuilder {
       out.append("</instructions>\n\n");
     }
     List<String> info = new ArrayList<>(3);
-    if (Boolean.TRUE.equals(spec.markdown())) {
+    if (spec.markdown()) {
       info.add("Use markdown to format your answers.");
     }
-    if (Boolean.TRUE.equals(spec.addDatetimeToContext())) {
-      ZoneId zone = spec.timezoneIdentifier() == null ? now.getZone() : ZoneId.of(spec.timezoneIdentifier());
+    if (spec.addDatetimeToContext()) {
+      ZoneId zone = spec.timezone() == null ? now.getZone() : ZoneId.of(spec.timezone());
       info.add("The current time is " + DATE_TIME.format(now.withZoneSameInstant(zone)) + ".");
     }
-    if (Boolean.TRUE.equals(spec.addNameToContext())) {
+    if (spec.addNameToContext()) {
       info.add("Your name is: " + name + ".");
     }
     if (!info.isEmpty()) {
@@ -91,7 +91,7 @@ final class ContextBuilder {
     if (spec.additionalContext() != null) {
       out.append(vars.resolve(spec.additionalContext(), resolve)).append("\n\n");
     }
-    if (Boolean.TRUE.equals(spec.addSessionStateToContext())) {
+    if (spec.addSessionStateToContext()) {
       out.append("<session_state>\n").append(EventJson.MAPPER.writeValueAsString(vars.sessionState()))
           .append("\n</session_state>\n\n");
     }
@@ -99,10 +99,7 @@ final class ContextBuilder {
   }
 
   /** The {@code additional_input} messages, placed after the system message. */
-  static List<Message> additionalInput(AgentSpec spec) {
-    if (spec.additionalInput() == null) {
-      return List.of();
-    }
+  static List<Message> additionalInput(ContextSettings spec) {
     List<Message> messages = new ArrayList<>();
     for (JsonNode item : spec.additionalInput()) {
       if (item.isString()) {
@@ -121,9 +118,9 @@ final class ContextBuilder {
    * The user message: the input, with the dependencies appended when the agent adds them to the context, and the
    * media sent with it.
    */
-  static Message userMessage(AgentSpec spec, String input, Vars vars, List<Media> media) {
+  static Message userMessage(ContextSettings spec, String input, Vars vars, List<Media> media) {
     String text = input;
-    if (Boolean.TRUE.equals(spec.addDependenciesToContext()) && !vars.dependencies().isEmpty()) {
+    if (spec.addDependenciesToContext() && !vars.dependencies().isEmpty()) {
       text = input + "\n\n<additional context>\n" + EventJson.MAPPER.writeValueAsString(vars.dependencies())
           + "\n</additional context>";
     }
@@ -135,14 +132,13 @@ final class ContextBuilder {
    * last {@code num_history_messages} messages), without their system messages, keeping only the last
    * {@code max_tool_calls_from_history} tool calls.
    */
-  static List<Message> history(AgentSpec spec, List<RunOutput> runs) {
-    if (!Boolean.TRUE.equals(spec.addHistoryToContext()) || runs.isEmpty()) {
+  static List<Message> history(HistorySettings spec, List<RunOutput> runs) {
+    if (!spec.enabled() || runs.isEmpty()) {
       return List.of();
     }
     List<RunOutput> completed = runs.stream()
         .filter(r -> r.status() == dev.agentry.engine.event.RunStatus.COMPLETED).toList();
-    int runCount = spec.numHistoryMessages() != null ? completed.size()
-        : spec.numHistoryRuns() == null ? DEFAULT_HISTORY_RUNS : spec.numHistoryRuns();
+    int runCount = spec.numMessages() != null ? completed.size() : spec.numRuns();
     List<Message> messages = new ArrayList<>();
     for (RunOutput run : completed.subList(Math.max(0, completed.size() - runCount), completed.size())) {
       for (RunMessage m : run.messages()) {
@@ -151,8 +147,8 @@ final class ContextBuilder {
         }
       }
     }
-    if (spec.numHistoryMessages() != null && messages.size() > spec.numHistoryMessages()) {
-      messages = new ArrayList<>(messages.subList(messages.size() - spec.numHistoryMessages(), messages.size()));
+    if (spec.numMessages() != null && messages.size() > spec.numMessages()) {
+      messages = new ArrayList<>(messages.subList(messages.size() - spec.numMessages(), messages.size()));
       while (!messages.isEmpty() && messages.getFirst().role() == Role.TOOL) {
         messages.removeFirst(); // a tool result without the call that asked for it confuses every provider
       }

@@ -1,45 +1,37 @@
 package dev.agentry.engine.run;
 
-import dev.agentry.engine.EngineException;
 import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Cancellation;
-import dev.agentry.engine.llm.Media;
-import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
-import dev.agentry.engine.model.MediaSupport;
 import dev.agentry.engine.model.NotFoundException;
-import dev.agentry.engine.spec.AgentSpec;
-import dev.agentry.engine.store.RunQuery;
-import dev.agentry.engine.store.Session;
+import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreException;
-import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The entry point of the runtime: runs the agents of a compiled {@link Catalog}.
+ * The entry point of the runtime: runs the agents and teams of a compiled {@link Catalog}, through one loop.
  *
  * <p>{@link #start} is the primitive: it runs on a virtual thread and streams events to a sink. {@link #run} is
- * "start and collect" on the caller's thread. Each run pins the catalog it started on; {@link #reload} swaps the
- * catalog for new runs without touching those in flight. Agents are prepared (model client, tools) once per catalog,
- * on first use.
+ * "start and collect" on the caller's thread. A team's leader runs like an agent whose tools delegate to members;
+ * each member run is a child run started through the same path ({@link RunStarts}). Each run pins the catalog it
+ * started on; {@link #reload} swaps the catalog for new runs without touching those in flight. Agents and leaders are
+ * prepared (model client, tools) once per catalog, on first use.
  *
  * <pre>{@code
  * Engine engine = Engine.create(catalog);
  * RunOutput out = engine.run("assistant", RunRequest.of("hello"));
+ * RunOutput team = engine.run(Target.team("research-team"), RunRequest.of("hello"), EventSink.NONE);
  * }</pre>
  */
 public final class Engine {
@@ -47,9 +39,10 @@ public final class Engine {
   private final AtomicReference<Loaded> loaded;
   private final Map<String, Cancellation> active = new ConcurrentHashMap<>();
   private final RunStorage storage;
+  private final RunStarts starts;
 
-  /** A catalog with the agents prepared for it so far. */
-  private record Loaded(Catalog catalog, Map<String, AgentRuntime> agents) {
+  /** A catalog with the participants prepared for it so far, keyed by kind and id. */
+  record Loaded(Catalog catalog, Map<Target, ParticipantRuntime> runtimes) {
     Loaded(Catalog catalog) {
       this(catalog, new ConcurrentHashMap<>());
     }
@@ -59,6 +52,7 @@ public final class Engine {
     this.config = config;
     this.loaded = new AtomicReference<>(new Loaded(catalog));
     this.storage = new RunStorage(config.store());
+    this.starts = new RunStarts(config, storage, active, this::runtime);
   }
 
   /** An engine with the default services: an in-memory store, the system clock and environment. */
@@ -90,40 +84,56 @@ public final class Engine {
 
   /** Runs an agent on the caller's thread and returns its output; events are dropped. */
   public RunOutput run(String agentId, RunRequest request) {
-    return run(agentId, request, EventSink.NONE);
+    return run(Target.agent(agentId), request, EventSink.NONE);
   }
 
-  /**
-   * Runs an agent on the caller's thread, streaming its events to {@code sink}, and returns its output.
-   *
-   * @throws NotFoundException when the catalog has no such agent
-   */
+  /** As {@link #run(Target, RunRequest, EventSink)} for an agent. */
   public RunOutput run(String agentId, RunRequest request, EventSink sink) {
-    AgentRun run = prepare(agentId, request, sink);
-    return execute(run, () -> begin(run, request));
+    return run(Target.agent(agentId), request, sink);
   }
 
   /**
-   * Starts an agent run on a virtual thread, streaming its events to {@code sink}.
+   * Runs an agent or a team on the caller's thread, streaming its events to {@code sink} (a team's with its
+   * members' interleaved), and returns its output.
    *
-   * @throws NotFoundException when the catalog has no such agent
+   * @throws NotFoundException when the catalog has no such agent or team
    */
+  public RunOutput run(Target target, RunRequest request, EventSink sink) {
+    ActiveRun run = starts.prepare(loaded.get(), target, request, sink);
+    return starts.execute(run, () -> starts.begin(run, request.input()));
+  }
+
+  /** As {@link #start(Target, RunRequest, EventSink)} for an agent. */
   public RunHandle start(String agentId, RunRequest request, EventSink sink) {
-    AgentRun run = prepare(agentId, request, sink);
-    return launch(run, () -> begin(run, request));
+    return start(Target.agent(agentId), request, sink);
   }
 
   /**
-   * Starts an agent run in the background: unlike {@link #start}, the run (and a new session) is stored as
-   * {@code PENDING} before this returns, so that it can be polled at once, as Agno stores a background run before it
-   * answers 202 ({@code agentos-api.md} §2.5.4). The run is then stored as {@code RUNNING} when its thread starts, and
-   * a cancel that arrives in between is kept.
+   * Starts an agent or team run on a virtual thread, streaming its events to {@code sink}.
    *
-   * @throws NotFoundException when the catalog has no such agent
+   * @throws NotFoundException when the catalog has no such agent or team
+   */
+  public RunHandle start(Target target, RunRequest request, EventSink sink) {
+    ActiveRun run = starts.prepare(loaded.get(), target, request, sink);
+    return starts.launch(run, () -> starts.begin(run, request.input()));
+  }
+
+  /** As {@link #startBackground(Target, RunRequest, EventSink)} for an agent. */
+  public RunHandle startBackground(String agentId, RunRequest request, EventSink sink) {
+    return startBackground(Target.agent(agentId), request, sink);
+  }
+
+  /**
+   * Starts a run in the background: unlike {@link #start}, the run (and a new session) is stored as {@code PENDING}
+   * before this returns, so that it can be polled at once, as Agno stores a background run before it answers 202
+   * ({@code agentos-api.md} §2.5.4). The run is then stored as {@code RUNNING} when its thread starts, and a cancel
+   * that arrives in between is kept.
+   *
+   * @throws NotFoundException when the catalog has no such agent or team
    * @throws StoreException when the pending run cannot be stored; nothing has started then
    */
-  public RunHandle startBackground(String agentId, RunRequest request, EventSink sink) {
-    AgentRun run = prepare(agentId, request, sink);
+  public RunHandle startBackground(Target target, RunRequest request, EventSink sink) {
+    ActiveRun run = starts.prepare(loaded.get(), target, request, sink);
     String runId = run.scope.runId();
     active.put(runId, run.cancellation);
     try {
@@ -132,12 +142,14 @@ public final class Engine {
       active.remove(runId);
       throw e;
     }
-    return launch(run, () -> begin(run, request));
+    return starts.launch(run, () -> starts.begin(run, request.input()));
   }
 
   /**
    * Continues a paused run with the client's answers to its paused tool calls ({@code confirmed},
-   * {@code user_input_schema} values, external {@code result}), as Agno's {@code continue_run}.
+   * {@code user_input_schema} values, external {@code result}), as Agno's {@code continue_run}. A team run paused
+   * because a member waits is continued with the answers to the member's calls: the member run is continued first,
+   * then the leader with its answer.
    *
    * @throws NotFoundException when no such run is stored
    * @throws RunNotPausedException when the run is not paused, or is already being continued
@@ -151,21 +163,11 @@ public final class Engine {
           + "can be continued", paused.status());
     }
     Loaded current = loaded.get();
-    AgentRuntime agent = runtime(current, paused.agentId());
-    HumanInput.check(agent, paused.tools(), answers);
-    Map<String, Object> state = new LinkedHashMap<>(paused.sessionState());
-    AgentRun run = new AgentRun(agent, RunScope.of(agent.id(), agent.name(), runId, paused.sessionId()),
-        new AgentRun.RunSettings(paused.input().inputContent(), paused.userId(), state, paused.sessionState(),
-            Map.of(), paused.metadata(),
-            agent.output(), true, streamEvents(agent.def().spec(), null), paused.createdAt(),
-            paused.input().media()),
-        Cancellation.create(), sink, config.clock());
-    run.restore(paused.messages(), paused.tools(), paused.metrics());
-    storage.persistWith(run);
+    ActiveRun run = starts.restore(current, paused, answers, sink);
     if (active.putIfAbsent(runId, run.cancellation) != null) {
       throw new RunNotPausedException("run " + runId + " is already being continued", RunStatus.RUNNING);
     }
-    return launch(run, () -> {
+    return starts.launch(run, () -> {
       run.emit(new RunEvent.RunContinued(run.scope, run.now()));
       return HumanInput.resume(run, answers);
     });
@@ -178,20 +180,25 @@ public final class Engine {
    * @throws NotFoundException when the catalog has no such agent
    */
   public List<AgentTool> listTools(String agentId) {
-    return listTools(catalog(), agentId);
+    return listTools(catalog(), Target.agent(agentId));
+  }
+
+  /** As {@link #listTools(Catalog, Target)} for an agent. */
+  public List<AgentTool> listTools(Catalog catalog, String agentId) {
+    return listTools(catalog, Target.agent(agentId));
   }
 
   /**
-   * As {@link #listTools(String)}, on the given catalog: a caller that describes several components in one answer
-   * passes the catalog it read them from, so a reload in between cannot mix two versions. The agents of the current
-   * catalog are prepared once; those of another (one a reload has just replaced) are prepared for this call only.
+   * The functions an agent's or a team leader's model may call (a leader's delegation tools first), on the given
+   * catalog: a caller that describes several components in one answer passes the catalog it read them from, so a
+   * reload in between cannot mix two versions. The participants of the current catalog are prepared once; those of
+   * another (one a reload has just replaced) are prepared for this call only.
    *
-   * @throws NotFoundException when {@code catalog} has no such agent
+   * @throws NotFoundException when {@code catalog} has no such agent or team
    */
-  public List<AgentTool> listTools(Catalog catalog, String agentId) {
+  public List<AgentTool> listTools(Catalog catalog, Target target) {
     Loaded current = loaded.get();
-    AgentRuntime runtime = current.catalog() == catalog ? runtime(current, agentId)
-        : AgentRuntime.prepare(catalog.getAgent(agentId), catalog, config);
+    ParticipantRuntime runtime = runtime(current.catalog() == catalog ? current : new Loaded(catalog), target);
     return runtime.tools().values().stream()
         .map(t -> new AgentTool(t.definition(), t.flags().requiresConfirmation(), t.flags().externalExecution()))
         .toList();
@@ -202,7 +209,7 @@ public final class Engine {
     return Set.copyOf(active.keySet());
   }
 
-  /** Cancels a run in flight; false when no such run is running here. */
+  /** Cancels a run in flight (a team run with its members); false when no such run is running here. */
   public boolean cancel(String runId) {
     Cancellation cancellation = active.get(runId);
     if (cancellation == null) {
@@ -210,120 +217,6 @@ public final class Engine {
     }
     cancellation.cancel();
     return true;
-  }
-
-  private RunHandle launch(AgentRun run, Supplier<TurnOutcome> first) {
-    RunHandle handle = new RunHandle(run.scope.runId(), run.scope.sessionId(), run.cancellation);
-    Thread.ofVirtual().name("run-" + run.scope.runId()).start(() -> {
-      try {
-        handle.complete(execute(run, first));
-      } catch (Throwable e) {
-        handle.fail(e);
-      }
-    });
-    return handle;
-  }
-
-  private RunOutput execute(AgentRun run, Supplier<TurnOutcome> first) {
-    String runId = run.scope.runId();
-    active.put(runId, run.cancellation);
-    try {
-      storage.store(run, RunStatus.RUNNING);
-      TurnOutcome start;
-      try {
-        start = first.get();
-      } catch (StoreException e) {
-        throw e;
-      } catch (EngineException e) {
-        start = new TurnOutcome.LimitReached(e.getMessage());
-      }
-      return AgentLoop.run(run, start);
-    } catch (StoreException e) {
-      return run.unsaved(e);
-    } finally {
-      active.remove(runId);
-    }
-  }
-
-  /** Emits RunStarted and builds the context; the first turn asks the model. */
-  private TurnOutcome begin(AgentRun run, RunRequest request) {
-    AgentRuntime agent = run.agent;
-    run.emit(new RunEvent.RunStarted(run.scope, run.createdAt, agent.chatModelId(), agent.provider()));
-    AgentSpec spec = agent.def().spec();
-    if (agent.input() != null) {
-      List<String> problems = agent.input().problems(request.input());
-      if (!problems.isEmpty()) {
-        throw new EngineException("the input does not match input_schema: " + String.join("; ", problems));
-      }
-    }
-    String system = agent.systemMessage() != null ? agent.systemMessage()
-        : ContextBuilder.systemMessage(spec, agent.name(), agent.toolInstructions(), run.vars,
-            ZonedDateTime.now(config.clock()));
-    if (system != null) {
-      run.add(Message.system(system), null);
-    }
-    ContextBuilder.additionalInput(spec).forEach(m -> run.add(m, null));
-    if (Boolean.TRUE.equals(spec.addHistoryToContext())) {
-      int runs = spec.numHistoryMessages() != null ? spec.numHistoryMessages()
-          : spec.numHistoryRuns() != null ? spec.numHistoryRuns() : ContextBuilder.DEFAULT_HISTORY_RUNS;
-      List<RunOutput> previous = store().listRuns(RunQuery.latest(run.scope.sessionId(), RunStatus.COMPLETED, runs));
-      ContextBuilder.history(spec, previous).forEach(run::addHistory);
-    }
-    // Implements send_media_to_model: false keeps the media out of the model's context (Agno: for tools only).
-    List<Media> media = Boolean.FALSE.equals(spec.sendMediaToModel()) ? List.of() : run.media;
-    run.add(ContextBuilder.userMessage(spec, request.inputText(), run.vars, media), null);
-    return TurnOutcome.NEXT;
-  }
-
-  AgentRun prepare(String agentId, RunRequest request, EventSink sink) {
-    AgentRuntime agent = runtime(loaded.get(), agentId);
-    boolean sendMedia = !Boolean.FALSE.equals(agent.def().spec().sendMediaToModel());
-    if (sendMedia) {
-      checkMedia(agent.def(), request.media());
-    }
-    AgentSpec spec = agent.def().spec();
-    String sessionId = request.sessionId() != null ? request.sessionId()
-        : spec.sessionId() != null ? spec.sessionId() : Ids.newId();
-    String runId = request.runId() != null ? request.runId() : Ids.newId();
-    Session session = store().findSession(sessionId).orElse(null);
-    Map<String, Object> state = new LinkedHashMap<>();
-    if (spec.sessionState() != null) {
-      state.putAll(spec.sessionState());
-    }
-    if (session != null) {
-      state.putAll(session.sessionState());
-    }
-    Map<String, Object> stored = session == null ? Map.of() : session.sessionState();
-    if (request.sessionState() != null) {
-      state.putAll(request.sessionState());
-    }
-    Map<String, Object> dependencies = merge(spec.dependencies(), request.dependencies());
-    Map<String, Object> metadata = merge(spec.metadata(), request.metadata());
-    String userId = request.userId() != null ? request.userId() : spec.userId();
-    OutputFormat output = request.outputSchema() != null ? OutputFormat.of(request.outputSchema()) : agent.output();
-    AgentRun run = new AgentRun(agent, RunScope.of(agent.id(), agent.name(), runId, sessionId),
-        new AgentRun.RunSettings(request.input().isString() ? request.inputText() : request.input(), userId, state,
-            stored, dependencies, metadata.isEmpty() ? null : metadata, output, request.stream(),
-            streamEvents(spec, request.streamEvents()), 0, request.media()),
-        Cancellation.create(), sink, config.clock());
-    run.newSession = session == null;
-    storage.persistWith(run);
-    return run;
-  }
-
-  /** Refuses, before anything runs or is stored, media that the agent's model cannot take. */
-  private static void checkMedia(AgentDef agent, List<Media> media) {
-    for (Media m : media) {
-      MediaSupport.refusal(agent.model(), m.kind(), m.url() != null, m.mediaType(), m.format()).ifPresent(why -> {
-        throw new UnsupportedMediaException("agent '" + agent.id() + "' cannot take this " + m.kind().wireName()
-            + ": " + why);
-      });
-    }
-  }
-
-  private AgentRuntime runtime(Loaded current, String agentId) {
-    AgentDef def = current.catalog().getAgent(agentId);
-    return current.agents().computeIfAbsent(agentId, id -> AgentRuntime.prepare(def, current.catalog(), config));
   }
 
   /** How many run endings wait for the database to be back. */
@@ -340,19 +233,37 @@ public final class Engine {
     return storage.flushPendingSaves();
   }
 
-  private static boolean streamEvents(AgentSpec spec, @Nullable Boolean requested) {
-    return requested != null ? requested : !Boolean.FALSE.equals(spec.streamEvents());
+  /** The prepared agent or team leader of {@code target} on {@code current}'s catalog. */
+  private ParticipantRuntime runtime(Loaded current, Target target) {
+    ParticipantRuntime ready = current.runtimes().get(target);
+    if (ready != null) {
+      return ready;
+    }
+    Catalog catalog = current.catalog();
+    MemberRuns members = starts.members(current);
+    ParticipantRuntime prepared = switch (target.kind()) {
+      case AGENT -> {
+        AgentDef agent = catalog.getAgent(target.id());
+        yield ParticipantRuntime.prepare(agent.participant(), null, catalog, config, members);
+      }
+      case TEAM -> {
+        TeamDef team = catalog.findTeam(target.id())
+            .orElseThrow(() -> new NotFoundException("Team not found: " + target.id()));
+        yield ParticipantRuntime.prepare(team.leader(), team, catalog, config, members);
+      }
+      case WORKFLOW -> throw new NotFoundException("a workflow is not run as an agent or a team: " + target.id());
+    };
+    ParticipantRuntime raced = current.runtimes().putIfAbsent(target, prepared);
+    return raced != null ? raced : prepared;
   }
 
-  private static Map<String, Object> merge(@Nullable Map<String, Object> base, @Nullable Map<String, Object> top) {
-    if (top == null) {
-      return base == null ? Map.of() : base;
-    }
-    Map<String, Object> merged = new LinkedHashMap<>();
-    if (base != null) {
-      merged.putAll(base);
-    }
-    merged.putAll(top);
-    return merged;
+  /** The scope of a new top-level run. */
+  static RunScope scope(ParticipantRuntime runtime, String runId, String sessionId) {
+    return RunScope.of(runtime.participant().kind(), runtime.id(), runtime.name(), runId, sessionId);
+  }
+
+  /** A run prepared but not started (the benchmark of run set-up). */
+  ActiveRun prepare(Target target, RunRequest request, EventSink sink) {
+    return starts.prepare(loaded.get(), target, request, sink);
   }
 }

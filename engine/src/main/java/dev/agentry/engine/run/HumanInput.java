@@ -27,7 +27,7 @@ final class HumanInput {
    *
    * @throws InvalidAnswerException naming the first missing answer
    */
-  static void check(AgentRuntime agent, List<ToolExecution> pausedTools, List<ToolExecution> answers) {
+  static void check(ParticipantRuntime agent, List<ToolExecution> pausedTools, List<ToolExecution> answers) {
     Map<String, ToolExecution> byId = new HashMap<>();
     answers.forEach(a -> byId.put(a.toolCallId(), a));
     for (ToolExecution paused : pausedTools) {
@@ -51,21 +51,26 @@ final class HumanInput {
    *
    * @throws InvalidAnswerException when an answer the run waits for is missing; nothing has happened yet then
    */
-  static TurnOutcome resume(AgentRun run, List<ToolExecution> answers) {
+  static TurnOutcome resume(ActiveRun run, List<ToolExecution> answers) {
     Map<String, ToolExecution> byId = new HashMap<>();
     answers.forEach(a -> byId.put(a.toolCallId(), a));
     List<ToolExecution> pending = run.tools().stream().filter(t -> t.result() == null).toList();
     List<ToolRunner.Checked> checked = new ArrayList<>(pending.size());
     List<ToolExecution> executions = new ArrayList<>(pending.size());
     List<ToolResult> decided = new ArrayList<>(pending.size());
+    Map<Integer, RunOutput> members = new HashMap<>();
     for (ToolExecution paused : pending) {
       ToolExecution answer = byId.getOrDefault(paused.toolCallId(), paused);
-      BoundTool tool = run.agent.tools().get(paused.toolName());
+      BoundTool tool = run.runtime.tools().get(paused.toolName());
       ToolCall call = new ToolCall(paused.toolCallId(), paused.toolName(),
           paused.toolArgs() == null ? "{}" : paused.toolArgs().toString());
       ToolRunner.Checked c;
       ToolResult result = null;
-      if (tool == null || !tool.flags().pauses()) {
+      RunOutput member = pausedMember(run, paused);
+      if (member != null) { // a delegation whose member waits: its answer is the member's, once continued
+        c = new ToolRunner.Checked(call, tool, paused.toolArgs(), null);
+        members.put(checked.size(), member);
+      } else if (tool == null || !tool.flags().pauses()) {
         c = ToolRunner.check(run, call);
       } else {
         JsonNode args = paused.requiresUserInput() ? UserInput.filledIn(paused, answer, tool) : paused.toolArgs();
@@ -84,8 +89,10 @@ final class HumanInput {
       run.emit(new RunEvent.ToolCallStarted(run.scope, run.now(), execution));
     }
     List<ToolRunner.Checked> toRun = new ArrayList<>(checked.size());
+    Map<Integer, ToolRunner.Timed> continued = new HashMap<>();
+    members.forEach((i, member) -> continued.put(i, continueMember(run, member, answers)));
     for (int i = 0; i < checked.size(); i++) {
-      if (decided.get(i) == null) {
+      if (decided.get(i) == null && !continued.containsKey(i)) {
         toRun.add(checked.get(i));
       }
     }
@@ -96,10 +103,28 @@ final class HumanInput {
     List<ToolRunner.Timed> results = new ArrayList<>(checked.size());
     for (int i = 0, next = 0; i < checked.size(); i++) {
       ToolResult fixed = decided.get(i);
-      results.add(fixed == null ? ran.get(next++)
+      results.add(continued.containsKey(i) ? continued.get(i) : fixed == null ? ran.get(next++)
           : new ToolRunner.Timed(fixed, new ToolExecution.ToolMetrics(run.now(), run.now(), 0)));
     }
     return ToolRunner.finish(run, checked, executions, results);
+  }
+
+  /** The paused member run a team's pending delegation waits for, if it is one. */
+  private static @Nullable RunOutput pausedMember(ActiveRun run, ToolExecution call) {
+    if (call.childRunId() == null || run.runtime.members() == null) {
+      return null;
+    }
+    return run.memberResponses().stream()
+        .filter(m -> m.runId().equals(call.childRunId()) && m.status() == dev.agentry.engine.event.RunStatus.PAUSED)
+        .findFirst().orElse(null);
+  }
+
+  /** Continues a team's paused member with the answers; the delegation's result is the member's answer. */
+  private static ToolRunner.Timed continueMember(ActiveRun run, RunOutput member, List<ToolExecution> answers) {
+    long start = System.nanoTime();
+    double startTime = System.currentTimeMillis() / 1000.0;
+    RunOutput out = run.runtime.members().resume(run, member, answers);
+    return TeamTools.outcome(out.componentName(), out).timed(start, startTime);
   }
 
   /** The fixed result of a paused call, or null when it should now run here. */

@@ -1,12 +1,16 @@
 package dev.agentry.engine.run;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -14,18 +18,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * The result of a run, with Agno's {@code RunOutput} fields ({@code agentos-api.md} §2.5.2).
  *
+ * @param kind whether an agent, a team or a workflow ran
+ * @param componentId the id of the agent, team or workflow
+ * @param parentRunId the team or workflow run this run was part of (a member's run); null for a top-level run
  * @param content the answer: text, or a JSON value for structured output; the error message when status is ERROR
  * @param contentType "str" for text, the output schema's title (or "json") for structured output
  * @param messages the whole conversation sent to and received from the model, history included
  * @param tools every tool call of the run, with its result
  * @param input the user's input as given
  * @param events the run's events, when the agent sets {@code store_events}
+ * @param memberResponses a team run's member runs, in the order they were started (with
+ *     {@code store_member_responses}); empty for an agent
  * @param specVersion the catalog version the run ran on
  */
 public record RunOutput(
     String runId,
-    String agentId,
-    String agentName,
+    ComponentKind kind,
+    @JsonAlias("agent_id") String componentId,
+    @JsonAlias("agent_name") String componentName,
+    @Nullable String parentRunId,
     String sessionId,
     @Nullable String userId,
     @Nullable Object content,
@@ -42,13 +53,16 @@ public record RunOutput(
     RunInput input,
     @Nullable List<RunEvent> events,
     @Nullable Map<String, Object> metadata,
+    List<RunOutput> memberResponses,
     String specVersion) {
   /** The content of a run that a crash or shutdown cut short. */
   public static final String INTERRUPTED = "interrupted";
 
   public RunOutput {
+    kind = kind == null ? ComponentKind.AGENT : kind; // runs stored before teams ran were all agents' runs
     messages = List.copyOf(messages);
     tools = List.copyOf(tools);
+    memberResponses = memberResponses == null ? List.of() : List.copyOf(memberResponses);
   }
 
   /**
@@ -94,16 +108,42 @@ public record RunOutput(
 
   /** This run with its stored events replaced. */
   public RunOutput withEvents(@Nullable List<RunEvent> newEvents) {
-    return new RunOutput(runId, agentId, agentName, sessionId, userId, content, contentType, reasoningContent, model,
-        modelProvider, sessionState, createdAt, status, metrics, messages, tools, input, newEvents, metadata,
-        specVersion);
+    return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
+        reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
+        newEvents, metadata, memberResponses, specVersion);
+  }
+
+  /** This run with {@code members} as its member runs. */
+  public RunOutput withMemberResponses(List<RunOutput> members) {
+    return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
+        reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
+        events, metadata, members, specVersion);
   }
 
   /** This run, found RUNNING after a crash, ended as ERROR with the content "interrupted". */
   public RunOutput interrupted() {
-    return new RunOutput(runId, agentId, agentName, sessionId, userId, INTERRUPTED, "str", reasoningContent, model,
-        modelProvider, sessionState, createdAt, RunStatus.ERROR, metrics, messages, tools, input, events, metadata,
-        specVersion);
+    return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, INTERRUPTED, "str",
+        reasoningContent, model, modelProvider, sessionState, createdAt, RunStatus.ERROR, metrics, messages, tools,
+        input, events, metadata, memberResponses, specVersion);
+  }
+
+  /**
+   * What this run waits for while paused: its own calls that wait for a person or the client, and, for a team, those
+   * of its paused members (with the member named), so that one continue can answer them all.
+   */
+  public List<RunRequirement> requirements() {
+    List<RunRequirement> all = new ArrayList<>(RunRequirement.waitingIn(tools));
+    for (ToolExecution call : tools) {
+      if (call.result() == null && call.childRunId() != null) {
+        for (RunOutput member : memberResponses) {
+          if (member.runId().equals(call.childRunId()) && member.status() == RunStatus.PAUSED) {
+            member.requirements().forEach(r -> all.add(r.ofMember(member.componentId(), member.componentName(),
+                member.runId())));
+          }
+        }
+      }
+    }
+    return all;
   }
 
   /** The content as text: the string itself, or the JSON text of structured content; empty when there is none. */

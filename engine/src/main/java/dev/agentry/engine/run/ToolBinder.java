@@ -3,7 +3,6 @@ package dev.agentry.engine.run;
 import dev.agentry.engine.Builtins;
 import dev.agentry.engine.EngineException;
 import dev.agentry.engine.internal.Json;
-import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ResourceDef;
 import dev.agentry.engine.spec.AgentSpec;
@@ -23,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns an agent's {@code tools} list (implements {@code schemas/agent.schema.json#/$defs/toolRef}) into the bound
+ * Turns the {@code tools} list of an agent or a team (implements {@code schemas/agent.schema.json#/$defs/toolRef}) into the bound
  * tools of its runs: builtin toolkits built from their options, {@code Toolkit} resources with their function lists
  * and human-in-the-loop flags, include/exclude filters applied.
  */
@@ -41,9 +40,8 @@ final class ToolBinder {
   /** The agent's tools by name, plus the toolkit instructions to add to its system message. */
   record Bound(Map<String, BoundTool> tools, List<String> instructions) {}
 
-  static Bound bind(AgentDef agent, Catalog catalog, Path baseDir) {
+  static Bound bind(List<AgentSpec.ToolRef> refs, Catalog catalog, Path baseDir) {
     ToolBinder binder = new ToolBinder(baseDir);
-    List<AgentSpec.ToolRef> refs = agent.spec().tools() == null ? List.of() : agent.spec().tools();
     for (AgentSpec.ToolRef ref : refs) {
       if (ref.builtin() != null) {
         binder.addBuiltin(ref.builtin(), ToolFactory.merge(null, ref.options()), null, ref);

@@ -38,7 +38,7 @@ final class ToolRunner {
   /** One call, checked: the tool to run with its arguments, or the error to report instead. */
   record Checked(ToolCall call, @Nullable BoundTool tool, @Nullable JsonNode args, @Nullable String error) {}
 
-  static TurnOutcome execute(AgentRun run, List<ToolCall> calls) {
+  static TurnOutcome execute(ActiveRun run, List<ToolCall> calls) {
     List<Checked> checked = new ArrayList<>(calls.size());
     boolean pause = false;
     for (ToolCall call : calls) {
@@ -66,17 +66,23 @@ final class ToolRunner {
   }
 
   /** Records the results of a turn's calls, in call order, and decides whether the loop goes on. */
-  static TurnOutcome finish(AgentRun run, List<Checked> checked, List<ToolExecution> executions,
+  static TurnOutcome finish(ActiveRun run, List<Checked> checked, List<ToolExecution> executions,
       List<Timed> results) {
     StringBuilder shown = null;
     boolean stop = false;
+    boolean memberPaused = false;
     for (int i = 0; i < checked.size(); i++) {
       Checked c = checked.get(i);
       Timed timed = results.get(i);
+      if (timed.pausedMember() != null) { // the call waits for the member: its result comes when it is continued
+        replaceOrAdd(run.tools(), executions.get(i).withChildRunId(timed.pausedMember().runId()));
+        memberPaused = true;
+        continue;
+      }
       ToolResult result = timed.result();
       boolean stopAfter = c.tool() != null && c.tool().flags().stopAfterToolCall();
       ToolExecution done = executions.get(i).withResult(result.content(), result.isError(), timed.metrics(),
-          stopAfter || result.outcome() == ToolResult.Outcome.STOP);
+          stopAfter || result.outcome() == ToolResult.Outcome.STOP).withChildRunId(timed.childRunId());
       replaceOrAdd(run.tools(), done);
       run.add(Message.tool(c.call(), result.content(), result.isError()), null);
       run.emit(new RunEvent.ToolCallCompleted(run.scope, run.now(), done, summary(c, timed)));
@@ -84,6 +90,9 @@ final class ToolRunner {
       if (c.tool() != null && c.tool().flags().showResult() && !result.isError()) {
         shown = (shown == null ? new StringBuilder() : shown.append('\n')).append(result.content());
       }
+    }
+    if (memberPaused) {
+      return new TurnOutcome.Paused();
     }
     if (stop) {
       return new TurnOutcome.Stopped(shown == null ? lastContent(run) : shown.toString());
@@ -94,11 +103,11 @@ final class ToolRunner {
     return TurnOutcome.NEXT;
   }
 
-  static Checked check(AgentRun run, ToolCall call) {
-    BoundTool tool = run.agent.tools().get(call.name());
+  static Checked check(ActiveRun run, ToolCall call) {
+    BoundTool tool = run.runtime.tools().get(call.name());
     if (tool == null) {
       return new Checked(call, null, null, "Function " + call.name() + " not found. Available functions: "
-          + String.join(", ", run.agent.tools().keySet()));
+          + String.join(", ", run.runtime.tools().keySet()));
     }
     JsonNode args;
     try {
@@ -112,7 +121,7 @@ final class ToolRunner {
       return new Checked(call, tool, args, "Error: invalid arguments for " + call.name() + ": "
           + String.join("; ", problems) + ". Call it again with arguments that match its parameters.");
     }
-    Integer limit = run.agent.def().spec().toolCallLimit();
+    Integer limit = run.runtime.participant().limits().toolCalls();
     if (limit != null && run.toolCalls >= limit) {
       return new Checked(call, tool, args, "Error: the tool call limit of " + limit
           + " for this run is reached. Answer with the information you have.");
@@ -121,8 +130,25 @@ final class ToolRunner {
     return new Checked(call, tool, args, null);
   }
 
-  /** The result of one call and how long it took. */
-  record Timed(ToolResult result, ToolExecution.ToolMetrics metrics) {}
+  /**
+   * The result of one call and how long it took.
+   *
+   * @param childRunId the member run a delegation started (the last one, when it started several)
+   * @param pausedMember the run of a member that paused for a person: the calling run pauses too
+   */
+  record Timed(ToolResult result, ToolExecution.ToolMetrics metrics, @Nullable String childRunId,
+      @Nullable RunOutput pausedMember) {
+    Timed(ToolResult result, ToolExecution.ToolMetrics metrics) {
+      this(result, metrics, null, null);
+    }
+
+    /** This result with the time it took, from {@code startNanos} on. */
+    Timed timed(long startNanos, double startTime) {
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      return new Timed(result, new ToolExecution.ToolMetrics(startTime, startTime + seconds, seconds), childRunId,
+          pausedMember);
+    }
+  }
 
   /**
    * Runs the calls, each on its own virtual thread (on the run's thread when none of them may block), and waits for
@@ -130,7 +156,7 @@ final class ToolRunner {
    * tool threads are interrupted and no longer waited for (a tool blocked in I/O that ignores interrupts must not
    * keep a cancelled run RUNNING), and the result is null.
    */
-  static @Nullable List<Timed> invokeAll(AgentRun run, List<Checked> checked) {
+  static @Nullable List<Timed> invokeAll(ActiveRun run, List<Checked> checked) {
     if (checked.stream().noneMatch(ToolRunner::blocks)) {
       List<Timed> results = new ArrayList<>(checked.size());
       checked.forEach(c -> results.add(invoke(run, c))); // they only compute: a thread each would cost more
@@ -174,9 +200,12 @@ final class ToolRunner {
     return c.error() == null && c.tool() != null && c.args() != null && c.tool().tool().blocking();
   }
 
-  private static Timed invoke(AgentRun run, Checked c) {
+  private static Timed invoke(ActiveRun run, Checked c) {
     long start = System.nanoTime();
     double startTime = System.currentTimeMillis() / 1000.0;
+    if (c.error() == null && c.tool() != null && c.args() != null && c.tool().tool() instanceof RunTool own) {
+      return own.invoke(run, c.args()).timed(start, startTime);
+    }
     ToolResult result;
     if (c.error() != null || c.tool() == null || c.args() == null) {
       result = ToolResult.error(c.error() == null ? "Error: the call could not be made" : c.error());
@@ -202,7 +231,7 @@ final class ToolRunner {
     return ToolResult.error("Error: " + c.call().name() + " failed unexpectedly and gave no result.");
   }
 
-  private static ToolExecution awaiting(AgentRun run, Checked c) {
+  private static ToolExecution awaiting(ActiveRun run, Checked c) {
     ToolExecution pending = ToolExecution.pending(c.call().id(), c.call().name(), c.args(), run.now());
     if (c.error() != null || c.tool() == null || !c.tool().flags().pauses()) {
       return pending;
@@ -238,7 +267,7 @@ final class ToolRunner {
         .append(String.valueOf(10_000 + (micros % 1_000_000) / 100).substring(1)).append("s. ").toString();
   }
 
-  private static @Nullable String lastContent(AgentRun run) {
+  private static @Nullable String lastContent(ActiveRun run) {
     List<ToolExecution> tools = run.tools();
     return tools.isEmpty() ? null : tools.getLast().result();
   }

@@ -4,7 +4,7 @@ import dev.agentry.engine.llm.ToolCall;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** What one step of the run loop decided; {@link AgentLoop} switches over it exhaustively. */
+/** What one step of the run loop decided; {@link RunLoop} switches over it exhaustively. */
 sealed interface TurnOutcome {
   /** Ask the model again (after tool results). */
   record Next() implements TurnOutcome {}

@@ -48,6 +48,8 @@ public record AgentSpec(
     @Nullable Map<String, Object> metadata,
     @Nullable List<ToolRef> tools,
     @Nullable Integer toolCallLimit,
+    @Nullable Integer maxTurns,
+    @Nullable Double timeoutSeconds,
     @Nullable JsonNode toolChoice,
     @Nullable Integer maxToolCallsFromHistory,
     @Nullable List<String> toolHooks,

@@ -1,5 +1,6 @@
 package dev.agentry.engine.store;
 
+import dev.agentry.engine.event.ComponentKind;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,6 +13,15 @@ public enum SessionType {
   /** "agent", "team" or "workflow". */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The type of the sessions of runs of {@code kind}. */
+  public static SessionType of(ComponentKind kind) {
+    return switch (kind) {
+      case AGENT -> AGENT;
+      case TEAM -> TEAM;
+      case WORKFLOW -> WORKFLOW;
+    };
   }
 
   /** The type with this wire name, if any. */

@@ -26,7 +26,7 @@ class EventJsonTest {
         + "\"tool_call_error\":null,\"result\":null");
 
     String completed = EventJson.write(new RunEvent.RunCompleted(scope, 6L, "Hi", "str", null, null,
-        new Metrics(3, 2, 5, 0, 0, 0, 0.5, null), Map.of("k", "v")));
+        new Metrics(3, 2, 5, 0, 0, 0, 0.5, null), Map.of("k", "v"), null));
     assertThat(completed).endsWith("\"content\":\"Hi\",\"content_type\":\"str\",\"metrics\":{\"input_tokens\":3,"
         + "\"output_tokens\":2,\"total_tokens\":5,\"duration\":0.5},\"session_state\":{\"k\":\"v\"}}");
   }

@@ -74,8 +74,8 @@ public class RunBenchmark {
 
   /** Preparing the per-request agent from the compiled spec: the run's state, before any model call. */
   @Benchmark
-  public AgentRun prepare() {
-    return engine.prepare("bench", request, EventSink.NONE);
+  public ActiveRun prepare() {
+    return engine.prepare(Target.agent("bench"), request, EventSink.NONE);
   }
 
   /** A store that keeps nothing (every lookup finds nothing): the benchmark measures the engine, not storage. */

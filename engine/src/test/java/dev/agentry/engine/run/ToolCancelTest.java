@@ -34,9 +34,9 @@ class ToolCancelTest {
     Tool blocking = pipeReader(fifo, reading);
     SessionStore store = MemorySessionStore.create();
     EventLog events = new EventLog();
-    AgentRun run = ToolRuns.run(dir, blocking, ToolFlags.NONE, store, events);
+    ActiveRun run = ToolRuns.run(dir, blocking, ToolFlags.NONE, store, events);
 
-    CompletableFuture<RunOutput> ended = CompletableFuture.supplyAsync(() -> AgentLoop.run(run,
+    CompletableFuture<RunOutput> ended = CompletableFuture.supplyAsync(() -> RunLoop.run(run,
         new TurnOutcome.CallTools(List.of(new ToolCall("call-1", "read_pipe", "{}")))));
     try {
       assertThat(reading.await(20, TimeUnit.SECONDS)).isTrue();
@@ -62,7 +62,7 @@ class ToolCancelTest {
     CountDownLatch reading = new CountDownLatch(1);
     Tool blocking = pipeReader(fifo, reading);
     EventLog events = new EventLog();
-    AgentRun run = ToolRuns.run(dir, blocking, new ToolFlags(true, null, false, false, false, false),
+    ActiveRun run = ToolRuns.run(dir, blocking, new ToolFlags(true, null, false, false, false, false),
         MemorySessionStore.create(), events);
     assertThat(ToolRunner.execute(run, List.of(new ToolCall("call-1", "read_pipe", "{}"))))
         .isInstanceOf(TurnOutcome.Paused.class);

@@ -46,9 +46,9 @@ class ToolErrorTest {
     });
     SessionStore store = MemorySessionStore.create();
     EventLog events = new EventLog();
-    AgentRun run = ToolRuns.run(dir, check, ToolFlags.NONE, store, events);
+    ActiveRun run = ToolRuns.run(dir, check, ToolFlags.NONE, store, events);
 
-    RunOutput out = CompletableFuture.supplyAsync(() -> AgentLoop.run(run, new TurnOutcome.CallTools(List.of(
+    RunOutput out = CompletableFuture.supplyAsync(() -> RunLoop.run(run, new TurnOutcome.CallTools(List.of(
         new ToolCall("call-1", "check", "{}"), new ToolCall("call-2", "check", "{}"))))).get(30, TimeUnit.SECONDS);
 
     assertThat(out.status()).isEqualTo(RunStatus.COMPLETED);
@@ -61,8 +61,8 @@ class ToolErrorTest {
   }
 
   private RunOutput runWith(Tool tool, String name) throws Exception {
-    AgentRun run = ToolRuns.run(dir, tool, ToolFlags.NONE, MemorySessionStore.create(), new EventLog());
-    return CompletableFuture.supplyAsync(() -> AgentLoop.run(run,
+    ActiveRun run = ToolRuns.run(dir, tool, ToolFlags.NONE, MemorySessionStore.create(), new EventLog());
+    return CompletableFuture.supplyAsync(() -> RunLoop.run(run,
         new TurnOutcome.CallTools(List.of(new ToolCall("call-1", name, "{}"))))).get(30, TimeUnit.SECONDS);
   }
 }

@@ -22,15 +22,16 @@ import tools.jackson.databind.JsonNode;
 final class ToolRuns {
   private ToolRuns() {}
 
-  static AgentRun run(Path dir, Tool tool, ToolFlags flags, SessionStore store, EventSink sink) {
+  static ActiveRun run(Path dir, Tool tool, ToolFlags flags, SessionStore store, EventSink sink) {
     Engine engine = Engine.create(Specs.compile(dir, Specs.agent("", "fallback: ok")), c -> c.store(store));
-    AgentRuntime prepared = AgentRuntime.prepare(engine.catalog().getAgent("agent"), engine.catalog(),
-        new EngineConfig.Builder().store(store).build());
-    AgentRuntime agent = new AgentRuntime(prepared.def(), prepared.catalogVersion(), prepared.model(),
+    ParticipantRuntime prepared = ParticipantRuntime.prepare(engine.catalog().getAgent("agent").participant(), null,
+        engine.catalog(), new EngineConfig.Builder().store(store).build(), null);
+    ParticipantRuntime agent = new ParticipantRuntime(prepared.participant(), null, null, prepared.catalogVersion(),
+        prepared.model(),
         Map.of(tool.definition().name(), new BoundTool(tool, flags)),
         List.of(tool.definition()), List.of(), null, null, null, null);
-    AgentRun run = new AgentRun(agent, RunScope.of("agent", "agent", "run-1", "session-1"),
-        new AgentRun.RunSettings("go", null, new LinkedHashMap<>(), Map.of(), Map.of(), null, null, false,
+    ActiveRun run = new ActiveRun(agent, RunScope.of("agent", "agent", "run-1", "session-1"),
+        new ActiveRun.RunSettings("go", null, new LinkedHashMap<>(), Map.of(), Map.of(), null, null, false,
             true, 0, List.of()), Cancellation.create(), sink, Clock.systemUTC());
     run.persistWith(store::saveRun, output -> false);
     store.saveRun(run.toOutput(RunStatus.RUNNING, null, "str"));

@@ -1,5 +1,6 @@
 package dev.agentry.engine.store;
 
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
@@ -47,12 +48,12 @@ public final class StoreFixtures {
     List<RunEvent> events = List.of(
         new RunEvent.RunStarted(scope, createdAt, "scripted-model", "scripted"),
         new RunEvent.ToolCallCompleted(scope, createdAt, tool, "5"),
-        new RunEvent.RunCompleted(scope, createdAt, content, "str", null, null, metrics, Map.of("count", 1)));
+        new RunEvent.RunCompleted(scope, createdAt, content, "str", null, null, metrics, Map.of("count", 1), null));
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("count", 1);
-    return new RunOutput(runId, "agent-1", "Agent One", sessionId, userId, content, "str", null, "scripted-model",
-        "scripted", state, createdAt, status, metrics, messages, List.of(tool),
-        new RunOutput.RunInput("what is 2 + 3?"), events, Map.of("source", "test"), "v1");
+    return new RunOutput(runId, ComponentKind.AGENT, "agent-1", "Agent One", null, sessionId, userId, content, "str",
+        null, "scripted-model", "scripted", state, createdAt, status, metrics, messages, List.of(tool),
+        new RunOutput.RunInput("what is 2 + 3?"), events, Map.of("source", "test"), List.of(), "v1");
   }
 
   /** The media of {@link #runWithMedia}: one of each kind, by URL and as content, a text file kept as text. */
@@ -69,10 +70,10 @@ public final class StoreFixtures {
     RunOutput base = run(sessionId, runId, RunStatus.COMPLETED, 100, "I see a cat.");
     List<RunMessage> messages = List.of(RunMessage.of(Message.user("what is this?", MEDIA), 100),
         base.messages().getLast());
-    return new RunOutput(runId, base.agentId(), base.agentName(), sessionId, base.userId(), base.content(),
-        base.contentType(), null, base.model(), base.modelProvider(), base.sessionState(), base.createdAt(),
-        base.status(), base.metrics(), messages, List.of(), RunOutput.RunInput.of("what is this?", MEDIA), null,
-        null, base.specVersion());
+    return new RunOutput(runId, base.kind(), base.componentId(), base.componentName(), null, sessionId,
+        base.userId(), base.content(), base.contentType(), null, base.model(), base.modelProvider(),
+        base.sessionState(), base.createdAt(), base.status(), base.metrics(), messages, List.of(),
+        RunOutput.RunInput.of("what is this?", MEDIA), null, null, List.of(), base.specVersion());
   }
 
   /** A memory of {@code userId}. */

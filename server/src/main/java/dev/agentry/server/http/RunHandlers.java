@@ -9,9 +9,9 @@ import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.run.InvalidAnswerException;
 import dev.agentry.engine.run.RunHandle;
 import dev.agentry.engine.run.RunOutput;
+import dev.agentry.engine.run.RunOutputResponse;
 import dev.agentry.engine.run.RunRequest;
 import dev.agentry.server.AgentOs;
-import dev.agentry.server.http.dto.RunOutputResponse;
 import dev.agentry.server.http.dto.RunSchema;
 import dev.agentry.server.sse.Resume;
 import dev.agentry.server.sse.RunStream;
@@ -90,7 +90,7 @@ final class RunHandlers {
     String status = ctx.queryParam("status");
     os.store().findSession(sessionId).orElseThrow(() -> ApiException.notFound("Session not found"));
     ctx.json(os.store().listRuns(sessionId).stream()
-        .filter(r -> r.agentId().equals(agentId))
+        .filter(r -> r.componentId().equals(agentId))
         .filter(r -> status == null || status.isEmpty() || r.status().name().equalsIgnoreCase(status))
         .map(RunSchema::of).toList());
   }
@@ -99,7 +99,7 @@ final class RunHandlers {
     String agentId = AgentHandlers.agent(os, ctx.pathParam("agent_id")).id();
     String runId = ctx.pathParam("run_id");
     Queries.required(ctx, "session_id");
-    RunOutput run = os.store().findRun(runId).filter(r -> r.agentId().equals(agentId)).orElse(null);
+    RunOutput run = os.store().findRun(runId).filter(r -> r.componentId().equals(agentId)).orElse(null);
     if (run != null) {
       ctx.json(RunOutputResponse.of(run));
       return;
@@ -129,7 +129,7 @@ final class RunHandlers {
     }
     boolean stream = form.bool("stream", true);
     boolean background = form.bool("background", false);
-    RunOutput paused = os.store().findRun(runId).filter(r -> r.agentId().equals(agentId))
+    RunOutput paused = os.store().findRun(runId).filter(r -> r.componentId().equals(agentId))
         .orElseThrow(() -> ApiException.notFound("Run not found"));
     if (paused.status() != RunStatus.PAUSED) {
       throw ApiException.conflict(notPaused(paused.status()));

@@ -81,7 +81,7 @@ final class SqlRuns {
     values.put("run_id", run.runId());
     values.put("session_id", run.sessionId());
     values.put("user_id", run.userId());
-    values.put("agent_id", run.agentId());
+    values.put("agent_id", run.componentId());
     values.put("status", run.status().name());
     values.put("created_at", run.createdAt());
     values.put("spec_version", run.specVersion());

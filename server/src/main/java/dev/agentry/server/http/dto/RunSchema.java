@@ -1,9 +1,13 @@
 package dev.agentry.server.http.dto;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Media;
+import dev.agentry.engine.run.ChatMessage;
+import dev.agentry.engine.run.RunMetrics;
 import dev.agentry.engine.run.RunOutput;
+import dev.agentry.engine.run.RunOutputResponse;
 import dev.agentry.server.http.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 public record RunSchema(
     @JsonProperty("run_id") String runId,
     @JsonProperty("parent_run_id") String parentRunId,
-    @JsonProperty("agent_id") String agentId,
+    @JsonProperty("agent_id") @Nullable String agentId,
+    @JsonProperty("team_id") @Nullable String teamId,
     @JsonProperty("user_id") String userId,
     @JsonProperty("session_id") String sessionId,
     @JsonProperty("status") String status,
@@ -42,7 +47,7 @@ public record RunSchema(
 
   /** This run with {@code content} replaced (a run in flight shows the answer streamed so far). */
   public RunSchema withContent(@Nullable Object newContent) {
-    return new RunSchema(runId, parentRunId, agentId, userId, sessionId, status, runInput, newContent,
+    return new RunSchema(runId, parentRunId, agentId, teamId, userId, sessionId, status, runInput, newContent,
         runResponseFormat, reasoningContent, metrics, messages, tools, events, createdAt, sessionState, metadata,
         specVersion, inputMedia);
   }
@@ -51,7 +56,10 @@ public record RunSchema(
   public static RunSchema of(RunOutput run) {
     Object input = run.input().inputContent();
     String inputText = input instanceof String s ? s : Json.MAPPER.writeValueAsString(input);
-    return new RunSchema(run.runId(), "", run.agentId(), run.userId() == null ? "" : run.userId(), run.sessionId(),
+    boolean team = run.kind() == ComponentKind.TEAM;
+    return new RunSchema(run.runId(), run.parentRunId() == null ? "" : run.parentRunId(),
+        team ? null : run.componentId(), team ? run.componentId() : null, run.userId() == null ? "" : run.userId(),
+        run.sessionId(),
         run.status().name(), inputText, run.content(), "str".equals(run.contentType()) ? "text" : "json",
         run.reasoningContent(), RunMetrics.of(run.metrics(), run.model(), run.modelProvider()),
         ChatMessage.listOf(run), run.tools(), RunOutputResponse.events(run.events()),

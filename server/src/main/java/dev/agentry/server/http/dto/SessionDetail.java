@@ -3,6 +3,7 @@ package dev.agentry.server.http.dto;
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.run.ChatMessage;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.Session;
 import java.util.LinkedHashMap;

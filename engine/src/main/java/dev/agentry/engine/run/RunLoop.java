@@ -12,7 +12,8 @@ import dev.agentry.engine.llm.ChatResponse;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.ModelException;
 import dev.agentry.engine.llm.StreamListener;
-import dev.agentry.engine.spec.AgentSpec;
+import dev.agentry.engine.event.ComponentKind;
+import dev.agentry.engine.model.LoopSettings;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,14 +27,14 @@ import tools.jackson.databind.JsonNode;
  * it answers, a tool stops the run, a call waits for a person, or the run is cancelled. Streaming first: the
  * blocking {@link Engine#run} collects the same events.
  */
-final class AgentLoop {
-  private static final Logger LOG = LoggerFactory.getLogger(AgentLoop.class);
+final class RunLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
   private static final String PAUSED_CONTENT = "I have tools to execute, but I need confirmation or input.";
 
-  private AgentLoop() {}
+  private RunLoop() {}
 
   /** Runs from {@code first} to an ending and returns the output; never throws for a failure of the run itself. */
-  static RunOutput run(AgentRun run, TurnOutcome first) {
+  static RunOutput run(ActiveRun run, TurnOutcome first) {
     try {
       TurnOutcome outcome = first;
       while (true) {
@@ -48,9 +49,17 @@ final class AgentLoop {
             outcome = nextTurn(run);
           }
           case TurnOutcome.FinalOutput done -> {
-            return completed(run, done.content(), done.contentType());
+            TurnOutcome more = run.tasks == null ? null : TaskRounds.afterAnswer(run);
+            if (more == null) {
+              return completed(run, done.content(), done.contentType());
+            }
+            outcome = more;
           }
           case TurnOutcome.Stopped stopped -> {
+            if (run.scope.kind() == ComponentKind.TEAM && stopped.content() != null) {
+              // a member answered directly (respond_directly, route mode): its answer is the team's content
+              run.emit(new RunEvent.RunContent(run.scope, run.now(), stopped.content(), "str", null));
+            }
             return completed(run, stopped.content(), "str");
           }
           case TurnOutcome.Paused paused -> {
@@ -65,12 +74,18 @@ final class AgentLoop {
       return e.cancelled() || run.cancellation.isCancelled() ? cancelled(run) : failed(run, e.getMessage(),
           "ModelProviderError");
     } catch (RuntimeException e) {
-      LOG.warn("run {} of agent {} failed", run.scope.runId(), run.agent.id(), e);
+      LOG.warn("run {} of {} {} failed", run.scope.runId(), run.scope.kind().wireName(), run.runtime.id(), e);
       return failed(run, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), "RunError");
     }
   }
 
-  private static TurnOutcome nextTurn(AgentRun run) {
+  private static TurnOutcome nextTurn(ActiveRun run) {
+    int maxTurns = run.runtime.participant().limits().maxTurns();
+    if (run.turns >= maxTurns) {
+      return new TurnOutcome.LimitReached("the run reached its limit of " + maxTurns + " model requests (max_turns) "
+          + "before the model gave an answer");
+    }
+    run.turns++;
     ChatResponse response = callModel(run);
     if (!response.toolCalls().isEmpty()) {
       if (response.content() != null && !response.content().isBlank()) {
@@ -85,7 +100,7 @@ final class AgentLoop {
   }
 
   /** Checks a structured answer; one corrective turn when it does not match the schema, then an error. */
-  private static TurnOutcome structured(AgentRun run, ChatResponse response) {
+  private static TurnOutcome structured(ActiveRun run, ChatResponse response) {
     OutputFormat format = run.output;
     String text = stripFences(response.content() == null ? "" : response.content());
     List<String> problems;
@@ -109,17 +124,18 @@ final class AgentLoop {
         + String.join("; ", problems));
   }
 
-  private static ChatResponse callModel(AgentRun run) {
-    ChatModel model = run.agent.chatModel();
-    AgentSpec spec = run.agent.def().spec();
+  private static ChatResponse callModel(ActiveRun run) {
+    ChatModel model = run.runtime.chatModel();
+    LoopSettings loop = run.runtime.participant().loop();
     // a forced call ("required" or one named function), once made, must not force every later turn too
-    JsonNode toolChoice = run.toolCalls > 0 && forcesCall(spec.toolChoice()) ? null : spec.toolChoice();
+    JsonNode toolChoice = run.toolCalls > 0 && forcesCall(loop.toolChoice()) ? null : loop.toolChoice();
     boolean streamDeltas = run.stream && run.output == null;
-    ChatRequest request = new ChatRequest(run.conversation(), run.agent.definitions(), toolChoice,
+    ChatRequest request = new ChatRequest(run.conversation(), run.runtime.definitions(), toolChoice,
         run.output == null ? null : run.output.format(), run.stream, run.cancellation);
-    int retries = spec.retries() == null ? 0 : spec.retries();
+    int retries = loop.retries();
     for (int attempt = 0; ; attempt++) {
-      run.emit(new RunEvent.ModelRequestStarted(run.scope, run.now(), run.agent.chatModelId(), run.agent.provider()));
+      run.emit(new RunEvent.ModelRequestStarted(run.scope, run.now(), run.runtime.chatModelId(),
+          run.runtime.provider()));
       Deltas deltas = new Deltas(run, streamDeltas);
       try {
         ChatResponse response = model.chat(request, deltas);
@@ -132,8 +148,8 @@ final class AgentLoop {
               response.reasoningContent()));
         }
         deltas.endReasoning(response.reasoningContent());
-        run.emit(new RunEvent.ModelRequestCompleted(run.scope, run.now(), run.agent.chatModelId(),
-            run.agent.provider(), response.usage().inputTokens(), response.usage().outputTokens(),
+        run.emit(new RunEvent.ModelRequestCompleted(run.scope, run.now(), run.runtime.chatModelId(),
+            run.runtime.provider(), response.usage().inputTokens(), response.usage().outputTokens(),
             response.usage().totalTokens(), deltas.firstToken(), response.usage().reasoningTokens(),
             response.usage().cacheReadTokens(), response.usage().cacheWriteTokens()));
         return response;
@@ -141,7 +157,7 @@ final class AgentLoop {
         if (e.cancelled() || !e.retryable() || attempt >= retries || deltas.delivered) {
           throw e;
         }
-        Duration delay = retryDelay(spec, attempt);
+        Duration delay = loop.retryDelay(attempt);
         LOG.info("model call of run {} failed ({}); retrying in {} ms", run.scope.runId(), e.getMessage(),
             delay.toMillis());
         if (run.cancellation.await(delay)) {
@@ -155,22 +171,16 @@ final class AgentLoop {
     return toolChoice != null && (!toolChoice.isString() || "required".equals(toolChoice.stringValue()));
   }
 
-  private static Duration retryDelay(AgentSpec spec, int attempt) {
-    long seconds = spec.delayBetweenRetries() == null ? 1 : spec.delayBetweenRetries();
-    long factor = Boolean.TRUE.equals(spec.exponentialBackoff()) ? 1L << Math.min(attempt, 10) : 1;
-    return Duration.ofSeconds(seconds * factor);
-  }
-
   /** Turns streamed deltas into events and times the first token. */
   private static final class Deltas implements StreamListener {
     final long start = System.nanoTime();
-    private final AgentRun run;
+    private final ActiveRun run;
     private final boolean emitContent;
     private long firstTokenNanos;
     private boolean reasoning;
     boolean delivered;
 
-    Deltas(AgentRun run, boolean emitContent) {
+    Deltas(ActiveRun run, boolean emitContent) {
       this.run = run;
       this.emitContent = emitContent;
     }
@@ -217,26 +227,32 @@ final class AgentLoop {
     }
   }
 
-  private static RunOutput completed(AgentRun run, @Nullable Object content, String contentType) {
+  private static RunOutput completed(ActiveRun run, @Nullable Object content, String contentType) {
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
     return run.end(RunStatus.COMPLETED, content, contentType, new RunEvent.RunCompleted(run.scope, run.now(), content,
-        contentType, run.reasoning(), run.metadata, run.metrics(), run.sessionState));
+        contentType, run.reasoning(), run.metadata, run.metrics(), run.sessionState,
+        run.scope.kind() == ComponentKind.TEAM ? MemberJson.of(run.memberResponses()) : null));
   }
 
-  private static RunOutput paused(AgentRun run) {
+  private static RunOutput paused(ActiveRun run) {
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
-    List<ToolExecution> waiting = run.tools().stream().filter(t -> t.result() == null).toList();
-    List<RunRequirement> requirements = RunRequirement.waitingIn(waiting);
+    List<RunRequirement> requirements = run.toOutput(RunStatus.PAUSED, PAUSED_CONTENT, "str").requirements();
+    List<ToolExecution> waiting = requirements.stream().map(RunRequirement::toolExecution).toList();
     return run.end(RunStatus.PAUSED, PAUSED_CONTENT, "str",
         new RunEvent.RunPaused(run.scope, run.now(), PAUSED_CONTENT, waiting, requirements));
   }
 
-  private static RunOutput cancelled(AgentRun run) {
+  private static RunOutput cancelled(ActiveRun run) {
+    if (run.timedOut) {
+      return failed(run, "the run took longer than its limit of "
+          + run.runtime.participant().limits().timeout().toMillis() / 1000.0 + " seconds (timeout_seconds)",
+          "LimitExceeded");
+    }
     String reason = "Run " + run.scope.runId() + " was cancelled";
     return run.end(RunStatus.CANCELLED, reason, "str", new RunEvent.RunCancelled(run.scope, run.now(), reason, null));
   }
 
-  private static RunOutput failed(AgentRun run, String message, String type) {
+  private static RunOutput failed(ActiveRun run, String message, String type) {
     return run.end(RunStatus.ERROR, message, "str", new RunEvent.RunError(run.scope, run.now(), message, type, null,
         null));
   }

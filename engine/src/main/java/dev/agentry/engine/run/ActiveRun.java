@@ -10,6 +10,7 @@ import dev.agentry.engine.llm.Cancellation;
 import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Usage;
+import dev.agentry.engine.model.TeamMode;
 import dev.agentry.engine.store.StoreException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,13 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The mutable state of one run: its conversation, tool calls, usage and events. Confined to the run's thread (tool
- * calls running in parallel hand their results back to it), and created fresh for every run and continuation.
+ * The mutable state of one run (an agent's, a team leader's or a member's): its conversation, tool calls, usage and
+ * events. Confined to the run's thread (tool calls running in parallel hand their results back to it), except for
+ * what a team's tools touch from their own threads: events ({@link #emit} is synchronized), member runs and the task
+ * list. Created fresh for every run and continuation.
  */
-final class AgentRun {
-  private static final Logger LOG = LoggerFactory.getLogger(AgentRun.class);
+final class ActiveRun {
+  private static final Logger LOG = LoggerFactory.getLogger(ActiveRun.class);
 
-  final AgentRuntime agent;
+  final ParticipantRuntime runtime;
   final RunScope scope;
   final @Nullable String userId;
   final Map<String, Object> sessionState;
@@ -54,21 +57,30 @@ final class AgentRun {
   private final List<Message> conversation = new ArrayList<>();
   private final List<ToolExecution> tools = new ArrayList<>();
   private final @Nullable List<RunEvent> events;
+  private final List<RunOutput> members = new ArrayList<>(0);
   private Usage usage = Usage.NONE;
   private @Nullable Double timeToFirstToken;
   private @Nullable String reasoning;
   private Consumer<RunOutput> persist = output -> {};
   private Predicate<RunOutput> persistLater = output -> false;
   int toolCalls;
+  /** The task list, in a team run in tasks mode; null otherwise. */
+  final @Nullable TaskBoard tasks;
+  /** The round of a run in tasks mode, from 1. */
+  int iteration;
+  /** How many times the model was asked in this run (max_turns). */
+  int turns;
+  /** True when the run's timeout cancelled it. */
+  volatile boolean timedOut;
   /** True when no stored session had this run's id when it was prepared. */
   boolean newSession;
   /** True once the store has the run as RUNNING: from then on its ending must reach the store too. */
   boolean stored;
   boolean corrected;
 
-  AgentRun(AgentRuntime agent, RunScope scope, RunSettings settings, Cancellation cancellation, EventSink sink,
+  ActiveRun(ParticipantRuntime runtime, RunScope scope, RunSettings settings, Cancellation cancellation, EventSink sink,
       Clock clock) {
-    this.agent = agent;
+    this.runtime = runtime;
     this.scope = scope;
     this.userId = settings.userId();
     this.sessionState = settings.sessionState();
@@ -85,10 +97,11 @@ final class AgentRun {
     this.sink = sink;
     this.clock = clock;
     this.createdAt = settings.createdAt() > 0 ? settings.createdAt() : now();
-    this.events = Boolean.TRUE.equals(agent.def().spec().storeEvents()) ? new ArrayList<>() : null;
+    this.events = runtime.participant().storeEvents() ? new ArrayList<>() : null;
+    this.tasks = runtime.team() != null && runtime.team().team().mode() == TeamMode.TASKS ? new TaskBoard() : null;
   }
 
-  /** The per-run settings an {@link AgentRun} starts from, resolved from the request, the session and the spec. */
+  /** The per-run settings an {@link ActiveRun} starts from, resolved from the request, the session and the spec. */
   record RunSettings(
       Object input,
       @Nullable String userId,
@@ -102,6 +115,36 @@ final class AgentRun {
       long createdAt,
       List<Media> media) {}
 
+  /** The input as the text the model reads: the string itself, or the JSON text of structured input. */
+  String inputText() {
+    return input instanceof String s ? s : input.toString();
+  }
+
+  boolean streamEvents() {
+    return streamEvents;
+  }
+
+  /** A copy of the session state, for a member run to start from. */
+  Map<String, Object> sessionStateCopy() {
+    synchronized (sessionState) {
+      return new LinkedHashMap<>(sessionState);
+    }
+  }
+
+  /** Applies what a member's run changed in its copy of the session state to this run's. */
+  void mergeMemberState(ActiveRun member) {
+    synchronized (sessionState) {
+      Map<String, Object> merged = StateDelta.apply(sessionState, member.initialState, member.sessionState);
+      sessionState.clear();
+      sessionState.putAll(merged);
+    }
+  }
+
+  /** Where this run's events go: a member's run sends its events to its team's sink. */
+  EventSink sink() {
+    return sink;
+  }
+
   long now() {
     return clock.millis() / 1000;
   }
@@ -110,14 +153,14 @@ final class AgentRun {
    * Emits an event: always to the stored list when the agent stores events (content deltas excepted, as Agno
    * does), and to the sink unless {@code stream_events} is off and the event is neither content nor an ending.
    */
-  void emit(RunEvent event) {
+  synchronized void emit(RunEvent event) {
     if (events != null && !(event instanceof RunEvent.RunContent)) {
       events.add(event);
     }
     deliver(event);
   }
 
-  private void deliver(RunEvent event) {
+  private synchronized void deliver(RunEvent event) {
     if (streamEvents || event instanceof RunEvent.RunContent || event instanceof RunEvent.RunError
         || event instanceof RunEvent.RunCancelled || event instanceof RunEvent.RunPaused) {
       sink.accept(event);
@@ -164,7 +207,8 @@ final class AgentRun {
    * database detail: that is for the log.
    */
   RunOutput unsaved(StoreException e) {
-    LOG.warn("run {} of agent {} could not be saved: {}", scope.runId(), agent.id(), e.getMessage());
+    LOG.warn("run {} of {} {} could not be saved: {}", scope.runId(), scope.kind().wireName(), runtime.id(),
+        e.getMessage());
     String message = "the run could not be saved: " + (e.retryable() ? "database unavailable" : "database error");
     RunEvent error = new RunEvent.RunError(scope, now(), message, "StoreError", null, null);
     if (events != null) {
@@ -190,9 +234,10 @@ final class AgentRun {
    * calls and events, which may hold what the database refused.
    */
   RunOutput failureRecord(String message) {
-    return new RunOutput(scope.runId(), agent.id(), agent.name(), scope.sessionId(), userId, message, "str", null,
-        agent.chatModelId(), agent.provider(), sessionState, createdAt, RunStatus.ERROR, metrics(), List.of(),
-        List.of(), new RunOutput.RunInput(input), null, metadata, agent.catalogVersion());
+    return new RunOutput(scope.runId(), scope.kind(), runtime.id(), runtime.name(), scope.parentRunId(),
+        scope.sessionId(), userId, message, "str", null, runtime.chatModelId(), runtime.provider(), sessionState,
+        createdAt, RunStatus.ERROR, metrics(), List.of(), List.of(), new RunOutput.RunInput(input), null, metadata,
+        List.of(), runtime.catalogVersion());
   }
 
   void add(Message message, @Nullable Metrics metrics) {
@@ -237,17 +282,39 @@ final class AgentRun {
     return reasoning;
   }
 
+  /** The run's token counts and times; a team's include its members' tokens. */
   Metrics metrics() {
-    return Metrics.of(usage, (System.nanoTime() - startNanos) / 1e9, timeToFirstToken);
+    Metrics own = Metrics.of(usage, (System.nanoTime() - startNanos) / 1e9, timeToFirstToken);
+    for (RunOutput member : memberResponses()) {
+      own = own.plusTokens(member.metrics());
+    }
+    return own;
+  }
+
+  /** Records a member's run (it may end on another thread: broadcast members run in parallel). */
+  void addMemberResponse(RunOutput member) {
+    synchronized (members) {
+      members.removeIf(m -> m.runId().equals(member.runId()));
+      members.add(member);
+    }
+  }
+
+  /** The runs of this team run's members so far, in the order they ended. */
+  List<RunOutput> memberResponses() {
+    synchronized (members) {
+      return List.copyOf(members);
+    }
   }
 
   RunOutput toOutput(RunStatus status, @Nullable Object content, String contentType) {
     // Implements store_media: false leaves the media out of the run's input and messages, as Agno scrubs them.
-    boolean storeMedia = !Boolean.FALSE.equals(agent.def().spec().storeMedia());
-    return new RunOutput(scope.runId(), agent.id(), agent.name(), scope.sessionId(), userId, content, contentType,
-        reasoning, agent.chatModelId(), agent.provider(), sessionState, createdAt, status, metrics(),
+    boolean storeMedia = runtime.participant().storeMedia();
+    return new RunOutput(scope.runId(), scope.kind(), runtime.id(), runtime.name(), scope.parentRunId(),
+        scope.sessionId(), userId, content, contentType, reasoning, runtime.chatModelId(), runtime.provider(),
+        sessionState, createdAt, status, metrics(),
         storeMedia ? messages : withoutMedia(messages), tools, RunOutput.RunInput.of(input, storeMedia ? media
-        : List.of()), events == null ? null : List.copyOf(events), metadata, agent.catalogVersion());
+        : List.of()), events == null ? null : List.copyOf(events), metadata, memberResponses(),
+        runtime.catalogVersion());
   }
 
   private static List<RunMessage> withoutMedia(List<RunMessage> messages) {

@@ -1,20 +1,21 @@
-package dev.agentry.server.http.dto;
+package dev.agentry.engine.run;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.EventJson;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Media;
-import dev.agentry.engine.run.RunOutput;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A run as the run routes answer it (a non-streamed run, a continued run, a polled run): Agno's
+ * A run as the run routes answer it (a non-streamed run, a continued run, a polled run), and as a team's output and
+ * {@code TeamRunCompleted} carry its members' runs: Agno's
  * {@code RunOutput.to_dict()} ({@code agentos-api.md} §2.5.2), which the Python client reads back with
  * {@code RunOutput.from_dict}. Null fields are left out; {@code spec_version} is Agentry's own addition (the client
  * drops fields it does not know).
@@ -24,8 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record RunOutputResponse(
     @JsonProperty("run_id") String runId,
-    @JsonProperty("agent_id") String agentId,
-    @JsonProperty("agent_name") String agentName,
+    @JsonProperty("agent_id") @Nullable String agentId,
+    @JsonProperty("agent_name") @Nullable String agentName,
+    @JsonProperty("team_id") @Nullable String teamId,
+    @JsonProperty("team_name") @Nullable String teamName,
+    @JsonProperty("parent_run_id") @Nullable String parentRunId,
     @JsonProperty("session_id") String sessionId,
     @JsonProperty("user_id") @Nullable String userId,
     @JsonProperty("content") @Nullable Object content,
@@ -43,21 +47,26 @@ public record RunOutputResponse(
     @JsonProperty("tools") List<ToolExecution> tools,
     @JsonProperty("requirements") @Nullable List<RunRequirement> requirements,
     @JsonProperty("input") Input input,
+    @JsonProperty("member_responses") @Nullable List<RunOutputResponse> memberResponses,
     @JsonProperty("spec_version") String specVersion) {
 
   /** The run as Agno's {@code RunOutput.to_dict()} writes it. */
   public static RunOutputResponse of(RunOutput run) {
-    return new RunOutputResponse(run.runId(), run.agentId(), run.agentName(), run.sessionId(), run.userId(),
+    boolean team = run.kind() == ComponentKind.TEAM;
+    return new RunOutputResponse(run.runId(), team ? null : run.componentId(), team ? null : run.componentName(),
+        team ? run.componentId() : null, team ? run.componentName() : null, run.parentRunId(), run.sessionId(),
+        run.userId(),
         run.content(), run.contentType(), run.reasoningContent(), run.model(), run.modelProvider(),
         run.sessionState(), run.createdAt(), run.status().name(),
         RunMetrics.of(run.metrics(), run.model(), run.modelProvider()), events(run.events()),
         ChatMessage.listOf(run), run.metadata(), run.tools(),
-        run.status() == RunStatus.PAUSED ? RunRequirement.waitingIn(run.tools()) : null,
-        Input.of(run.input()), run.specVersion());
+        run.status() == RunStatus.PAUSED ? run.requirements() : null,
+        Input.of(run.input()), team ? run.memberResponses().stream().map(RunOutputResponse::of).toList() : null,
+        run.specVersion());
   }
 
   /** Events in their wire form ({@code created_at}, {@code event}, the run's scope, then their own fields). */
-  static @Nullable List<ObjectNode> events(@Nullable List<RunEvent> events) {
+  public static @Nullable List<ObjectNode> events(@Nullable List<RunEvent> events) {
     return events == null ? null : events.stream().map(EventJson::toTree).toList();
   }
 

@@ -1,4 +1,4 @@
-package dev.agentry.server.http.dto;
+package dev.agentry.engine.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package dev.agentry.server.http.dto;
+package dev.agentry.engine.run;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentry.engine.event.Metrics;
@@ -7,8 +7,6 @@ import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.llm.ToolCall;
-import dev.agentry.engine.run.RunMessage;
-import dev.agentry.engine.run.RunOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,0 +1,295 @@
+package dev.agentry.engine.run;
+
+import dev.agentry.engine.EngineException;
+import dev.agentry.engine.event.EventSink;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunScope;
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.llm.Cancellation;
+import dev.agentry.engine.llm.Media;
+import dev.agentry.engine.llm.Message;
+import dev.agentry.engine.model.MediaSupport;
+import dev.agentry.engine.model.Participant;
+import dev.agentry.engine.model.SessionDefaults;
+import dev.agentry.engine.model.TeamDef;
+import dev.agentry.engine.spec.Kind;
+import dev.agentry.engine.store.RunQuery;
+import dev.agentry.engine.store.Session;
+import dev.agentry.engine.store.StoreException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * How every run starts, whoever runs and however it was asked for: a top-level agent or team run, a member run of a
+ * team (a child run), a continued run. Resolves the run's settings from the request, the session and the
+ * participant's defaults, stores it, builds its context and hands it to the one {@link RunLoop}.
+ */
+final class RunStarts {
+  private final EngineConfig config;
+  private final RunStorage storage;
+  private final Map<String, Cancellation> active;
+  private final BiFunction<Engine.Loaded, Target, ParticipantRuntime> runtimes;
+
+  RunStarts(EngineConfig config, RunStorage storage, Map<String, Cancellation> active,
+      BiFunction<Engine.Loaded, Target, ParticipantRuntime> runtimes) {
+    this.config = config;
+    this.storage = storage;
+    this.active = active;
+    this.runtimes = runtimes;
+  }
+
+  /** A new top-level run of {@code target}, with its session resolved; nothing is stored yet. */
+  ActiveRun prepare(Engine.Loaded current, Target target, RunRequest request, EventSink sink) {
+    ParticipantRuntime runtime = runtimes.apply(current, target);
+    Participant p = runtime.participant();
+    if (p.sendMediaToModel()) {
+      checkMedia(p, request.media());
+    }
+    SessionDefaults defaults = p.session();
+    String sessionId = request.sessionId() != null ? request.sessionId()
+        : defaults.sessionId() != null ? defaults.sessionId() : Ids.newId();
+    String runId = request.runId() != null ? request.runId() : Ids.newId();
+    Session session = config.store().findSession(sessionId).orElse(null);
+    Map<String, Object> state = new LinkedHashMap<>(defaults.sessionState());
+    if (session != null) {
+      state.putAll(session.sessionState());
+    }
+    Map<String, Object> stored = session == null ? Map.of() : session.sessionState();
+    if (request.sessionState() != null) {
+      state.putAll(request.sessionState());
+    }
+    Map<String, Object> dependencies = merge(defaults.dependencies(), request.dependencies());
+    Map<String, Object> metadata = merge(defaults.metadata(), request.metadata());
+    String userId = request.userId() != null ? request.userId() : defaults.userId();
+    OutputFormat output = request.outputSchema() != null ? OutputFormat.of(request.outputSchema())
+        : runtime.output();
+    boolean streamEvents = request.streamEvents() != null ? request.streamEvents() : p.streamEvents();
+    // a team's members send their events from their own threads, into the same sink
+    EventSink serial = runtime.team() == null ? sink : new SerialSink(sink);
+    ActiveRun run = new ActiveRun(runtime, Engine.scope(runtime, runId, sessionId),
+        new ActiveRun.RunSettings(request.input().isString() ? request.inputText() : request.input(), userId, state,
+            stored, dependencies, metadata.isEmpty() ? null : metadata, output, request.stream(), streamEvents, 0,
+            request.media()),
+        Cancellation.create(), serial, config.clock());
+    run.newSession = session == null;
+    storage.persistWith(run);
+    return run;
+  }
+
+  /** A paused run, restored to be continued with {@code answers}; checks the answers first. */
+  ActiveRun restore(Engine.Loaded current, RunOutput paused, List<ToolExecution> answers, EventSink sink) {
+    ParticipantRuntime runtime = runtimes.apply(current, target(paused));
+    check(current, runtime, paused, answers);
+    Map<String, Object> state = new LinkedHashMap<>(paused.sessionState());
+    EventSink serial = runtime.team() == null ? sink : new SerialSink(sink);
+    RunScope scope = paused.parentRunId() == null ? Engine.scope(runtime, paused.runId(), paused.sessionId())
+        : new RunScope(paused.kind(), runtime.id(), runtime.name(), paused.runId(), paused.parentRunId(),
+            paused.sessionId(), null, null, null, null, null, 1);
+    ActiveRun run = new ActiveRun(runtime, scope,
+        new ActiveRun.RunSettings(paused.input().inputContent(), paused.userId(), state, paused.sessionState(),
+            Map.of(), paused.metadata(), runtime.output(), true, runtime.participant().streamEvents(),
+            paused.createdAt(), paused.input().media()),
+        Cancellation.create(), serial, config.clock());
+    run.restore(paused.messages(), paused.tools(), paused.metrics());
+    paused.memberResponses().forEach(run::addMemberResponse);
+    storage.persistWith(run);
+    return run;
+  }
+
+  /** Checks the answers a paused run (and, for a team, each paused member) waits for. */
+  private void check(Engine.Loaded current, ParticipantRuntime runtime, RunOutput paused,
+      List<ToolExecution> answers) {
+    HumanInput.check(runtime, paused.tools(), answers);
+    for (RunOutput member : paused.memberResponses()) {
+      if (member.status() == RunStatus.PAUSED) {
+        check(current, runtimes.apply(current, target(member)), member, answers);
+      }
+    }
+  }
+
+  private static Target target(RunOutput run) {
+    return new Target(run.kind(), run.componentId());
+  }
+
+  /** Runs {@code run} on a virtual thread of its own, from {@code first}. */
+  RunHandle launch(ActiveRun run, Supplier<TurnOutcome> first) {
+    RunHandle handle = new RunHandle(run.scope.runId(), run.scope.sessionId(), run.cancellation);
+    Thread.ofVirtual().name("run-" + run.scope.runId()).start(() -> {
+      try {
+        handle.complete(execute(run, first));
+      } catch (Throwable e) {
+        handle.fail(e);
+      }
+    });
+    return handle;
+  }
+
+  /** Runs {@code run} on this thread, from {@code first} to its ending, within its time limit. */
+  RunOutput execute(ActiveRun run, Supplier<TurnOutcome> first) {
+    String runId = run.scope.runId();
+    active.put(runId, run.cancellation);
+    Cancellation finished = Cancellation.create();
+    try {
+      watchTimeout(run, finished);
+      storage.store(run, RunStatus.RUNNING);
+      TurnOutcome start;
+      try {
+        start = first.get();
+      } catch (StoreException e) {
+        throw e;
+      } catch (EngineException e) {
+        start = new TurnOutcome.LimitReached(e.getMessage());
+      }
+      return RunLoop.run(run, start);
+    } catch (StoreException e) {
+      return run.unsaved(e);
+    } finally {
+      finished.cancel();
+      active.remove(runId);
+    }
+  }
+
+  /** Cancels the run, as timed out, when it takes longer than its {@code timeout_seconds}. */
+  private static void watchTimeout(ActiveRun run, Cancellation finished) {
+    Duration timeout = run.runtime.participant().limits().timeout();
+    if (timeout == null) {
+      return;
+    }
+    Thread.ofVirtual().name("timeout-" + run.scope.runId()).start(() -> {
+      if (!finished.await(timeout) && !run.cancellation.isCancelled()) {
+        run.timedOut = true;
+        run.cancellation.cancel();
+      }
+    });
+  }
+
+  /** Emits RunStarted and builds the context; the first turn asks the model. */
+  TurnOutcome begin(ActiveRun run, JsonNode input) {
+    ParticipantRuntime runtime = run.runtime;
+    Participant p = runtime.participant();
+    run.emit(new RunEvent.RunStarted(run.scope, run.createdAt, runtime.chatModelId(), runtime.provider()));
+    if (runtime.input() != null) {
+      List<String> problems = runtime.input().problems(input);
+      if (!problems.isEmpty()) {
+        throw new EngineException("the input does not match input_schema: " + String.join("; ", problems));
+      }
+    }
+    String system = runtime.systemMessage() != null ? runtime.systemMessage()
+        : ContextBuilder.systemMessage(p.context(), runtime.name(), runtime.toolInstructions(), run.vars,
+            ZonedDateTime.now(config.clock()));
+    if (system != null) {
+      run.add(Message.system(system), null);
+    }
+    ContextBuilder.additionalInput(p.context()).forEach(m -> run.add(m, null));
+    if (p.history().enabled()) {
+      List<RunOutput> previous = config.store().listRuns(RunQuery.latest(run.scope.sessionId(), RunStatus.COMPLETED,
+          p.history().runsToRead())).stream().filter(r -> r.componentId().equals(runtime.id())).toList();
+      ContextBuilder.history(p.history(), previous).forEach(run::addHistory);
+    }
+    // Implements send_media_to_model: false keeps the media out of the model's context (Agno: for tools only).
+    List<Media> media = p.sendMediaToModel() ? run.media : List.of();
+    run.add(ContextBuilder.userMessage(p.context(), run.inputText(), run.vars, media), null);
+    if (run.tasks != null) {
+      TaskRounds.start(run);
+    }
+    return TurnOutcome.NEXT;
+  }
+
+  /** How the team leaders prepared on {@code current} run their members. */
+  MemberRuns members(Engine.Loaded current) {
+    return new Members(current);
+  }
+
+  /** Member runs: child runs of the leader's run, on the catalog the team run started on. */
+  private final class Members implements MemberRuns {
+    private final Engine.Loaded current;
+
+    Members(Engine.Loaded current) {
+      this.current = current;
+    }
+
+    @Override
+    public RunOutput run(ActiveRun parent, TeamDef.Member member, String input) {
+      ParticipantRuntime runtime = runtimes.apply(current, member.kind() == Kind.TEAM ? Target.team(member.id())
+          : Target.agent(member.id()));
+      RunScope scope = parent.scope.child(runtime.participant().kind(), runtime.id(), runtime.name(), Ids.newId());
+      ActiveRun child = child(parent, runtime, scope, input, 0);
+      RunOutput out = execute(child, () -> begin(child, JsonNodeFactory.instance.stringNode(input)));
+      return ended(parent, child, out);
+    }
+
+    @Override
+    public RunOutput resume(ActiveRun parent, RunOutput paused, List<ToolExecution> answers) {
+      ParticipantRuntime runtime = runtimes.apply(current, target(paused));
+      RunScope scope = parent.scope.child(paused.kind(), runtime.id(), runtime.name(), paused.runId());
+      ActiveRun child = child(parent, runtime, scope, paused.input().inputContent(), paused.createdAt());
+      child.restore(paused.messages(), paused.tools(), paused.metrics());
+      paused.memberResponses().forEach(child::addMemberResponse);
+      RunOutput out = execute(child, () -> {
+        child.emit(new RunEvent.RunContinued(child.scope, child.now()));
+        return HumanInput.resume(child, answers);
+      });
+      return ended(parent, child, out);
+    }
+
+    @Override
+    public List<RunOutput> history(ActiveRun parent, int runs) {
+      List<RunOutput> all = config.store().listRuns(RunQuery.ofSession(parent.scope.sessionId())).stream()
+          .filter(r -> r.parentRunId() == null && r.status() == RunStatus.COMPLETED
+              && r.componentId().equals(parent.runtime.id()) && !r.runId().equals(parent.scope.runId()))
+          .toList();
+      return all.subList(Math.max(0, all.size() - runs), all.size());
+    }
+
+    /** A member's run: the team's session, user and a copy of its state; events into the team's stream. */
+    /** {@code createdAt} is 0 for a new run, else the paused run's. */
+    private ActiveRun child(ActiveRun parent, ParticipantRuntime runtime, RunScope scope, Object input,
+        long createdAt) {
+      TeamDef team = parent.runtime.team();
+      boolean forward = team == null || team.team().streamMemberEvents();
+      Map<String, Object> state = parent.sessionStateCopy();
+      ActiveRun child = new ActiveRun(runtime, scope,
+          new ActiveRun.RunSettings(input, parent.userId, state, state, parent.vars.dependencies(), parent.metadata,
+              runtime.output(), parent.stream, parent.streamEvents(), createdAt, List.of()),
+          parent.cancellation.child(), forward ? parent.sink() : EventSink.NONE, config.clock());
+      storage.persistWith(child);
+      return child;
+    }
+
+    /** Hands a member's ending to its team run: its state changes and its run. */
+    private RunOutput ended(ActiveRun parent, ActiveRun child, RunOutput out) {
+      parent.mergeMemberState(child);
+      parent.addMemberResponse(out);
+      return out;
+    }
+  }
+
+  /** Refuses, before anything runs or is stored, media that the participant's model cannot take. */
+  private static void checkMedia(Participant participant, List<Media> media) {
+    for (Media m : media) {
+      MediaSupport.refusal(participant.model(), m.kind(), m.url() != null, m.mediaType(), m.format()).ifPresent(
+          why -> {
+            throw new UnsupportedMediaException(participant.kind().wireName() + " '" + participant.id()
+                + "' cannot take this " + m.kind().wireName() + ": " + why);
+          });
+    }
+  }
+
+  private static Map<String, Object> merge(Map<String, Object> base, @Nullable Map<String, Object> top) {
+    if (top == null) {
+      return base;
+    }
+    Map<String, Object> merged = new LinkedHashMap<>(base);
+    merged.putAll(top);
+    return merged;
+  }
+}

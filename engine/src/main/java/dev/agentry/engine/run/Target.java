@@ -1,0 +1,18 @@
+package dev.agentry.engine.run;
+
+import dev.agentry.engine.event.ComponentKind;
+
+/**
+ * What to run: an agent or a team, by id. {@code engine.run(Target.team("research-team"), request, sink)}.
+ *
+ * @param kind AGENT or TEAM (workflows run in their own runner)
+ */
+public record Target(ComponentKind kind, String id) {
+  public static Target agent(String id) {
+    return new Target(ComponentKind.AGENT, id);
+  }
+
+  public static Target team(String id) {
+    return new Target(ComponentKind.TEAM, id);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.agentry.engine.run;
+
+import dev.agentry.engine.event.TeamTask;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The task list of one team run in tasks mode, as Agno's {@code TaskList}: tasks with dependencies (a task waits,
+ * {@code blocked}, until they complete, and fails when one fails), the goal flag and its summary. Shared by the
+ * leader's tools, which may run tasks in parallel, so every method is synchronized.
+ */
+final class TaskBoard {
+  static final List<String> STATUSES = List.of("pending", "in_progress", "completed", "failed", "blocked");
+
+  private final Map<String, TeamTask> tasks = new LinkedHashMap<>();
+  private boolean goalComplete;
+  private @Nullable String completionSummary;
+
+  synchronized TeamTask create(String title, String description, @Nullable String assignee, List<String> dependsOn) {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    TeamTask task = new TeamTask(id, title, description, "pending", assignee, dependsOn, null);
+    tasks.put(id, task);
+    unblock();
+    return tasks.get(id);
+  }
+
+  synchronized Optional<TeamTask> find(String id) {
+    return Optional.ofNullable(tasks.get(id));
+  }
+
+  /** The task with this title, ignoring case: the leader is told to use it instead of creating it twice. */
+  synchronized Optional<TeamTask> findByTitle(String title) {
+    return tasks.values().stream().filter(t -> t.title().equalsIgnoreCase(title)).findFirst();
+  }
+
+  /** Sets a task's status (and result, assignee); tasks waiting on it are unblocked or failed. */
+  synchronized TeamTask update(String id, String status, @Nullable String result, @Nullable String assignee) {
+    TeamTask task = tasks.get(id).withStatus(status, result, assignee);
+    tasks.put(id, task);
+    unblock();
+    return tasks.get(id);
+  }
+
+  synchronized void complete(String summary) {
+    goalComplete = true;
+    completionSummary = summary;
+  }
+
+  synchronized boolean goalComplete() {
+    return goalComplete;
+  }
+
+  synchronized @Nullable String completionSummary() {
+    return completionSummary;
+  }
+
+  synchronized List<TeamTask> tasks() {
+    return List.copyOf(tasks.values());
+  }
+
+  /** True when every task has ended, none of them failed. */
+  synchronized boolean allDone() {
+    return !tasks.isEmpty() && tasks.values().stream().allMatch(t -> t.status().equals("completed"));
+  }
+
+  /** Agno's summary: a count by status, then one line per task with its dependencies and result. */
+  synchronized String summary() {
+    if (tasks.isEmpty()) {
+      return "No tasks yet.";
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    tasks.values().forEach(t -> counts.merge(t.status(), 1, Integer::sum));
+    List<String> byStatus = new ArrayList<>();
+    counts.forEach((status, n) -> byStatus.add(n + " " + status));
+    StringBuilder out = new StringBuilder("Tasks (").append(tasks.size()).append(" total: ")
+        .append(String.join(", ", byStatus)).append("):");
+    for (TeamTask t : tasks.values()) {
+      out.append("\n  [").append(t.id()).append("] ").append(t.title()).append(" - ")
+          .append(t.status().toUpperCase(java.util.Locale.ROOT)).append(" (assigned: ")
+          .append(t.assignee() == null ? "unassigned" : t.assignee()).append(')');
+      if (!t.dependencies().isEmpty()) {
+        out.append("\n    Depends on: ").append(t.dependencies());
+      }
+      if (t.result() != null) {
+        String result = t.result();
+        out.append("\n    Result: ").append(result.length() > 200 ? result.substring(0, 200) + "..." : result);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A pending task waits while a dependency is unfinished; a waiting task fails when a dependency failed. */
+  private void unblock() {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (TeamTask t : List.copyOf(tasks.values())) {
+        String next = next(t);
+        if (!next.equals(t.status())) {
+          tasks.put(t.id(), t.withStatus(next, next.equals("failed") ? "Automatically failed: a dependency failed."
+              : t.result(), t.assignee()));
+          changed = true;
+        }
+      }
+    }
+  }
+
+  private String next(TeamTask t) {
+    if (!t.status().equals("pending") && !t.status().equals("blocked")) {
+      return t.status();
+    }
+    boolean failed = t.dependencies().stream().anyMatch(d -> tasks.containsKey(d)
+        && tasks.get(d).status().equals("failed"));
+    if (failed) {
+      return "failed";
+    }
+    boolean waiting = t.dependencies().stream().anyMatch(d -> !tasks.containsKey(d)
+        || !tasks.get(d).status().equals("completed"));
+    return waiting ? "blocked" : "pending";
+  }
+}

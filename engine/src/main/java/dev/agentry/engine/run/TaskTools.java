@@ -1,0 +1,230 @@
+package dev.agentry.engine.run;
+
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.TeamTask;
+import dev.agentry.engine.internal.Json;
+import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.TeamDef;
+import dev.agentry.engine.tool.ToolDefinition;
+import dev.agentry.engine.tool.ToolResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The leader's tools in tasks mode, as Agno's task tools: {@code create_task}, {@code update_task_status},
+ * {@code list_tasks}, {@code mark_all_complete}, {@code execute_task} and {@code execute_tasks_parallel}. They work
+ * on the run's {@link TaskBoard} and announce each change with a task event.
+ */
+final class TaskTools {
+  private TaskTools() {}
+
+  static List<RunTool> all(TeamDef team, Catalog catalog, String membersText, MemberRuns members) {
+    return List.of(
+        tool("create_task", "Create a new task for the team to work on.", """
+            {"type":"object","properties":{
+              "title":{"type":"string","description":"A short title for the task."},
+              "description":{"type":"string","description":"What the task is about and what it should produce."},
+              "assignee":{"type":"string","description":"The member_id to assign this task to."},
+              "depends_on":{"type":"array","items":{"type":"string"},"description":"IDs of the tasks that must \
+            complete before this one."}},"required":["title"]}""", TaskTools::create),
+        tool("update_task_status", "Update the status of a task. Use this to mark tasks you handle yourself as "
+            + "completed.", """
+            {"type":"object","properties":{
+              "task_id":{"type":"string"},
+              "status":{"type":"string","enum":["pending","in_progress","completed","failed"]},
+              "result":{"type":"string","description":"The task's result, when it completed or failed."}},
+             "required":["task_id","status"]}""", TaskTools::update),
+        tool("list_tasks", "List every task with its status, assignee, dependencies and result.",
+            "{\"type\":\"object\",\"properties\":{}}", (run, args) -> ToolResult.of(board(run).summary())),
+        tool("mark_all_complete", "Mark the goal as complete once every task is done, with a summary of the "
+            + "outcome.", """
+            {"type":"object","properties":{"summary":{"type":"string"}},"required":["summary"]}""", (run, args) -> {
+              String summary = args.path("summary").asString("");
+              board(run).complete(summary);
+              return ToolResult.of("Goal marked as complete. Summary: " + summary);
+            }),
+        new Execute(team, catalog, membersText, members),
+        new ExecuteParallel(team, catalog, members));
+  }
+
+  static TaskBoard board(ActiveRun run) {
+    if (run.tasks == null) {
+      throw new IllegalStateException("task tools run only in a team run in tasks mode");
+    }
+    return run.tasks;
+  }
+
+  private static ToolResult create(ActiveRun run, JsonNode args) {
+    TaskBoard board = board(run);
+    String title = args.path("title").asString("");
+    Optional<TeamTask> existing = board.findByTitle(title);
+    if (existing.isPresent()) {
+      TeamTask t = existing.get();
+      return ToolResult.of("Task already exists: [" + t.id() + "] " + t.title() + " (status: " + t.status()
+          + "). Use this task instead of creating a duplicate.");
+    }
+    List<String> dependsOn = new ArrayList<>();
+    args.path("depends_on").forEach(d -> dependsOn.add(d.asString()));
+    String assignee = args.path("assignee").asString("");
+    TeamTask task = board.create(title, args.path("description").asString(""), assignee.isEmpty() ? null : assignee,
+        dependsOn);
+    run.emit(new RunEvent.TaskCreated(run.scope, run.now(), task.id(), task.title(), task.description(),
+        task.assignee(), task.status(), task.dependencies()));
+    return ToolResult.of("Task created: [" + task.id() + "] " + task.title() + " (status: " + task.status() + ")");
+  }
+
+  private static ToolResult update(ActiveRun run, JsonNode args) {
+    TaskBoard board = board(run);
+    String id = args.path("task_id").asString("");
+    String status = args.path("status").asString("");
+    Optional<TeamTask> task = board.find(id);
+    if (task.isEmpty()) {
+      return ToolResult.error("Task not found: " + id + ". Call list_tasks to see the task ids.");
+    }
+    String result = args.path("result").isString() ? args.path("result").asString() : task.get().result();
+    updated(run, task.get(), board.update(id, status, result, task.get().assignee()));
+    return ToolResult.of("Task [" + id + "] '" + task.get().title() + "' updated to " + status + ".");
+  }
+
+  static void updated(ActiveRun run, TeamTask before, TeamTask after) {
+    boolean ended = after.status().equals("completed") || after.status().equals("failed");
+    run.emit(new RunEvent.TaskUpdated(run.scope, run.now(), after.id(), after.title(), after.status(),
+        before.status(), ended ? after.result() : null, after.assignee()));
+  }
+
+  /** Runs a task on a member: its description (or title) is the member's task. */
+  static String runTask(ActiveRun run, TeamDef team, Catalog catalog, TeamTask task, TeamDef.Member member,
+      MemberRuns members, List<RunOutput> paused) {
+    TaskBoard board = board(run);
+    TeamTask running = board.update(task.id(), "in_progress", null, member.id());
+    updated(run, task, running);
+    String input = MemberInput.of(run, team, task.description().isEmpty() ? task.title() : task.description(),
+        members);
+    RunOutput out = members.run(run, member, input);
+    String prefix = "Task [" + task.id() + "] ";
+    return switch (out.status()) {
+      case COMPLETED -> {
+        String answer = TeamTools.answer(out);
+        updated(run, running, board.update(task.id(), "completed", answer, member.id()));
+        yield prefix + "completed. Result: " + answer;
+      }
+      case PAUSED -> {
+        paused.add(out);
+        board.update(task.id(), "pending", null, member.id());
+        yield "Member '" + out.componentName() + "' requires human input before continuing. " + prefix + "paused.";
+      }
+      case ERROR, CANCELLED, PENDING, RUNNING -> {
+        updated(run, running, board.update(task.id(), "failed", out.contentText(), member.id()));
+        yield prefix + "failed: " + out.contentText();
+      }
+    };
+  }
+
+  private static RunTool tool(String name, String description, String schema,
+      BiFunction<ActiveRun, JsonNode, ToolResult> body) {
+    return new RunTool(new ToolDefinition(name, description, Json.MAPPER.readTree(schema))) {
+      @Override
+      ToolRunner.Timed invoke(ActiveRun run, JsonNode arguments) {
+        return new ToolRunner.Timed(body.apply(run, arguments), NONE);
+      }
+
+      @Override
+      public boolean blocking() {
+        return false;
+      }
+    };
+  }
+
+  static final dev.agentry.engine.event.ToolExecution.ToolMetrics NONE =
+      new dev.agentry.engine.event.ToolExecution.ToolMetrics(0, 0, 0);
+
+  /** {@code execute_task(task_id, member_id)}. */
+  private static final class Execute extends RunTool {
+    private final TeamDef team;
+    private final Catalog catalog;
+    private final String membersText;
+    private final MemberRuns members;
+
+    Execute(TeamDef team, Catalog catalog, String membersText, MemberRuns members) {
+      super(new ToolDefinition("execute_task", "Execute a task by delegating it to a team member. The member will "
+          + "receive the task description and return a result.", Json.MAPPER.readTree("""
+          {"type":"object","properties":{"task_id":{"type":"string"},"member_id":{"type":"string"}},
+           "required":["task_id","member_id"]}""")));
+      this.team = team;
+      this.catalog = catalog;
+      this.membersText = membersText;
+      this.members = members;
+    }
+
+    @Override
+    ToolRunner.Timed invoke(ActiveRun run, JsonNode arguments) {
+      String id = arguments.path("task_id").asString("");
+      String memberId = arguments.path("member_id").asString("");
+      Optional<TeamTask> task = board(run).find(id);
+      if (task.isEmpty() || !(task.get().status().equals("pending") || task.get().status().equals("in_progress"))) {
+        return new ToolRunner.Timed(ToolResult.error(task.isEmpty() ? "Task not found: " + id
+            : "Task [" + id + "] is " + task.get().status() + ": only a pending task can be executed."), NONE);
+      }
+      Optional<TeamDef.Member> member = TeamTools.member(team, memberId);
+      if (member.isEmpty()) {
+        return new ToolRunner.Timed(ToolResult.error("Member with ID " + memberId + " not found. Available "
+            + "members:\n" + membersText), NONE);
+      }
+      List<RunOutput> paused = new ArrayList<>(1);
+      String text = runTask(run, team, catalog, task.get(), member.get(), members, paused);
+      return new ToolRunner.Timed(ToolResult.of(text), NONE, null, paused.isEmpty() ? null : paused.getFirst());
+    }
+  }
+
+  /** {@code execute_tasks_parallel(task_ids)}: each task on its assignee, all at once. */
+  private static final class ExecuteParallel extends RunTool {
+    private final TeamDef team;
+    private final Catalog catalog;
+    private final MemberRuns members;
+
+    ExecuteParallel(TeamDef team, Catalog catalog, MemberRuns members) {
+      super(new ToolDefinition("execute_tasks_parallel", "Execute multiple independent tasks in parallel by "
+          + "delegating each to its assigned member. All tasks must be pending with no unresolved dependencies.",
+          Json.MAPPER.readTree("""
+          {"type":"object","properties":{"task_ids":{"type":"array","items":{"type":"string"}}},
+           "required":["task_ids"]}""")));
+      this.team = team;
+      this.catalog = catalog;
+      this.members = members;
+    }
+
+    @Override
+    ToolRunner.Timed invoke(ActiveRun run, JsonNode arguments) {
+      List<String> lines = new ArrayList<>();
+      List<CompletableFuture<String>> running = new ArrayList<>();
+      List<RunOutput> paused = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (JsonNode idNode : arguments.path("task_ids")) {
+        String id = idNode.asString();
+        Optional<TeamTask> task = board(run).find(id);
+        Optional<TeamDef.Member> member = task.map(TeamTask::assignee).flatMap(a -> TeamTools.member(team, a));
+        if (task.isEmpty() || member.isEmpty() || !task.get().status().equals("pending")) {
+          lines.add("Task [" + id + "] was not run: " + (task.isEmpty() ? "no such task"
+              : member.isEmpty() ? "it has no assignee that is a member of the team"
+              : "it is " + task.get().status() + ", not pending"));
+          continue;
+        }
+        CompletableFuture<String> line = new CompletableFuture<>();
+        Thread.ofVirtual().name("task-" + id).start(() -> {
+          try {
+            line.complete(runTask(run, team, catalog, task.get(), member.get(), members, paused));
+          } catch (Throwable e) {
+            line.complete("Task [" + id + "] failed due to member execution error: " + e.getMessage());
+          }
+        });
+        running.add(line);
+      }
+      running.forEach(f -> lines.add(f.join()));
+      return new ToolRunner.Timed(ToolResult.of(String.join("\n", lines)), NONE, null,
+          paused.isEmpty() ? null : paused.getFirst());
+    }
+  }
+}
