@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The task list of one team run in tasks mode, as Agno's {@code TaskList}: tasks with dependencies (a task waits,
  * {@code blocked}, until they complete, and fails when one fails), the goal flag and its summary. Shared by the
- * leader's tools, which may run tasks in parallel, so every method is synchronized.
+ * leader's tools, which may run tasks in parallel, so every method is synchronized. Task ids count from 1 in each
+ * run ("1", "2", ...), where Agno draws random ones: short, stable ids are easier for a model to repeat, and let a
+ * scripted leader refer to the tasks it creates.
  */
 final class TaskBoard {
   static final List<String> STATUSES = List.of("pending", "in_progress", "completed", "failed", "blocked");
@@ -22,7 +23,7 @@ final class TaskBoard {
   private @Nullable String completionSummary;
 
   synchronized TeamTask create(String title, String description, @Nullable String assignee, List<String> dependsOn) {
-    String id = UUID.randomUUID().toString().substring(0, 8);
+    String id = String.valueOf(tasks.size() + 1);
     TeamTask task = new TeamTask(id, title, description, "pending", assignee, dependsOn, null);
     tasks.put(id, task);
     unblock();
