@@ -10,6 +10,7 @@ import dev.agentry.engine.model.RunLimits;
 import dev.agentry.engine.model.SessionDefaults;
 import dev.agentry.engine.model.TeamMode;
 import dev.agentry.engine.model.TeamSettings;
+import dev.agentry.engine.model.ToolUse;
 import dev.agentry.engine.spec.AgentSpec;
 import dev.agentry.engine.spec.TeamSpec;
 import java.time.Duration;
@@ -37,7 +38,7 @@ final class Participants {
         history(s.addHistoryToContext(), s.numHistoryRuns(), s.numHistoryMessages(), s.maxToolCallsFromHistory()),
         loop(s.retries(), s.delayBetweenRetries(), s.exponentialBackoff(), s.toolChoice()),
         limits(s.maxTurns(), s.timeoutSeconds(), s.toolCallLimit()),
-        session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), list(s.tools()),
+        session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), tools(s.tools()),
         on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()), inputSchema,
         outputSchema);
   }
@@ -52,7 +53,7 @@ final class Participants {
         history(s.addHistoryToContext(), s.numHistoryRuns(), s.numHistoryMessages(), s.maxToolCallsFromHistory()),
         loop(s.retries(), s.delayBetweenRetries(), s.exponentialBackoff(), s.toolChoice()),
         limits(s.maxTurns(), s.timeoutSeconds(), s.toolCallLimit()),
-        session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), list(s.tools()),
+        session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), tools(s.tools()),
         on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()), inputSchema,
         outputSchema);
   }
@@ -90,6 +91,11 @@ final class Participants {
       @Nullable Map<String, Object> state, @Nullable Map<String, Object> dependencies,
       @Nullable Map<String, Object> metadata) {
     return new SessionDefaults(sessionId, userId, map(state), map(dependencies), map(metadata));
+  }
+
+  private static List<ToolUse> tools(@Nullable List<AgentSpec.ToolRef> refs) {
+    return list(refs).stream().map(r -> new ToolUse(r.builtin(), r.toolkit(), map(r.options()), r.includeTools(),
+        r.excludeTools())).toList();
   }
 
   /** True unless written false: a field whose default is true. */

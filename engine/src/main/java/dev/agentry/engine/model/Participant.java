@@ -1,7 +1,6 @@
 package dev.agentry.engine.model;
 
 import dev.agentry.engine.event.ComponentKind;
-import dev.agentry.engine.spec.AgentSpec;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +28,7 @@ public record Participant(
     LoopSettings loop,
     RunLimits limits,
     SessionDefaults session,
-    List<AgentSpec.ToolRef> tools,
+    List<ToolUse> tools,
     boolean streamEvents,
     boolean storeEvents,
     boolean sendMediaToModel,

@@ -1,5 +1,6 @@
 package dev.agentry.engine.run;
 
+import dev.agentry.engine.event.EventRole;
 import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.event.RunEvent;
@@ -154,15 +155,15 @@ final class ActiveRun {
    * does), and to the sink unless {@code stream_events} is off and the event is neither content nor an ending.
    */
   synchronized void emit(RunEvent event) {
-    if (events != null && !(event instanceof RunEvent.RunContent)) {
+    if (events != null && EventRole.of(event) != EventRole.CONTENT) {
       events.add(event);
     }
     deliver(event);
   }
 
   private synchronized void deliver(RunEvent event) {
-    if (streamEvents || event instanceof RunEvent.RunContent || event instanceof RunEvent.RunError
-        || event instanceof RunEvent.RunCancelled || event instanceof RunEvent.RunPaused) {
+    EventRole role = EventRole.of(event);
+    if (streamEvents || role == EventRole.CONTENT || role == EventRole.STOPPED) {
       sink.accept(event);
     }
   }

@@ -71,7 +71,7 @@ final class TeamContext {
     }
   }
 
-  private static List<String> toolNames(List<dev.agentry.engine.spec.AgentSpec.ToolRef> refs, Catalog catalog,
+  private static List<String> toolNames(List<dev.agentry.engine.model.ToolUse> refs, Catalog catalog,
       Path baseDir) {
     try {
       return List.copyOf(ToolBinder.bind(refs, catalog, baseDir).tools().keySet());

@@ -5,7 +5,7 @@ import dev.agentry.engine.EngineException;
 import dev.agentry.engine.internal.Json;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ResourceDef;
-import dev.agentry.engine.spec.AgentSpec;
+import dev.agentry.engine.model.ToolUse;
 import dev.agentry.engine.spec.ToolkitSpec;
 import dev.agentry.engine.tool.Tool;
 import dev.agentry.engine.tool.ToolContext;
@@ -40,9 +40,9 @@ final class ToolBinder {
   /** The agent's tools by name, plus the toolkit instructions to add to its system message. */
   record Bound(Map<String, BoundTool> tools, List<String> instructions) {}
 
-  static Bound bind(List<AgentSpec.ToolRef> refs, Catalog catalog, Path baseDir) {
+  static Bound bind(List<ToolUse> refs, Catalog catalog, Path baseDir) {
     ToolBinder binder = new ToolBinder(baseDir);
-    for (AgentSpec.ToolRef ref : refs) {
+    for (ToolUse ref : refs) {
       if (ref.builtin() != null) {
         binder.addBuiltin(ref.builtin(), ToolFactory.merge(null, ref.options()), null, ref);
       } else if (ref.toolkit() != null) {
@@ -56,7 +56,7 @@ final class ToolBinder {
     return new Bound(Collections.unmodifiableMap(binder.tools), List.copyOf(binder.instructions));
   }
 
-  private void addToolkit(ToolkitSpec toolkit, AgentSpec.ToolRef ref) {
+  private void addToolkit(ToolkitSpec toolkit, ToolUse ref) {
     if (toolkit.builtin() != null) {
       addBuiltin(toolkit.builtin(), ToolFactory.merge(toolkit.options(), ref.options()), toolkit, ref);
     } else if (toolkit.functions() != null) {
@@ -73,7 +73,7 @@ final class ToolBinder {
   }
 
   private void addBuiltin(String name, Map<String, Object> options, @Nullable ToolkitSpec toolkit,
-      AgentSpec.ToolRef ref) {
+      ToolUse ref) {
     for (Tool tool : Builtins.toolkit(name).create(options, baseDir)) {
       String fn = tool.definition().name();
       if (selected(fn, toolkit, ref)) {
@@ -91,7 +91,7 @@ final class ToolBinder {
     }
   }
 
-  private static boolean selected(String fn, @Nullable ToolkitSpec toolkit, AgentSpec.ToolRef ref) {
+  private static boolean selected(String fn, @Nullable ToolkitSpec toolkit, ToolUse ref) {
     if (toolkit != null && !allowed(fn, toolkit.includeTools(), toolkit.excludeTools())) {
       return false;
     }

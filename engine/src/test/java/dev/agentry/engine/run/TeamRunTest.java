@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
 
+/** A team run end to end: delegation, member runs as children, the events of both families. */
 class TeamRunTest {
   @TempDir Path dir;
 
@@ -73,10 +75,54 @@ class TeamRunTest {
       assertThat(m.content()).isEqualTo("Paris");
     });
     List<String> names = events.stream().map(RunEvent::name).toList();
-    System.out.println(names);
-    events.forEach(e -> System.out.println(EventJson.write(e)));
     assertThat(names).startsWith("TeamRunStarted").endsWith("TeamRunCompleted")
         .containsSubsequence("TeamToolCallStarted", "RunStarted", "RunCompleted", "TeamToolCallCompleted");
     assertThat(engine.store().listRuns(out.sessionId())).hasSize(2);
+  }
+
+  @Test
+  void team_events_carry_the_team_envelope_and_member_events_the_agent_envelope_with_their_parent() {
+    Engine engine = Engine.create(team(""));
+    List<RunEvent> events = new CopyOnWriteArrayList<>();
+    RunOutput out = engine.run(Target.team("t"), RunRequest.of("What is the capital?"), events::add);
+
+    ObjectNode started = EventJson.toTree(events.getFirst());
+    assertThat(fieldNames(started)).containsExactly("created_at", "event", "team_id", "team_name", "run_id",
+        "session_id", "nested_depth", "model", "model_provider");
+    ObjectNode member = EventJson.toTree(events.stream().filter(e -> e.name().equals("RunStarted")).findFirst()
+        .orElseThrow());
+    assertThat(fieldNames(member)).containsExactly("created_at", "event", "agent_id", "agent_name", "run_id",
+        "parent_run_id", "session_id", "nested_depth", "model", "model_provider");
+    assertThat(member.get("parent_run_id").stringValue()).isEqualTo(out.runId());
+    assertThat(member.get("session_id").stringValue()).isEqualTo(out.sessionId());
+    assertThat(member.get("nested_depth").intValue()).isEqualTo(1);
+    ObjectNode delegated = EventJson.toTree(events.stream().filter(e -> e.name().equals("TeamToolCallCompleted"))
+        .findFirst().orElseThrow());
+    assertThat(delegated.at("/tool/child_run_id").stringValue()).isEqualTo(member.get("run_id").stringValue());
+    ObjectNode completed = EventJson.toTree(events.getLast());
+    assertThat(completed.get("event").stringValue()).isEqualTo("TeamRunCompleted");
+    assertThat(completed.at("/member_responses/0/agent_id").stringValue()).isEqualTo("geo");
+    assertThat(completed.at("/member_responses/0/parent_run_id").stringValue()).isEqualTo(out.runId());
+    assertThat(completed.at("/metrics/total_tokens").asLong())
+        .isEqualTo(out.metrics().totalTokens()).isGreaterThan(completed.at("/member_responses/0/metrics/total_tokens")
+            .asLong());
+  }
+
+  @Test
+  void stored_team_events_read_back_as_team_events() {
+    Engine engine = Engine.create(team("store_events: true"));
+    RunOutput out = engine.run(Target.team("t"), RunRequest.of("What is the capital?"), e -> {});
+
+    RunOutput stored = engine.store().findRun(out.runId()).orElseThrow();
+    assertThat(stored.events()).extracting(RunEvent::name).startsWith("TeamRunStarted").endsWith("TeamRunCompleted");
+    RunEvent read = EventJson.read(EventJson.toTree(stored.events().getFirst()));
+    assertThat(read.scope().kind()).isEqualTo(ComponentKind.TEAM);
+    assertThat(read.scope().componentId()).isEqualTo("t");
+  }
+
+  private static List<String> fieldNames(ObjectNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.propertyNames().forEach(names::add);
+    return names;
   }
 }
