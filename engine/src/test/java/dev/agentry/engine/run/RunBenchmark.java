@@ -79,7 +79,7 @@ public class RunBenchmark {
   }
 
   /** A store that keeps nothing (every lookup finds nothing): the benchmark measures the engine, not storage. */
-  private static SessionStore noStore() {
+  static SessionStore noStore() {
     return (SessionStore) Proxy.newProxyInstance(SessionStore.class.getClassLoader(),
         new Class<?>[] {SessionStore.class}, (proxy, method, args) -> {
           Class<?> type = method.getReturnType();
