@@ -45,4 +45,12 @@ public record Metrics(
         cacheWriteTokens + other.cacheWriteTokens, reasoningTokens + other.reasoningTokens, duration,
         timeToFirstToken);
   }
+
+  /** Takes away the token counts of {@code other}: a team run's own tokens, without those of a member's run. */
+  public Metrics minusTokens(Metrics other) {
+    return new Metrics(inputTokens - other.inputTokens, outputTokens - other.outputTokens,
+        totalTokens - other.totalTokens, cacheReadTokens - other.cacheReadTokens,
+        cacheWriteTokens - other.cacheWriteTokens, reasoningTokens - other.reasoningTokens, duration,
+        timeToFirstToken);
+  }
 }

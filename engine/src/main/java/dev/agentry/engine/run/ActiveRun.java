@@ -251,8 +251,17 @@ final class ActiveRun {
     conversation.add(message);
   }
 
-  /** Restores the conversation and tool calls of a paused run. */
-  void restore(List<RunMessage> previous, List<ToolExecution> previousTools, Metrics previousMetrics) {
+  /** Restores the conversation, tool calls, usage and member runs of a paused run. */
+  void restore(RunOutput paused) {
+    Metrics own = paused.metrics();
+    for (RunOutput member : paused.memberResponses()) {
+      own = own.minusTokens(member.metrics()); // a team's stored metrics include its members' tokens
+      addMemberResponse(member);
+    }
+    restore(paused.messages(), paused.tools(), own);
+  }
+
+  private void restore(List<RunMessage> previous, List<ToolExecution> previousTools, Metrics previousMetrics) {
     messages.addAll(previous);
     previous.forEach(m -> conversation.add(m.message()));
     tools.addAll(previousTools);

@@ -99,8 +99,7 @@ final class RunStarts {
             Map.of(), paused.metadata(), runtime.output(), true, runtime.participant().streamEvents(),
             paused.createdAt(), paused.input().media()),
         Cancellation.create(), serial, config.clock());
-    run.restore(paused.messages(), paused.tools(), paused.metrics());
-    paused.memberResponses().forEach(run::addMemberResponse);
+    run.restore(paused);
     storage.persistWith(run);
     return run;
   }
@@ -232,8 +231,7 @@ final class RunStarts {
       ParticipantRuntime runtime = runtimes.apply(current, target(paused));
       RunScope scope = parent.scope.child(paused.kind(), runtime.id(), runtime.name(), paused.runId());
       ActiveRun child = child(parent, runtime, scope, paused.input().inputContent(), paused.createdAt());
-      child.restore(paused.messages(), paused.tools(), paused.metrics());
-      paused.memberResponses().forEach(child::addMemberResponse);
+      child.restore(paused);
       RunOutput out = execute(child, () -> {
         child.emit(new RunEvent.RunContinued(child.scope, child.now()));
         return HumanInput.resume(child, answers);

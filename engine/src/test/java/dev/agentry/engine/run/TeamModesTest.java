@@ -453,5 +453,10 @@ class TeamModesTest {
         "ToolCallCompleted", "RunCompleted", "TeamToolCallCompleted", "TeamRunCompleted");
     assertThat(engine.store().findRun(paused.memberResponses().getFirst().runId()).orElseThrow().status())
         .isEqualTo(RunStatus.COMPLETED);
+    long memberTokens = done.memberResponses().stream().mapToLong(m -> m.metrics().totalTokens()).sum();
+    long leaderTokens = done.messages().stream().filter(m -> m.metrics() != null)
+        .mapToLong(m -> m.metrics().totalTokens()).sum();
+    assertThat(done.metrics().totalTokens()).as("the leader's and the member's tokens, each counted once")
+        .isEqualTo(leaderTokens + memberTokens);
   }
 }
