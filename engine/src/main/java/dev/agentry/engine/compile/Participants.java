@@ -12,6 +12,7 @@ import dev.agentry.engine.model.TeamMode;
 import dev.agentry.engine.model.TeamSettings;
 import dev.agentry.engine.model.ToolUse;
 import dev.agentry.engine.spec.AgentSpec;
+import dev.agentry.engine.spec.ParticipantSpec;
 import dev.agentry.engine.spec.TeamSpec;
 import java.time.Duration;
 import java.util.List;
@@ -28,28 +29,24 @@ import tools.jackson.databind.JsonNode;
 final class Participants {
   private Participants() {}
 
-  static Participant agent(String id, String name, AgentSpec s, ModelDef model, @Nullable JsonNode inputSchema,
+  static Participant agent(String id, String name, AgentSpec spec, ModelDef model, @Nullable JsonNode inputSchema,
       @Nullable JsonNode outputSchema) {
-    ContextSettings context = new ContextSettings(s.systemMessage(), on(s.buildContext()), s.description(), s.role(),
-        list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
-        off(s.addNameToContext()), off(s.addDatetimeToContext()), s.timezoneIdentifier(), on(s.resolveInContext()),
-        off(s.addSessionStateToContext()), off(s.addDependenciesToContext()), list(s.additionalInput()));
-    return new Participant(ComponentKind.AGENT, id, name, model, context,
-        history(s.addHistoryToContext(), s.numHistoryRuns(), s.numHistoryMessages(), s.maxToolCallsFromHistory()),
-        loop(s.retries(), s.delayBetweenRetries(), s.exponentialBackoff(), s.toolChoice()),
-        limits(s.maxTurns(), s.timeoutSeconds(), s.toolCallLimit()),
-        session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), tools(s.tools()),
-        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()), inputSchema,
+    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, inputSchema,
         outputSchema);
   }
 
-  static Participant leader(String id, String name, TeamSpec s, ModelDef model, @Nullable JsonNode inputSchema,
+  static Participant leader(String id, String name, TeamSpec spec, ModelDef model, @Nullable JsonNode inputSchema,
       @Nullable JsonNode outputSchema) {
-    ContextSettings context = new ContextSettings(s.systemMessage(), true, s.description(), s.role(),
+    return participant(ComponentKind.TEAM, id, name, spec, true, model, inputSchema, outputSchema);
+  }
+
+  private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
+      boolean buildContext, ModelDef model, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+    ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
         off(s.addNameToContext()), off(s.addDatetimeToContext()), s.timezoneIdentifier(), on(s.resolveInContext()),
         off(s.addSessionStateToContext()), off(s.addDependenciesToContext()), list(s.additionalInput()));
-    return new Participant(ComponentKind.TEAM, id, name, model, context,
+    return new Participant(kind, id, name, model, context,
         history(s.addHistoryToContext(), s.numHistoryRuns(), s.numHistoryMessages(), s.maxToolCallsFromHistory()),
         loop(s.retries(), s.delayBetweenRetries(), s.exponentialBackoff(), s.toolChoice()),
         limits(s.maxTurns(), s.timeoutSeconds(), s.toolCallLimit()),

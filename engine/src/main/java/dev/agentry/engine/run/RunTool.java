@@ -1,5 +1,7 @@
 package dev.agentry.engine.run;
 
+import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.tool.Tool;
 import dev.agentry.engine.tool.ToolContext;
 import dev.agentry.engine.tool.ToolDefinition;
@@ -28,5 +30,22 @@ abstract class RunTool implements Tool {
   @Override
   public final ToolResult invoke(JsonNode arguments, ToolContext context) {
     return ToolResult.error("'" + definition.name() + "' works only within a team run");
+  }
+
+  /** A tool that runs a team's members: it knows the team, its catalog and how to start member runs. */
+  abstract static class OfTeam extends RunTool {
+    final TeamDef team;
+    final Catalog catalog;
+    final MemberRuns members;
+    /** The member list as the leader's context shows it. */
+    final String membersText;
+
+    OfTeam(ToolDefinition definition, TeamDef team, Catalog catalog, MemberRuns members, String membersText) {
+      super(definition);
+      this.team = team;
+      this.catalog = catalog;
+      this.members = members;
+      this.membersText = membersText;
+    }
   }
 }

@@ -143,21 +143,12 @@ final class TaskTools {
       new dev.agentry.engine.event.ToolExecution.ToolMetrics(0, 0, 0);
 
   /** {@code execute_task(task_id, member_id)}. */
-  private static final class Execute extends RunTool {
-    private final TeamDef team;
-    private final Catalog catalog;
-    private final String membersText;
-    private final MemberRuns members;
-
+  private static final class Execute extends RunTool.OfTeam {
     Execute(TeamDef team, Catalog catalog, String membersText, MemberRuns members) {
       super(new ToolDefinition("execute_task", "Execute a task by delegating it to a team member. The member will "
           + "receive the task description and return a result.", Json.MAPPER.readTree("""
           {"type":"object","properties":{"task_id":{"type":"string"},"member_id":{"type":"string"}},
-           "required":["task_id","member_id"]}""")));
-      this.team = team;
-      this.catalog = catalog;
-      this.membersText = membersText;
-      this.members = members;
+           "required":["task_id","member_id"]}""")), team, catalog, members, membersText);
     }
 
     @Override
@@ -181,20 +172,13 @@ final class TaskTools {
   }
 
   /** {@code execute_tasks_parallel(task_ids)}: each task on its assignee, all at once. */
-  private static final class ExecuteParallel extends RunTool {
-    private final TeamDef team;
-    private final Catalog catalog;
-    private final MemberRuns members;
-
+  private static final class ExecuteParallel extends RunTool.OfTeam {
     ExecuteParallel(TeamDef team, Catalog catalog, MemberRuns members) {
       super(new ToolDefinition("execute_tasks_parallel", "Execute multiple independent tasks in parallel by "
           + "delegating each to its assigned member. All tasks must be pending with no unresolved dependencies.",
           Json.MAPPER.readTree("""
           {"type":"object","properties":{"task_ids":{"type":"array","items":{"type":"string"}}},
-           "required":["task_ids"]}""")));
-      this.team = team;
-      this.catalog = catalog;
-      this.members = members;
+           "required":["task_ids"]}""")), team, catalog, members, "");
     }
 
     @Override

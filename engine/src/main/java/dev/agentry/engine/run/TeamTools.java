@@ -99,12 +99,7 @@ final class TeamTools {
   }
 
   /** {@code delegate_task_to_member(member_id, task)}. */
-  private static final class DelegateToMember extends RunTool {
-    private final TeamDef team;
-    private final Catalog catalog;
-    private final String membersText;
-    private final MemberRuns members;
-
+  private static final class DelegateToMember extends RunTool.OfTeam {
     DelegateToMember(TeamDef team, Catalog catalog, String membersText, MemberRuns members) {
       super(new ToolDefinition("delegate_task_to_member", """
           Use this function to delegate a task to the selected team member.
@@ -115,11 +110,7 @@ final class TeamTools {
           ID of the member, not the ID of the team followed by the ID of the member."},
             "task":{"type":"string","description":"A clear and concise description of the task the member should \
           achieve."}},
-           "required":["member_id","task"]}""")));
-      this.team = team;
-      this.catalog = catalog;
-      this.membersText = membersText;
-      this.members = members;
+           "required":["member_id","task"]}""")), team, catalog, members, membersText);
     }
 
     @Override
@@ -136,21 +127,14 @@ final class TeamTools {
   }
 
   /** {@code delegate_task_to_members(task)}: every member at once, each on a thread of its own. */
-  private static final class DelegateToAll extends RunTool {
-    private final TeamDef team;
-    private final Catalog catalog;
-    private final MemberRuns members;
-
+  private static final class DelegateToAll extends RunTool.OfTeam {
     DelegateToAll(TeamDef team, Catalog catalog, MemberRuns members) {
       super(new ToolDefinition("delegate_task_to_members", """
           Use this function to delegate a task to all the member agents and return a response.
           You must provide a clear and concise description of the task the member should achieve AND the expected \
           output.""", schema("""
           {"type":"object","properties":{"task":{"type":"string","description":"A clear and concise description of \
-          the task to send to member agents."}},"required":["task"]}""")));
-      this.team = team;
-      this.catalog = catalog;
-      this.members = members;
+          the task to send to member agents."}},"required":["task"]}""")), team, catalog, members, "");
     }
 
     @Override

@@ -105,7 +105,7 @@ public record AgentSpec(
     @Nullable String role,
     @Nullable Boolean debugMode,
     @Nullable Integer debugLevel,
-    @Nullable Boolean telemetry) {
+    @Nullable Boolean telemetry) implements ParticipantSpec {
   /** A tool the model may call; implements {@code schemas/agent.schema.json#/$defs/toolRef}. */
   public record ToolRef(
       @Nullable String builtin,

@@ -119,7 +119,7 @@ public record TeamSpec(
     @Nullable Integer retries,
     @Nullable Integer delayBetweenRetries,
     @Nullable Boolean exponentialBackoff,
-    @Nullable Boolean telemetry) {
+    @Nullable Boolean telemetry) implements ParticipantSpec {
   /** A team member; implements {@code schemas/team.schema.json#/$defs/member}. */
   public record Member(
       @Nullable String agent,
