@@ -248,7 +248,10 @@ final class RunStarts {
       return all.subList(Math.max(0, all.size() - runs), all.size());
     }
 
-    /** A member's run: the team's session, user and a copy of its state; events into the team's stream. */
+    /**
+     * A member's run: the team's session, user, dependencies, metadata, a copy of its state and the media its model
+     * takes; its events go into the team's stream.
+     */
     /** {@code createdAt} is 0 for a new run, else the paused run's. */
     private ActiveRun child(ActiveRun parent, ParticipantRuntime runtime, RunScope scope, Object input,
         long createdAt) {
@@ -257,7 +260,8 @@ final class RunStarts {
       Map<String, Object> state = parent.sessionStateCopy();
       ActiveRun child = new ActiveRun(runtime, scope,
           new ActiveRun.RunSettings(input, parent.userId, state, state, parent.vars.dependencies(), parent.metadata,
-              runtime.output(), parent.stream, parent.streamEvents(), createdAt, List.of()),
+              runtime.output(), parent.stream, parent.streamEvents(), createdAt, mediaFor(runtime.participant(),
+              parent.media)),
           parent.cancellation.child(), forward ? parent.sink() : EventSink.NONE, config.clock());
       storage.persistWith(child);
       return child;
@@ -269,6 +273,12 @@ final class RunStarts {
       parent.addMemberResponse(out);
       return out;
     }
+  }
+
+  /** The team's media a member gets, as Agno passes them on: those its model can take. */
+  private static List<Media> mediaFor(Participant member, List<Media> media) {
+    return media.stream().filter(m -> MediaSupport.refusal(member.model(), m.kind(), m.url() != null,
+        m.mediaType(), m.format()).isEmpty()).toList();
   }
 
   /** Refuses, before anything runs or is stored, media that the participant's model cannot take. */

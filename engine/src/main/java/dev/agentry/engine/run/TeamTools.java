@@ -113,6 +113,15 @@ final class TeamTools {
            "required":["member_id","task"]}""")), team, catalog, members, membersText);
     }
 
+    /**
+     * With {@code share_member_interactions}, the delegations of one turn run one after another, in the order the
+     * leader made them, so that each member reads what the earlier ones answered; otherwise they run in parallel.
+     */
+    @Override
+    public boolean blocking() {
+      return !team.team().shareMemberInteractions();
+    }
+
     @Override
     ToolRunner.Timed invoke(ActiveRun run, JsonNode arguments) {
       String id = arguments.path("member_id").asString("");

@@ -182,6 +182,7 @@ final class ToolRunner {
     })) {
       all.join();
     } catch (CancellationException e) {
+      awaitMembers(checked, futures);
       return null;
     } catch (CompletionException e) {
       // a call ended with no result (see NO_RESULT): reported below as a failed call, the others keep theirs
@@ -194,6 +195,29 @@ final class ToolRunner {
     }
     return results;
   }
+
+  /**
+   * After a cancel, waits a little for the member runs the calls started: they are cancelled with the run and end at
+   * once, and their endings (stored, streamed) must come before the team run's own.
+   */
+  private static void awaitMembers(List<Checked> checked, List<CompletableFuture<Timed>> futures) {
+    long deadline = System.nanoTime() + MEMBER_GRACE.toNanos();
+    for (int i = 0; i < checked.size(); i++) {
+      if (checked.get(i).tool() != null && checked.get(i).tool().tool() instanceof RunTool) {
+        try {
+          futures.get(i).get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+          LOG.debug("a member run of a cancelled team run did not end in time", e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** How long a cancelled team run waits for its member runs to end. */
+  private static final java.time.Duration MEMBER_GRACE = java.time.Duration.ofSeconds(5);
 
   /** True when the call will run a tool that may wait on I/O. */
   private static boolean blocks(Checked c) {

@@ -22,6 +22,7 @@ class TeamModesTest {
       metadata: {name: member-model}
       spec:
         provider: scripted
+        input_media: [image]
         script:
           rules:
             - when: 'capital'
@@ -62,6 +63,7 @@ class TeamModesTest {
         metadata: {name: leader-model}
         spec:
           provider: scripted
+          input_media: [image]
           script:
         """ + Specs.indent(leaderScript, "    ") + "---\n" + Specs.HEADER + """
         kind: Team
@@ -143,6 +145,26 @@ class TeamModesTest {
 
     assertThat(ran.output().content()).isEqualTo("4");
     assertThat(ran.output().memberResponses().getFirst().input().inputContent()).isEqualTo("what is 2 + 2?");
+  }
+
+  @Test
+  void members_get_the_media_sent_to_the_team() {
+    Engine engine = Engine.create(compile("""
+        rules:
+          - when: 'picture'
+            content: "{tool_result}"
+            tool_calls:
+              - {name: delegate_task_to_member, arguments: {member_id: geo, task: "What is the capital on it?"}}
+        """, """
+        members: [{agent: geo}]
+        """));
+    RunOutput out = engine.run(Target.team("team"), RunRequest.create(r -> r.input("a picture")
+        .media(List.of(dev.agentry.engine.llm.Media.Image.ofUrl("https://example.com/paris.png")))), e -> {});
+
+    RunOutput member = out.memberResponses().getFirst();
+    assertThat(member.input().images()).singleElement()
+        .satisfies(i -> assertThat(i.url()).isEqualTo("https://example.com/paris.png"));
+    assertThat(member.messages()).anySatisfy(m -> assertThat(m.message().images()).hasSize(1));
   }
 
   @Test
