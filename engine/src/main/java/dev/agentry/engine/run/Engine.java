@@ -152,7 +152,8 @@ public final class Engine {
    * then the leader with its answer.
    *
    * @throws NotFoundException when no such run is stored
-   * @throws RunNotPausedException when the run is not paused, or is already being continued
+   * @throws RunNotPausedException when the run is not paused, is already being continued, or is a member's run (its
+   *     team run is continued instead)
    * @throws InvalidAnswerException when an answer it waits for is missing
    * @throws StoreException when the run cannot be read
    */
@@ -161,6 +162,10 @@ public final class Engine {
     if (paused.status() != RunStatus.PAUSED) {
       throw new RunNotPausedException("run " + runId + " is " + paused.status() + ", not PAUSED: only a paused run "
           + "can be continued", paused.status());
+    }
+    if (paused.parentRunId() != null) {
+      throw new RunNotPausedException("run " + runId + " is a member run of the team run " + paused.parentRunId()
+          + ", which waits for it: continue the team run", paused.status());
     }
     Loaded current = loaded.get();
     ActiveRun run = starts.restore(current, paused, answers, sink);

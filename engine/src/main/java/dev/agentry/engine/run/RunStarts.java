@@ -85,16 +85,13 @@ final class RunStarts {
     return run;
   }
 
-  /** A paused run, restored to be continued with {@code answers}; checks the answers first. */
+  /** A paused top-level run, restored to be continued with {@code answers}; checks the answers first. */
   ActiveRun restore(Engine.Loaded current, RunOutput paused, List<ToolExecution> answers, EventSink sink) {
     ParticipantRuntime runtime = runtimes.apply(current, target(paused));
     check(current, runtime, paused, answers);
     Map<String, Object> state = new LinkedHashMap<>(paused.sessionState());
     EventSink serial = runtime.team() == null ? sink : new SerialSink(sink);
-    RunScope scope = paused.parentRunId() == null ? Engine.scope(runtime, paused.runId(), paused.sessionId())
-        : new RunScope(paused.kind(), runtime.id(), runtime.name(), paused.runId(), paused.parentRunId(),
-            paused.sessionId(), null, null, null, null, null, 1);
-    ActiveRun run = new ActiveRun(runtime, scope,
+    ActiveRun run = new ActiveRun(runtime, Engine.scope(runtime, paused.runId(), paused.sessionId()),
         new ActiveRun.RunSettings(paused.input().inputContent(), paused.userId(), state, paused.sessionState(),
             Map.of(), paused.metadata(), runtime.output(), true, runtime.participant().streamEvents(),
             paused.createdAt(), paused.input().media()),

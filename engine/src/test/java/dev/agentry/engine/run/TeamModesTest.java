@@ -1,6 +1,7 @@
 package dev.agentry.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunStatus;
@@ -466,6 +467,9 @@ class TeamModesTest {
     assertThat(engine.store().findRun(paused.runId()).orElseThrow().requirements()).hasSize(1);
 
     ToolExecution answer = paused.requirements().getFirst().toolExecution().withAnswer(true, null, null);
+    String memberRun = paused.requirements().getFirst().memberRunId();
+    assertThatThrownBy(() -> engine.continueRun(memberRun, List.of(answer), e -> {}))
+        .isInstanceOf(RunNotPausedException.class).hasMessageContaining("continue the team run");
     List<RunEvent> more = new CopyOnWriteArrayList<>();
     RunOutput done = engine.continueRun(paused.runId(), List.of(answer), more::add).await();
 
