@@ -259,6 +259,9 @@ final class ActiveRun {
       addMemberResponse(member);
     }
     restore(paused.messages(), paused.tools(), own);
+    if (tasks != null) {
+      tasks.restore(sessionState.remove(TaskBoard.STATE_KEY));
+    }
   }
 
   private void restore(List<RunMessage> previous, List<ToolExecution> previousTools, Metrics previousMetrics) {

@@ -1,6 +1,7 @@
 package dev.agentry.engine.run;
 
 import dev.agentry.engine.event.TeamTask;
+import dev.agentry.engine.internal.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * scripted leader refer to the tasks it creates.
  */
 final class TaskBoard {
+  /** Where a paused run in tasks mode keeps its board, as Agno's {@code session_state["_team_tasks"]}. */
+  static final String STATE_KEY = "_team_tasks";
   static final List<String> STATUSES = List.of("pending", "in_progress", "completed", "failed", "blocked");
 
   private final Map<String, TeamTask> tasks = new LinkedHashMap<>();
@@ -93,6 +96,28 @@ final class TaskBoard {
       }
     }
     return out.toString();
+  }
+
+  /** The board as a paused run keeps it in its session state ({@link #STATE_KEY}), to be read back on continue. */
+  synchronized Map<String, Object> toState() {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("tasks", Json.MAPPER.convertValue(List.copyOf(tasks.values()), List.class));
+    state.put("goal_complete", goalComplete);
+    state.put("completion_summary", completionSummary);
+    return state;
+  }
+
+  /** Restores a board that {@link #toState} wrote; a missing or foreign value leaves it empty. */
+  synchronized void restore(@Nullable Object state) {
+    if (!(state instanceof Map<?, ?> map) || !(map.get("tasks") instanceof List<?> list)) {
+      return;
+    }
+    for (Object item : list) {
+      TeamTask task = Json.MAPPER.convertValue(item, TeamTask.class);
+      tasks.put(task.id(), task);
+    }
+    goalComplete = Boolean.TRUE.equals(map.get("goal_complete"));
+    completionSummary = map.get("completion_summary") instanceof String summary ? summary : null;
   }
 
   /** A pending task waits while a dependency is unfinished; a waiting task fails when a dependency failed. */
