@@ -188,7 +188,7 @@ final class RunStarts {
     ContextBuilder.additionalInput(p.context()).forEach(m -> run.add(m, null));
     if (p.history().enabled()) {
       List<RunOutput> previous = config.store().listRuns(RunQuery.latest(run.scope.sessionId(), RunStatus.COMPLETED,
-          p.history().runsToRead())).stream().filter(r -> r.componentId().equals(runtime.id())).toList();
+          p.history().runsToRead()).ofComponent(run.scope.kind(), runtime.id()));
       ContextBuilder.history(p.history(), previous).forEach(run::addHistory);
     }
     // Implements send_media_to_model: false keeps the media out of the model's context (Agno: for tools only).
@@ -238,10 +238,9 @@ final class RunStarts {
 
     @Override
     public List<RunOutput> history(ActiveRun parent, int runs) {
-      List<RunOutput> all = config.store().listRuns(RunQuery.ofSession(parent.scope.sessionId())).stream()
-          .filter(r -> r.parentRunId() == null && r.status() == RunStatus.COMPLETED
-              && r.componentId().equals(parent.runtime.id()) && !r.runId().equals(parent.scope.runId()))
-          .toList();
+      List<RunOutput> all = config.store().listRuns(RunQuery.latestOf(parent.scope.sessionId(), parent.scope.kind(),
+          parent.runtime.id(), RunStatus.COMPLETED, runs + 1)).stream()
+          .filter(r -> !r.runId().equals(parent.scope.runId())).toList();
       return all.subList(Math.max(0, all.size() - runs), all.size());
     }
 

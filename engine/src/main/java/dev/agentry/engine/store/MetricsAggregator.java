@@ -1,9 +1,11 @@
 package dev.agentry.engine.store;
 
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.run.RunOutput;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes a day's {@link DailyMetrics} (UTC) from the runs stored that day and saves it: runs, sessions and users
- * counted once each, tokens summed, runs per model. What {@code POST /metrics/refresh} does.
+ * Computes a day's {@link DailyMetrics} (UTC) from the runs stored that day and saves it: runs and sessions counted
+ * once each per kind (agent, team, workflow), users once, tokens summed, runs per model. What
+ * {@code POST /metrics/refresh} does.
+ *
+ * <p>Runs and tokens are those of the top-level runs: a member run (one with a parent run) is part of its team's run,
+ * whose metrics already include the member's tokens, so counting it again would count the work twice. Model counts
+ * include member runs, since each member run called its own model.
  */
 public final class MetricsAggregator {
   private MetricsAggregator() {}
@@ -22,21 +29,30 @@ public final class MetricsAggregator {
     long from = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     long to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() - 1;
     List<RunOutput> runs = store.listRuns(RunQuery.between(from, to));
-    Set<String> sessions = new HashSet<>();
+    Map<ComponentKind, Long> runCounts = new EnumMap<>(ComponentKind.class);
+    Map<ComponentKind, Set<String>> sessions = new EnumMap<>(ComponentKind.class);
     Set<String> users = new HashSet<>();
     Metrics tokens = Metrics.ZERO;
     Map<List<String>, Long> models = new LinkedHashMap<>();
     for (RunOutput run : runs) {
-      sessions.add(run.sessionId());
+      models.merge(List.of(run.model(), run.modelProvider()), 1L, Long::sum);
+      if (run.parentRunId() != null) {
+        continue;
+      }
+      runCounts.merge(run.kind(), 1L, Long::sum);
+      sessions.computeIfAbsent(run.kind(), k -> new HashSet<>()).add(run.sessionId());
       if (run.userId() != null) {
         users.add(run.userId());
       }
       tokens = tokens.plus(run.metrics());
-      models.merge(List.of(run.model(), run.modelProvider()), 1L, Long::sum);
     }
     long created = store.listDailyMetrics(day, day).stream().map(DailyMetrics::createdAt).findFirst()
         .orElse(now);
-    DailyMetrics metrics = new DailyMetrics(day, runs.size(), sessions.size(), 0, 0, 0, 0, users.size(),
+    DailyMetrics metrics = new DailyMetrics(day,
+        runCounts.getOrDefault(ComponentKind.AGENT, 0L), sessions(sessions, ComponentKind.AGENT),
+        runCounts.getOrDefault(ComponentKind.TEAM, 0L), sessions(sessions, ComponentKind.TEAM),
+        runCounts.getOrDefault(ComponentKind.WORKFLOW, 0L), sessions(sessions, ComponentKind.WORKFLOW),
+        users.size(),
         Map.of("input_tokens", tokens.inputTokens(), "output_tokens", tokens.outputTokens(),
             "total_tokens", tokens.totalTokens(), "cache_read_tokens", tokens.cacheReadTokens(),
             "cache_write_tokens", tokens.cacheWriteTokens(), "reasoning_tokens", tokens.reasoningTokens()),
@@ -45,5 +61,9 @@ public final class MetricsAggregator {
         created, now);
     store.saveDailyMetrics(metrics);
     return metrics;
+  }
+
+  private static long sessions(Map<ComponentKind, Set<String>> sessions, ComponentKind kind) {
+    return sessions.getOrDefault(kind, Set.of()).size();
   }
 }

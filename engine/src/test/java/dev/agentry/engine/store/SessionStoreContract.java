@@ -27,11 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The one conformance suite every {@link SessionStore} backend passes (STYLE §32). Each test opens the backend on a
- * table prefix of its own, so tests start from empty tables and never see each other's rows.
+ * The one conformance suite every {@link SessionStore} backend passes (STYLE §32), with the tests of team runs in
+ * {@link TeamRunsContract}. Each test opens the backend on a table prefix of its own, so tests start from empty
+ * tables and never see each other's rows.
  */
 @Timeout(120)
-public abstract class SessionStoreContract {
+public abstract class SessionStoreContract implements TeamRunsContract {
   /** Stores opened by a test, closed after it. */
   private final List<SessionStore> opened = new ArrayList<>();
   protected SessionStore store;
@@ -54,6 +55,11 @@ public abstract class SessionStoreContract {
   @AfterEach
   void closeStores() {
     opened.forEach(SessionStore::close);
+  }
+
+  @Override
+  public SessionStore store() {
+    return store;
   }
 
   protected SessionStore reopen() {

@@ -12,10 +12,12 @@ import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.ToolCall;
 import dev.agentry.engine.run.RunMessage;
 import dev.agentry.engine.run.RunOutput;
+import dev.agentry.engine.store.internal.StoreJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Realistic records for store tests and benchmarks: a run with messages, a tool call, metrics and events. */
 public final class StoreFixtures {
@@ -54,6 +56,57 @@ public final class StoreFixtures {
     return new RunOutput(runId, ComponentKind.AGENT, "agent-1", "Agent One", null, sessionId, userId, content, "str",
         null, "scripted-model", "scripted", state, createdAt, status, metrics, messages, List.of(tool),
         new RunOutput.RunInput("what is 2 + 3?"), events, Map.of("source", "test"), List.of(), "v1");
+  }
+
+  /**
+   * A run of {@code kind} {@code componentId} made from {@link #run}: a member run when {@code parentRunId} is set,
+   * with {@code members} as its member runs and their tokens added to its own (as a team run's metrics are).
+   */
+  public static RunOutput runOf(ComponentKind kind, String componentId, @Nullable String parentRunId,
+      String sessionId, String runId, RunStatus status, long createdAt, List<RunOutput> members) {
+    RunOutput base = run(sessionId, runId, status, createdAt, "answer of " + runId);
+    Metrics metrics = base.metrics();
+    for (RunOutput member : members) {
+      metrics = metrics.plusTokens(member.metrics());
+    }
+    RunScope scope = new RunScope(kind, componentId, componentId + " name", runId, parentRunId, sessionId, null,
+        null, null, null, null, parentRunId == null ? 0 : 1);
+    List<RunEvent> events = List.of(new RunEvent.RunStarted(scope, createdAt, "scripted-model", "scripted"),
+        new RunEvent.RunCompleted(scope, createdAt, base.content(), "str", null, null, metrics, Map.of(), null));
+    return new RunOutput(runId, kind, componentId, componentId + " name", parentRunId, sessionId, base.userId(),
+        base.content(), base.contentType(), null, base.model(), base.modelProvider(), base.sessionState(), createdAt,
+        status, metrics, base.messages(), base.tools(), base.input(), events, null, members, base.specVersion());
+  }
+
+  /** A completed run of team {@code teamId} whose leader delegated to {@code members}. */
+  public static RunOutput teamRun(String teamId, String sessionId, String runId, long createdAt,
+      List<RunOutput> members) {
+    return runOf(ComponentKind.TEAM, teamId, null, sessionId, runId, RunStatus.COMPLETED, createdAt, members);
+  }
+
+  /** A completed member run of agent {@code agentId}, part of team run {@code parentRunId}. */
+  public static RunOutput memberRun(String agentId, String parentRunId, String sessionId, String runId,
+      long createdAt) {
+    return runOf(ComponentKind.AGENT, agentId, parentRunId, sessionId, runId, RunStatus.COMPLETED, createdAt,
+        List.of());
+  }
+
+  /**
+   * A completed agent run as schema version 1 stored it, before teams ran: the JSON of {@link #run} with
+   * {@code agent_id} and {@code agent_name}, and no {@code kind}, parent or member runs.
+   */
+  public static ObjectNode versionOneRunJson(String sessionId, String runId, long createdAt) {
+    ObjectNode tree = StoreJson.runTree(run(sessionId, runId, RunStatus.COMPLETED, createdAt, "stored by v1"));
+    ObjectNode old = tree.objectNode();
+    tree.properties().forEach(e -> {
+      switch (e.getKey()) {
+        case "kind", "parent_run_id", "member_responses" -> { }
+        case "component_id" -> old.set("agent_id", e.getValue());
+        case "component_name" -> old.set("agent_name", e.getValue());
+        default -> old.set(e.getKey(), e.getValue());
+      }
+    });
+    return old;
   }
 
   /** The media of {@link #runWithMedia}: one of each kind, by URL and as content, a text file kept as text. */

@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * their wire form. One codec, so a run reads back the same from every backend.
  */
 public final class StoreJson {
-  @JsonIgnoreProperties("events")
+  /** Events and member runs are written by {@link #runTree}, each member run with its own events. */
+  @JsonIgnoreProperties({"events", "member_responses"})
   private abstract static class WithoutEvents {}
 
   private static final JsonMapper MAPPER = EventJson.MAPPER.rebuild()
@@ -29,13 +30,15 @@ public final class StoreJson {
 
   private StoreJson() {}
 
-  /** The run as one JSON object, its events included. */
+  /** The run as one JSON object, its events and its member runs (a team's, with their events) included. */
   public static ObjectNode runTree(RunOutput run) {
     ObjectNode tree = MAPPER.valueToTree(run);
     if (run.events() != null) {
       ArrayNode events = tree.putArray("events");
       run.events().forEach(e -> events.add(EventJson.toTree(e)));
     }
+    ArrayNode members = tree.putArray("member_responses");
+    run.memberResponses().forEach(m -> members.add(runTree(m)));
     return tree;
   }
 
@@ -52,6 +55,12 @@ public final class StoreJson {
   /** Reads back a run from its tree. */
   public static RunOutput readRun(JsonNode tree) {
     RunOutput run = MAPPER.treeToValue(tree, RunOutput.class);
+    JsonNode members = tree.get("member_responses");
+    if (members != null && members.isArray() && !members.isEmpty()) {
+      List<RunOutput> list = new ArrayList<>(members.size());
+      members.forEach(m -> list.add(readRun(m)));
+      run = run.withMemberResponses(list);
+    }
     JsonNode events = tree.get("events");
     if (events == null || !events.isArray()) {
       return run;

@@ -107,6 +107,10 @@ public final class MemorySessionStore implements SessionStore {
         .filter(r -> q.status() == null || q.status() == r.status())
         .filter(r -> q.createdAfter() == null || r.createdAt() >= q.createdAfter())
         .filter(r -> q.createdBefore() == null || r.createdAt() <= q.createdBefore())
+        .filter(r -> q.kind() == null || q.kind() == r.kind())
+        .filter(r -> q.componentId() == null || q.componentId().equals(r.componentId()))
+        .filter(r -> q.parentRunId() == null || q.parentRunId().equals(r.parentRunId()))
+        .filter(r -> !q.topLevelOnly() || r.parentRunId() == null)
         .toList();
     return q.latest() > 0 && matching.size() > q.latest()
         ? matching.subList(matching.size() - q.latest(), matching.size()) : matching;

@@ -9,10 +9,12 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.agentry.engine.store.StoreException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.bson.BsonDocument;
 
 /**
  * The backend's schema steps, numbered from 1 and applied in order at open; each applied version is recorded in
@@ -25,7 +27,8 @@ final class Migrations {
   record Step(int version, String description, Consumer<StoreCollections> apply) {}
 
   static final List<Step> STEPS = List.of(
-      new Step(1, "indexes for every filter and sort", Migrations::v1Indexes));
+      new Step(1, "indexes for every filter and sort", Migrations::v1Indexes),
+      new Step(2, "runs typed by component, with their parent run", Migrations::v2RunComponents));
 
   private Migrations() {}
 
@@ -81,5 +84,20 @@ final class Migrations {
     c.memories().createIndex(Indexes.ascending("team_id"));
     c.memories().createIndex(Indexes.ascending("topics"));
     c.metrics().createIndex(Indexes.ascending("date"), new IndexOptions().unique(true));
+  }
+
+  /**
+   * Copies each stored run's component type, id and parent run to the top level, where filters read them. Runs
+   * stored before teams ran have no kind in their JSON (and {@code agent_id} for the id): the store codec reads them
+   * as agents' runs. Only documents without {@code component_type} are touched, so a second pass does nothing.
+   */
+  private static void v2RunComponents(StoreCollections c) {
+    List<BsonDocument> untyped = c.runs().find(Filters.exists("component_type", false))
+        .projection(Projections.include("run")).into(new ArrayList<>());
+    for (BsonDocument d : untyped) {
+      c.runs().updateOne(Filters.eq("_id", d.get("_id")), RunCollection.componentFields(RunCollection.decode(d)));
+    }
+    c.runs().createIndex(Indexes.ascending("component_type", "component_id", "seq"));
+    c.runs().createIndex(Indexes.ascending("parent_run_id", "seq"));
   }
 }

@@ -23,7 +23,7 @@ import org.bson.conversions.Bson;
 /**
  * The {@code {prefix}runs} collection: one document per run ({@code _id} = run id), never an array in the session.
  * The run itself is the sub-document {@code run} (the store codec's JSON as BSON); the fields that filters use are
- * copied to the top level. {@code seq}, set only when the run is first inserted, orders a session's runs.
+ * copied to the top level (session, user, status, time, component type and id, parent run). {@code seq}, set only when the run is first inserted, orders a session's runs.
  */
 final class RunCollection {
   private static final List<String> FINAL = Arrays.stream(RunStatus.values()).filter(RunStatus::isFinal)
@@ -51,6 +51,7 @@ final class RunCollection {
         Updates.set("user_id", BsonTrees.string(run.userId())),
         Updates.set("status", run.status().name()),
         Updates.set("created_at", run.createdAt()),
+        componentFields(run),
         Updates.set("run", BsonTrees.toDocument(StoreJson.runTree(run))),
         Updates.setOnInsert("seq", RunSequence.next()));
     while (true) {
@@ -91,6 +92,18 @@ final class RunCollection {
     if (q.createdBefore() != null) {
       filters.add(Filters.lte("created_at", q.createdBefore()));
     }
+    if (q.kind() != null) {
+      filters.add(Filters.eq("component_type", q.kind().wireName()));
+    }
+    if (q.componentId() != null) {
+      filters.add(Filters.eq("component_id", q.componentId()));
+    }
+    if (q.parentRunId() != null) {
+      filters.add(Filters.eq("parent_run_id", q.parentRunId()));
+    }
+    if (q.topLevelOnly()) {
+      filters.add(Filters.eq("parent_run_id", null)); // null or missing
+    }
     Bson filter = Listing.allOf(filters);
     List<RunOutput> found = new ArrayList<>();
     if (q.latest() > 0) { // the newest n, read newest first, then turned back to oldest first
@@ -123,7 +136,15 @@ final class RunCollection {
     runs.deleteMany(Filters.eq("session_id", sessionId));
   }
 
-  private static RunOutput decode(BsonDocument d) {
+  /** The top-level copies of what the run is of: {@code component_type}, {@code component_id}, {@code parent_run_id}. */
+  static Bson componentFields(RunOutput run) {
+    return Updates.combine(
+        Updates.set("component_type", run.kind().wireName()),
+        Updates.set("component_id", run.componentId()),
+        Updates.set("parent_run_id", BsonTrees.string(run.parentRunId())));
+  }
+
+  static RunOutput decode(BsonDocument d) {
     return StoreJson.readRun(BsonTrees.toTree(d.getDocument("run")));
   }
 }

@@ -45,6 +45,11 @@ final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public String jsonText(String column, String field) {
+    return "(" + column + " ->> '" + field + "')";
+  }
+
+  @Override
   public String jsonArrayTexts(String column, String alias) {
     return "jsonb_array_elements_text(" + column + ") AS " + alias + "(value)";
   }

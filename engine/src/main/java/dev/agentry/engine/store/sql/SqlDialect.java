@@ -5,7 +5,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * What differs between the SQL databases the store runs on: JSON columns, the runs' insertion order, case-insensitive
- * matching, binary ordering of text, reading JSON arrays, migration locking and which errors mean "unreachable".
+ * matching, binary ordering of text, reading JSON fields and arrays, migration locking and which errors mean "unreachable".
  * Everything else is the same SQL ({@code INSERT ... ON CONFLICT}, {@code NULLS FIRST}, ...).
  */
 public interface SqlDialect {
@@ -38,6 +38,9 @@ public interface SqlDialect {
 
   /** {@code column} compared by code points rather than by the database's locale, as Java compares strings. */
   String binary(String column);
+
+  /** The text of the top-level field {@code field} of the JSON object in {@code column}; NULL when absent. */
+  String jsonText(String column, String field);
 
   /** A FROM item with the texts of the JSON array in {@code column}, one row each, as {@code alias.value}. */
   String jsonArrayTexts(String column, String alias);

@@ -13,13 +13,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The runs table: one row per run, the whole run as JSON beside the columns it is filtered by. Runs are listed by
- * {@code seq}, set when a run is first inserted and kept by later saves, so "oldest first" means "first saved first".
- * A run that ended is never replaced: the upsert's update only applies while the stored status is not final.
+ * The runs table: one row per run, the whole run as JSON beside the columns it is filtered by (session, user, status,
+ * time, component type and id, parent run). Runs are listed by {@code seq}, set when a run is first inserted and kept
+ * by later saves, so "oldest first" means "first saved first". A run that ended is never replaced: the upsert's
+ * update only applies while the stored status is not final.
  */
 final class SqlRuns {
-  private static final List<String> COLUMNS = List.of("run_id", "session_id", "user_id", "agent_id", "status",
-      "created_at", "spec_version", "run");
+  private static final List<String> COLUMNS = List.of("run_id", "session_id", "user_id", "component_type",
+      "component_id", "parent_run_id", "status", "created_at", "spec_version", "run");
   private static final String FINAL = Arrays.stream(RunStatus.values()).filter(RunStatus::isFinal)
       .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
 
@@ -50,7 +51,13 @@ final class SqlRuns {
         .equal("user_id", q.userId())
         .equal("status", q.status() == null ? null : q.status().name())
         .atLeast("created_at", q.createdAfter())
-        .atMost("created_at", q.createdBefore());
+        .atMost("created_at", q.createdBefore())
+        .equal("component_type", q.kind() == null ? null : q.kind().wireName())
+        .equal("component_id", q.componentId())
+        .equal("parent_run_id", q.parentRunId());
+    if (q.topLevelOnly()) {
+      where.condition("parent_run_id IS NULL");
+    }
     String select = "SELECT run, seq FROM " + table + where.sql();
     String sql = q.latest() > 0
         ? "SELECT run FROM (" + select + " ORDER BY seq DESC LIMIT " + q.latest() + ") AS latest ORDER BY seq"
@@ -81,7 +88,9 @@ final class SqlRuns {
     values.put("run_id", run.runId());
     values.put("session_id", run.sessionId());
     values.put("user_id", run.userId());
-    values.put("agent_id", run.componentId());
+    values.put("component_type", run.kind().wireName());
+    values.put("component_id", run.componentId());
+    values.put("parent_run_id", run.parentRunId());
     values.put("status", run.status().name());
     values.put("created_at", run.createdAt());
     values.put("spec_version", run.specVersion());

@@ -49,6 +49,11 @@ final class SqliteDialect implements SqlDialect {
   }
 
   @Override
+  public String jsonText(String column, String field) {
+    return "json_extract(" + column + ", '$." + field + "')";
+  }
+
+  @Override
   public String jsonArrayTexts(String column, String alias) {
     return "json_each(" + column + ") AS " + alias;
   }

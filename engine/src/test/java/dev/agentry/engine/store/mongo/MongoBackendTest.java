@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.PageRequest;
+import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.Session;
 import dev.agentry.engine.store.SessionQuery;
 import dev.agentry.engine.store.SessionType;
@@ -69,11 +72,34 @@ class MongoBackendTest {
     open(server.url());
     MongoDatabase db = server.database();
     List<Document> versions = db.getCollection(prefix + "schema_versions").find().into(new ArrayList<>());
-    assertThat(versions).extracting(d -> d.get("_id")).containsExactly(1);
+    assertThat(versions).extracting(d -> d.get("_id")).containsExactly(1, 2);
     assertThat(indexKeys(db, "sessions")).contains("{\"user_id\": 1}", "{\"created_at\": 1}");
-    assertThat(indexKeys(db, "runs")).contains("{\"session_id\": 1, \"seq\": 1}", "{\"status\": 1}");
+    assertThat(indexKeys(db, "runs")).contains("{\"session_id\": 1, \"seq\": 1}", "{\"status\": 1}",
+        "{\"component_type\": 1, \"component_id\": 1, \"seq\": 1}", "{\"parent_run_id\": 1, \"seq\": 1}");
     assertThat(indexKeys(db, "memories")).contains("{\"user_id\": 1, \"updated_at\": -1}", "{\"topics\": 1}");
     assertThat(indexKeys(db, "metrics")).contains("{\"date\": 1}");
+  }
+
+  @Test
+  void runsStoredByVersion1ReadBackAsAgentRunsAfterTheUpgrade() {
+    MongoDatabase db = server.database();
+    db.getCollection(prefix + "schema_versions").insertOne(new Document("_id", 1).append("applied_at", 100L));
+    Document run = Document.parse(StoreFixtures.versionOneRunJson("s1", "old", 100).toString());
+    db.getCollection(prefix + "runs").insertOne(new Document("_id", "old").append("session_id", "s1")
+        .append("user_id", "user-1").append("status", "COMPLETED").append("created_at", 100L).append("seq", 1L)
+        .append("run", run));
+
+    MongoSessionStore store = open(server.url());
+    RunOutput old = store.findRun("old").orElseThrow();
+    assertThat(old.kind()).isEqualTo(ComponentKind.AGENT);
+    assertThat(old.componentId()).isEqualTo("agent-1");
+    assertThat(old.parentRunId()).isNull();
+    assertThat(old.content()).isEqualTo("stored by v1");
+    assertThat(store.listRuns(RunQuery.latestOf("s1", ComponentKind.AGENT, "agent-1", RunStatus.COMPLETED, 5)))
+        .extracting(RunOutput::runId).containsExactly("old");
+    assertThat(store.listRuns(RunQuery.ofSession("s1").ofComponent(ComponentKind.TEAM, "agent-1"))).isEmpty();
+    assertThat(db.getCollection(prefix + "runs").find().first()).containsEntry("component_type", "agent")
+        .containsEntry("component_id", "agent-1").containsEntry("parent_run_id", null);
   }
 
   @Test

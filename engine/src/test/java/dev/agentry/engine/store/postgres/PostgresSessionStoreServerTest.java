@@ -14,6 +14,7 @@ import dev.agentry.engine.store.StoreException;
 import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.engine.store.TestPostgres;
 import dev.agentry.engine.store.memory.MemorySessionStore;
+import dev.agentry.engine.store.sql.VersionOneTables;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -42,10 +43,24 @@ class PostgresSessionStoreServerTest {
     try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
         ResultSet rs = c.createStatement().executeQuery("SELECT version, COUNT(*) FROM "
             + settings.tablePrefix() + "schema_versions GROUP BY version ORDER BY version")) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getInt(1)).isEqualTo(1);
-      assertThat(rs.getInt(2)).isEqualTo(1);
-      assertThat(rs.next()).as("only version 1 exists").isFalse();
+      for (int version = 1; version <= 2; version++) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(version);
+        assertThat(rs.getInt(2)).isEqualTo(1);
+      }
+      assertThat(rs.next()).as("only versions 1 and 2 exist").isFalse();
+    }
+  }
+
+  @Test
+  void runs_stored_by_version_1_read_back_typed_after_the_upgrade() throws SQLException {
+    StoreSettings settings = settings(TestPostgres.url(), freshPrefix(), Duration.ofSeconds(5));
+    PostgresUrl url = PostgresUrl.parse(settings);
+    try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+      VersionOneTables.create(c, settings.tablePrefix(), new PostgresDialect());
+    }
+    try (SessionStore store = PostgresSessionStore.open(settings)) {
+      VersionOneTables.assertUpgraded(store);
     }
   }
 

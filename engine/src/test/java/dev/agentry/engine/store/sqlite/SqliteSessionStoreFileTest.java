@@ -14,6 +14,7 @@ import dev.agentry.engine.store.SortOrder;
 import dev.agentry.engine.store.StoreException;
 import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.engine.store.UserMemory;
+import dev.agentry.engine.store.sql.VersionOneTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,10 +48,23 @@ class SqliteSessionStoreFileTest {
     }
     try (Connection c = connect(file); ResultSet rs = c.createStatement()
         .executeQuery("SELECT version, COUNT(*) FROM agno_schema_versions GROUP BY version ORDER BY version")) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getInt(1)).isEqualTo(1);
-      assertThat(rs.getInt(2)).isEqualTo(1);
-      assertThat(rs.next()).as("only version 1 exists").isFalse();
+      for (int version = 1; version <= 2; version++) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(version);
+        assertThat(rs.getInt(2)).isEqualTo(1);
+      }
+      assertThat(rs.next()).as("only versions 1 and 2 exist").isFalse();
+    }
+  }
+
+  @Test
+  void runs_stored_by_version_1_read_back_typed_after_the_upgrade() throws SQLException {
+    Path file = dir.resolve("v1.db");
+    try (Connection c = connect(file)) {
+      VersionOneTables.create(c, "agno_", new SqliteDialect());
+    }
+    try (SqliteSessionStore store = SqliteSessionStore.open(settings("sqlite:" + file))) {
+      VersionOneTables.assertUpgraded(store);
     }
   }
 
