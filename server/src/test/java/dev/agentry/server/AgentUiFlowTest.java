@@ -34,6 +34,27 @@ class AgentUiFlowTest {
   static void start() {
     Map<String, String> specs = new HashMap<>(TestServer.SPECS);
     specs.put("extra.yaml", RunLifecycleTest.EXTRA);
+    specs.put("team.yaml", """
+        apiVersion: agentry.dev/v1
+        kind: Team
+        metadata: {name: desk}
+        spec:
+          name: Desk
+          model: desk-model
+          members: [{agent: echo}]
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Model
+        metadata: {name: desk-model}
+        spec:
+          provider: scripted
+          script:
+            chunk_size: 4
+            rules:
+              - when: 'add'
+                content: "Desk: {tool_result}"
+                tool_calls: [{name: delegate_task_to_member, arguments: {member_id: echo, task: "please add"}}]
+        """);
     server = TestServer.start(specs);
   }
 
@@ -77,6 +98,27 @@ class AgentUiFlowTest {
   }
 
   @Test
+  void team_mode_streams_a_team_answer_with_its_tool_calls_and_lists_the_team_session() throws Exception {
+    JsonNode teams = json(call("GET", "/teams"));
+    JsonNode desk = find(teams, "desk");
+    String dbId = desk.path("db_id").asString();
+    assertThat(dbId).isNotEmpty();
+    assertThat(desk.path("model").path("provider").asString()).isNotEmpty();
+
+    Chat chat = chat("team", "desk", "please add", "", dbId);
+
+    assertThat(chat.text()).isEqualTo("Desk: The sum is {\"operation\": \"addition\", \"result\": 5}.");
+    assertThat(chat.toolNames()).containsExactly("delegate_task_to_member", "add");
+    assertThat(chat.midRunStatus()).isIn(200, 404);
+    JsonNode listed = json(call("GET", "/sessions?type=team&component_id=desk&db_id=" + dbId));
+    assertThat(listed.path("data").valueStream().map(s -> s.path("session_id").asString()))
+        .contains(chat.sessionId());
+    JsonNode runs = json(call("GET", "/sessions/" + chat.sessionId() + "/runs?type=team&db_id=" + dbId));
+    assertThat(runs.valueStream().map(r -> r.path("run_input").asString())).containsExactly("please add");
+    assertThat(runs.get(0).path("content").asString()).isEqualTo(chat.text());
+  }
+
+  @Test
   void the_mid_run_fetch_of_a_new_session_never_wipes_the_chat() throws Exception {
     Chat chat = chat("slow", "go", "", "local-db");
     assertThat(chat.midRunStatus()).isIn(200, 404);
@@ -93,13 +135,19 @@ class AgentUiFlowTest {
   record Chat(String sessionId, String text, List<String> toolNames, int midRunStatus, String midRunBody) {}
 
   private Chat chat(String agent, String message, String sessionId, String dbId) throws Exception {
-    preflight("POST", "/agents/" + agent + "/runs");
+    return chat("agent", agent, message, sessionId, dbId);
+  }
+
+  /** One send in agent mode ({@code type} "agent") or team mode ("team"), read as the UI reads it. */
+  private Chat chat(String type, String id, String message, String sessionId, String dbId) throws Exception {
+    String path = "/" + type + "s/" + id + "/runs";
+    preflight("POST", path);
     Map<String, String> form = new LinkedHashMap<>();
     form.put("message", message);
     form.put("stream", "true");
     form.put("session_id", sessionId);
     TestServer.Multipart body = TestServer.Multipart.of(form);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/agents/" + agent + "/runs"))
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path))
         .header("Content-Type", body.contentType())
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
     HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -114,24 +162,24 @@ class AgentUiFlowTest {
         String name = event.path("event").asString();
         assertThat(event.has("data")).as("a run event must not have a top-level data key").isFalse();
         switch (name) {
-          case "RunStarted" -> {
+          case "RunStarted", "TeamRunStarted" -> {
             boolean isNew = session.isEmpty();
             session = event.path("session_id").asString();
             if (isNew) {
-              HttpResponse<String> mid = call("GET", "/sessions/" + session + "/runs?type=agent&db_id=" + dbId);
+              HttpResponse<String> mid = call("GET", "/sessions/" + session + "/runs?type=" + type + "&db_id=" + dbId);
               midStatus = mid.statusCode();
               midBody = mid.body();
             }
           }
-          case "RunContent" -> text.append(event.path("content").asString(""));
-          case "ToolCallStarted" -> tools.add(event.path("tool").path("tool_name").asString());
-          case "RunCompleted" -> text.setLength(0);
+          case "RunContent", "TeamRunContent" -> text.append(event.path("content").asString(""));
+          case "ToolCallStarted", "TeamToolCallStarted" -> tools.add(event.path("tool").path("tool_name").asString());
+          case "RunCompleted", "TeamRunCompleted" -> {
+            text.setLength(0);
+            text.append(event.path("content").asString());
+          }
           default -> { }
         }
-        if (name.equals("RunCompleted")) {
-          text.append(event.path("content").asString());
-        }
-        assertThat(name).isNotIn("RunError");
+        assertThat(name).isNotIn("RunError", "TeamRunError", "TeamRunCancelled");
       }
     }
     return new Chat(session, text.toString(), tools, midStatus, midBody);

@@ -114,7 +114,7 @@ final class AgnoShape {
           out.add(path + "." + field + ": null (" + name + " leaves it out or gives a value)");
         }
       } else {
-        checkKind(value, spec.kind(), path + "." + field, out);
+        checkKind(value, spec.kind(), path + "." + field, extensions, out);
       }
     });
     for (String field : node.propertyNames()) {
@@ -125,7 +125,7 @@ final class AgnoShape {
     return out;
   }
 
-  private static void checkKind(JsonNode value, Kind kind, String path, List<String> out) {
+  private static void checkKind(JsonNode value, Kind kind, String path, Set<String> extensions, List<String> out) {
     switch (kind) {
       case Scalar(Type type, Set<String> values) -> {
         if (!matches(value, type)) {
@@ -134,14 +134,14 @@ final class AgnoShape {
           out.add(path + ": expected one of " + values + ", got " + value);
         }
       }
-      case Of(AgnoShape shape) -> out.addAll(shape.check(value, path, Set.of()));
+      case Of(AgnoShape shape) -> out.addAll(shape.check(value, path, extensions));
       case ListOf(Kind items) -> {
         if (!value.isArray()) {
           out.add(path + ": expected a list, got " + value.getNodeType());
           return;
         }
         for (int i = 0; i < value.size(); i++) {
-          checkKind(value.get(i), items, path + "[" + i + "]", out);
+          checkKind(value.get(i), items, path + "[" + i + "]", extensions, out);
         }
       }
       case MapOf(Kind values) -> {
@@ -150,7 +150,7 @@ final class AgnoShape {
           return;
         }
         for (String key : value.propertyNames()) {
-          checkKind(value.get(key), values, path + "." + key, out);
+          checkKind(value.get(key), values, path + "." + key, extensions, out);
         }
       }
     }

@@ -99,36 +99,58 @@ final class AgnoShapes {
   static final AgnoShape EVENT = AgnoShape.named("agent run event")
       .required("created_at", scalar(INTEGER)).required("event", scalar(STRING))
       .required("agent_id", scalar(STRING)).required("agent_name", scalar(STRING))
-      .required("run_id", scalar(STRING)).required("session_id", scalar(STRING))
-      .required("nested_depth", scalar(INTEGER)).open();
+      .required("run_id", scalar(STRING)).optional("parent_run_id", scalar(STRING))
+      .required("session_id", scalar(STRING)).required("nested_depth", scalar(INTEGER)).open();
 
-  /** {@code run/agent.py} {@code RunInput.to_dict()}. */
+  /** {@code run/team.py} {@code BaseTeamRunEvent}: a team's own events, named with the {@code Team} prefix. */
+  static final AgnoShape TEAM_EVENT = AgnoShape.named("team run event")
+      .required("created_at", scalar(INTEGER)).required("event", scalar(STRING))
+      .required("team_id", scalar(STRING)).required("team_name", scalar(STRING))
+      .required("run_id", scalar(STRING)).optional("parent_run_id", scalar(STRING))
+      .required("session_id", scalar(STRING)).required("nested_depth", scalar(INTEGER)).open();
+
+  /** {@code run/agent.py} {@code RunInput.to_dict()} (a team's {@code TeamRunInput} has the same fields). */
   static final AgnoShape RUN_INPUT = AgnoShape.named("RunInput")
       .required("input_content", scalar(ANY)).optional("images", scalar(ARRAY)).optional("videos", scalar(ARRAY))
       .optional("audios", scalar(ARRAY)).optional("files", scalar(ARRAY));
 
+  /** The fields an agent's {@code RunOutput} and a team's {@code TeamRunOutput} share ({@code to_dict}). */
+  private static AgnoShape output(String name) {
+    return AgnoShape.named(name)
+        .required("run_id", scalar(STRING)).required("session_id", scalar(STRING))
+        .optional("parent_run_id", scalar(STRING)).optional("workflow_id", scalar(STRING))
+        .optional("user_id", scalar(STRING)).required("input", of(RUN_INPUT)).optional("content", scalar(ANY))
+        .required("content_type", scalar(STRING)).optional("reasoning_content", scalar(STRING))
+        .optional("reasoning_steps", scalar(ARRAY)).optional("reasoning_messages", listOf(of(MESSAGE)))
+        .optional("model_provider_data", scalar(OBJECT)).required("model", scalar(STRING))
+        .required("model_provider", scalar(STRING)).required("messages", listOf(of(MESSAGE)))
+        .required("metrics", of(RUN_METRICS)).optional("additional_input", listOf(of(MESSAGE)))
+        .required("tools", listOf(of(TOOL_EXECUTION))).optional("images", scalar(ARRAY))
+        .optional("videos", scalar(ARRAY)).optional("audio", scalar(ARRAY)).optional("files", scalar(ARRAY))
+        .optional("response_audio", scalar(OBJECT)).optional("citations", scalar(OBJECT))
+        .optional("references", scalar(ARRAY)).optional("followups", listOf(scalar(STRING)))
+        .optional("metadata", scalar(OBJECT)).required("session_state", scalar(OBJECT))
+        .required("created_at", scalar(INTEGER))
+        .required("status", oneOf("PENDING", "RUNNING", "COMPLETED", "PAUSED", "CANCELLED", "ERROR"))
+        .optional("requirements", listOf(of(RUN_REQUIREMENT)))
+        .optional("last_checkpoint_at_message_index", scalar(INTEGER)).optional("forked_from_run_id", scalar(STRING))
+        .optional("forked_from_message_index", scalar(INTEGER)).optional("forked_from_session_id", scalar(STRING))
+        .optional("regenerated_from", scalar(STRING)).optional("workflow_step_id", scalar(STRING));
+  }
+
   /** {@code run/agent.py} {@code RunOutput.to_dict()} / {@code from_dict}: None dropped, status as its value. */
-  static final AgnoShape RUN_OUTPUT = AgnoShape.named("RunOutput")
-      .required("run_id", scalar(STRING)).required("agent_id", scalar(STRING))
-      .required("agent_name", scalar(STRING)).required("session_id", scalar(STRING))
-      .optional("parent_run_id", scalar(STRING)).optional("workflow_id", scalar(STRING))
-      .optional("user_id", scalar(STRING)).required("input", of(RUN_INPUT)).optional("content", scalar(ANY))
-      .required("content_type", scalar(STRING)).optional("reasoning_content", scalar(STRING))
-      .optional("reasoning_steps", scalar(ARRAY)).optional("reasoning_messages", listOf(of(MESSAGE)))
-      .optional("model_provider_data", scalar(OBJECT)).required("model", scalar(STRING))
-      .required("model_provider", scalar(STRING)).required("messages", listOf(of(MESSAGE)))
-      .required("metrics", of(RUN_METRICS)).optional("additional_input", listOf(of(MESSAGE)))
-      .required("tools", listOf(of(TOOL_EXECUTION))).optional("images", scalar(ARRAY))
-      .optional("videos", scalar(ARRAY)).optional("audio", scalar(ARRAY)).optional("files", scalar(ARRAY))
-      .optional("response_audio", scalar(OBJECT)).optional("citations", scalar(OBJECT))
-      .optional("references", scalar(ARRAY)).optional("followups", listOf(scalar(STRING)))
-      .optional("metadata", scalar(OBJECT)).required("session_state", scalar(OBJECT))
-      .required("created_at", scalar(INTEGER)).optional("events", listOf(of(EVENT)))
-      .required("status", oneOf("PENDING", "RUNNING", "COMPLETED", "PAUSED", "CANCELLED", "ERROR"))
-      .optional("requirements", listOf(of(RUN_REQUIREMENT)))
-      .optional("last_checkpoint_at_message_index", scalar(INTEGER)).optional("forked_from_run_id", scalar(STRING))
-      .optional("forked_from_message_index", scalar(INTEGER)).optional("forked_from_session_id", scalar(STRING))
-      .optional("regenerated_from", scalar(STRING)).optional("workflow_step_id", scalar(STRING));
+  static final AgnoShape RUN_OUTPUT = output("RunOutput")
+      .required("agent_id", scalar(STRING)).required("agent_name", scalar(STRING))
+      .optional("events", listOf(of(EVENT)));
+
+  /**
+   * {@code run/team.py} {@code TeamRunOutput.to_dict()}: the team's ids instead of an agent's, and its members' runs
+   * ({@code from_dict} reads a member's dict with {@code agent_id} as a {@code RunOutput}; the members here are
+   * agents). Its stored events mix the team's and its members'.
+   */
+  static final AgnoShape TEAM_RUN_OUTPUT = output("TeamRunOutput")
+      .required("team_id", scalar(STRING)).required("team_name", scalar(STRING))
+      .optional("member_responses", listOf(of(RUN_OUTPUT))).optional("events", scalar(ARRAY));
 
   /** {@code os/schema.py} {@code RunSchema} (pydantic; every field but {@code run_id} Optional). */
   static final AgnoShape RUN_SCHEMA = AgnoShape.named("RunSchema")

@@ -117,6 +117,14 @@ class OpenApiTest {
     assertThat(cont.path("requestBody").path("content").path("multipart/form-data").path("schema").path("properties")
         .propertyNames()).contains("tools", "session_id");
     assertThat(cont.path("responses").path("200").path("content").has("text/event-stream")).isTrue();
+    JsonNode teamCreate = op("post", "/teams/{team_id}/runs");
+    assertThat(teamCreate.path("requestBody").path("content").path("multipart/form-data").path("schema")
+        .path("properties").propertyNames()).contains("message", "stream", "session_id", "background");
+    assertThat(teamCreate.path("responses").has("202")).isTrue();
+    JsonNode teamContinue = op("post", "/teams/{team_id}/runs/{run_id}/continue");
+    assertThat(teamContinue.path("requestBody").path("content").path("multipart/form-data").path("schema")
+        .path("properties").propertyNames()).as("a team's continue sends requirements, as Agno's")
+        .contains("requirements", "session_id").doesNotContain("tools");
 
     JsonNode resume = op("post", "/agents/{agent_id}/runs/{run_id}/resume");
     JsonNode resumeFields = resume.path("requestBody").path("content").path("multipart/form-data").path("schema")

@@ -57,7 +57,27 @@ class StreamingTest {
           chunk_size: 2
           chunk_delay_ms: %d
           fallback: "%s"
-      """.formatted(DELAY_MS, "x".repeat(5 * CHUNKS), LONG_DELAY_MS, "y".repeat(2 * LONG_CHUNKS));
+      ---
+      apiVersion: agentry.dev/v1
+      kind: Team
+      metadata: {name: paced-team}
+      spec:
+        model: paced-leader
+        members: [{agent: paced}]
+      ---
+      apiVersion: agentry.dev/v1
+      kind: Model
+      metadata: {name: paced-leader}
+      spec:
+        provider: scripted
+        script:
+          chunk_size: 5
+          chunk_delay_ms: %d
+          turns:
+            - tool_calls: [{name: delegate_task_to_member, arguments: {member_id: paced, task: "hi"}}]
+            - content: "%s"
+      """.formatted(DELAY_MS, "x".repeat(5 * CHUNKS), LONG_DELAY_MS, "y".repeat(2 * LONG_CHUNKS), DELAY_MS,
+      "t".repeat(5 * CHUNKS));
 
   static TestServer server;
 
@@ -92,6 +112,32 @@ class StreamingTest {
       assertThat(gapsOfAtLeast(content, DELAY_MS / 2))
           .as("most content events arrive on their own, a chunk delay after the one before: %s", times(content))
           .isGreaterThanOrEqualTo((CHUNKS - 1) / 2);
+    }
+  }
+
+  @Test
+  void a_streamed_team_run_delivers_its_members_and_its_own_events_as_they_happen() {
+    try (TimedSse sse = TimedSse.post(server, "/teams/paced-team/runs", Map.of("message", "hi"))) {
+      assertStreamHeaders(sse);
+      List<TimedSse.Arrival> events = sse.rest();
+      assertThat(sse.names()).startsWith("TeamRunStarted").endsWith("TeamRunCompleted");
+      List<TimedSse.Arrival> member = named(events, "RunContent");
+      List<TimedSse.Arrival> leader = named(events, "TeamRunContent");
+      assertThat(member).hasSize(CHUNKS);
+      assertThat(leader).hasSize(CHUNKS);
+
+      long run = (CHUNKS - 1) * DELAY_MS;
+      assertThat(member.getFirst().millis() - events.getFirst().millis())
+          .as("the member streams after the team started, not with its end: %s", times(events))
+          .isLessThan(events.getLast().millis() - events.getFirst().millis() - run);
+      assertThat(gapsOfAtLeast(member, DELAY_MS / 2))
+          .as("the member's content events arrive on their own: %s", times(member))
+          .isGreaterThanOrEqualTo((CHUNKS - 1) / 2);
+      assertThat(gapsOfAtLeast(leader, DELAY_MS / 2))
+          .as("the leader's content events arrive on their own: %s", times(leader))
+          .isGreaterThanOrEqualTo((CHUNKS - 1) / 2);
+      assertThat(leader.getFirst().millis() - member.getLast().millis())
+          .as("the leader answers after its member: %s", times(events)).isNotNegative();
     }
   }
 

@@ -61,7 +61,8 @@ public record RunOutputResponse(
         RunMetrics.of(run.metrics(), run.model(), run.modelProvider()), events(run.events()),
         ChatMessage.listOf(run), run.metadata(), run.tools(),
         run.status() == RunStatus.PAUSED ? run.requirements() : null,
-        Input.of(run.input()), team ? run.memberResponses().stream().map(RunOutputResponse::of).toList() : null,
+        Input.of(run.input()), run.memberResponses().isEmpty() ? null // as TeamRunOutput.to_dict: only when some
+            : run.memberResponses().stream().map(RunOutputResponse::of).toList(),
         run.specVersion());
   }
 

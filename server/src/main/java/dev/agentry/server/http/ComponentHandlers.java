@@ -10,8 +10,8 @@ import dev.agentry.server.http.dto.WorkflowSummaryResponse;
 import io.javalin.http.Context;
 
 /**
- * Teams and workflows ({@code agentos-api.md} §2.3, §2.4): listed and described now; their runs arrive with the
- * teams and workflows issue, and until then their run routes answer 501 with a {@code detail}. Each request reads
+ * Teams and workflows ({@code agentos-api.md} §2.3, §2.4), listed and described (team runs are {@link RunHandlers});
+ * workflow runs arrive with the workflows issue, and until then their run route answers 501 with a {@code detail}. Each request reads
  * the live catalog once and builds its whole answer from it (see {@link AgentHandlers#components}).
  */
 final class ComponentHandlers {
@@ -30,11 +30,6 @@ final class ComponentHandlers {
     ComponentContext context = AgentHandlers.components(os);
     ctx.json(TeamResponse.of(context.catalog().findTeam(ctx.pathParam("team_id"))
         .orElseThrow(() -> ApiException.notFound("Team not found")), context));
-  }
-
-  void teamRuns(Context ctx) {
-    os.catalog().findTeam(ctx.pathParam("team_id")).orElseThrow(() -> ApiException.notFound("Team not found"));
-    throw ApiException.notImplemented("Team runs are not available in this version of Agentry yet");
   }
 
   void listWorkflows(Context ctx) {

@@ -9,20 +9,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the operations of {@link OpenApi} take besides their path parameters: the form fields of the run routes
- * ({@code agentos-api.md} §2.2, §2.5.1) and the query parameters the handlers read, keyed by {@code "METHOD path"}.
- * Kept beside the handlers' own parsing ({@link RunHandlers}, {@link Forms}): whoever adds a field there adds it here.
+ * ({@code agentos-api.md} §2.2, §2.3, §2.5.1) and the query parameters the handlers read, keyed by
+ * {@code "METHOD path"}, where an agent's and a team's run routes share {@code /{component}} (a team's continue alone
+ * differs: it sends {@code requirements}). Kept beside the handlers' own parsing ({@link RunHandlers}, {@link Forms}): whoever adds a field there adds it here.
  */
 final class OpenApiInputs {
   /** How a route answers: JSON, JSON or SSE (the {@code stream} field), always SSE, or a web page. */
   enum Answer { JSON, JSON_OR_SSE, SSE, HTML }
 
-  private static final String CREATE = "POST /agents/{agent_id}/runs";
-  private static final String CONTINUE = "POST /agents/{agent_id}/runs/{run_id}/continue";
-  private static final String RESUME = "POST /agents/{agent_id}/runs/{run_id}/resume";
+  private static final String CREATE = "POST /{component}/runs";
+  private static final String CONTINUE = "POST /{component}/runs/{run_id}/continue";
+  private static final String TEAM_CONTINUE = "POST /teams/{team_id}/runs/{run_id}/continue";
+  private static final String RESUME = "POST /{component}/runs/{run_id}/resume";
+  private static final java.util.regex.Pattern COMPONENT =
+      java.util.regex.Pattern.compile(" /(agents/\\{agent_id}|teams/\\{team_id})/");
+  private static final String ANSWER_FIELDS = "confirmed, result or user input";
 
   private static final Map<String, Map<String, Object>> FORMS = Map.of(
       CREATE, obj(
-          "message", field("string", "The user's message (a JSON object when the agent declares an input schema)"),
+          "message", field("string", "The user's message (a JSON object when the agent or team declares an input schema)"),
           "stream", flag(true, "Stream the run as server-sent events"),
           "session_id", field("string", "The session to continue; a new one when absent or empty"),
           "user_id", field("string", "The user the run belongs to"),
@@ -38,21 +43,18 @@ final class OpenApiInputs {
           "videos", json("Videos: a JSON list of {url | content (base64), mime_type, format, id}"),
           "input_files", json("Documents: a JSON list of {url | content (base64; the text for text/*), mime_type, "
               + "filename, format, id}")),
-      CONTINUE, obj(
-          "tools", field("string", "JSON list of the paused tool executions, with confirmed, result or user input"),
-          "session_id", field("string", "The session of the run (required: 400 when absent)"),
-          "stream", flag(true, "Stream the continued run as server-sent events"),
-          "background", flag(false, "Continue detached: 202 with the run id (stream=false), or a resumable stream "
-              + "whose event_index goes on from the paused part's")),
+      CONTINUE, continueForm("tools", "JSON list of the paused tool executions, with " + ANSWER_FIELDS),
+      TEAM_CONTINUE, continueForm("requirements", "JSON list of the paused run's requirements (a member's too), "
+          + "their tool_execution with " + ANSWER_FIELDS + ", or confirmation / external_execution_result set"),
       RESUME, obj(
           "last_event_index", obj("type", "integer", "minimum", 0,
               "description", "The last event index received; the stream resumes after it (from the start when absent)"),
           "session_id", field("string", "The session of the run (to replay a finished run from the database)")));
 
   private static final Map<String, List<Map<String, Object>>> QUERIES = Map.of(
-      "GET /agents/{agent_id}/runs", List.of(query("session_id", true, "The session whose runs are listed"),
+      "GET /{component}/runs", List.of(query("session_id", true, "The session whose runs are listed"),
           query("status", false, "Only runs with this status (PENDING, RUNNING, COMPLETED, PAUSED, CANCELLED, ERROR)")),
-      "GET /agents/{agent_id}/runs/{run_id}", List.of(query("session_id", true, "The session of the run")));
+      "GET /{component}/runs/{run_id}", List.of(query("session_id", true, "The session of the run")));
 
   private OpenApiInputs() {}
 
@@ -79,7 +81,7 @@ final class OpenApiInputs {
   /** The content types a route answers with. */
   static Answer answer(Routes.Route route) {
     return switch (key(route)) {
-      case CREATE, CONTINUE -> Answer.JSON_OR_SSE;
+      case CREATE, CONTINUE, TEAM_CONTINUE -> Answer.JSON_OR_SSE;
       case RESUME -> Answer.SSE;
       case "GET /docs" -> Answer.HTML;
       default -> Answer.JSON;
@@ -87,7 +89,17 @@ final class OpenApiInputs {
   }
 
   private static String key(Routes.Route route) {
-    return route.method().name() + " " + route.path();
+    String key = route.method().name() + " " + route.path();
+    return FORMS.containsKey(key) ? key : COMPONENT.matcher(key).replaceFirst(" /{component}/");
+  }
+
+  private static Map<String, Object> continueForm(String answers, String description) {
+    return obj(
+        answers, field("string", description),
+        "session_id", field("string", "The session of the run (required: 400 when absent)"),
+        "stream", flag(true, "Stream the continued run as server-sent events"),
+        "background", flag(false, "Continue detached: 202 with the run id (stream=false), or a resumable stream "
+            + "whose event_index goes on from the paused part's"));
   }
 
   private static Map<String, Object> field(String type, String description) {

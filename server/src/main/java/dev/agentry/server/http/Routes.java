@@ -1,6 +1,7 @@
 package dev.agentry.server.http;
 
 import dev.agentry.engine.EngineException;
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.NotFoundException;
 import dev.agentry.engine.run.RunNotPausedException;
 import dev.agentry.engine.store.StoreException;
@@ -40,7 +41,8 @@ public final class Routes {
   public static List<Route> table(AgentOs os) {
     OsHandlers home = new OsHandlers(os);
     AgentHandlers agents = new AgentHandlers(os);
-    RunHandlers runs = new RunHandlers(os);
+    RunHandlers runs = new RunHandlers(os, ComponentKind.AGENT);
+    RunHandlers teamRuns = new RunHandlers(os, ComponentKind.TEAM);
     ComponentHandlers components = new ComponentHandlers(os);
     SessionHandlers sessions = new SessionHandlers(os);
     MemoryHandlers memories = new MemoryHandlers(os);
@@ -67,7 +69,14 @@ public final class Routes {
 
         get("/teams", components::listTeams, "Teams", "List teams"),
         get("/teams/{team_id}", components::getTeam, "Teams", "Get a team"),
-        post("/teams/{team_id}/runs", components::teamRuns, "Teams", "Run a team (not yet available: 501)"),
+        post("/teams/{team_id}/runs", teamRuns::create, "Teams", "Run a team (form data; SSE when stream=true)"),
+        get("/teams/{team_id}/runs", teamRuns::list, "Teams", "Runs of a team in a session"),
+        get("/teams/{team_id}/runs/{run_id}", teamRuns::get, "Teams", "Get a team run"),
+        post("/teams/{team_id}/runs/{run_id}/cancel", teamRuns::cancel, "Teams", "Cancel a team run and its members"),
+        post("/teams/{team_id}/runs/{run_id}/continue", teamRuns::continueRun, "Teams",
+            "Continue a paused team run (human in the loop, also in a member)"),
+        post("/teams/{team_id}/runs/{run_id}/resume", teamRuns::resume, "Teams",
+            "Resume a team run's event stream from an event index"),
         get("/workflows", components::listWorkflows, "Workflows", "List workflows"),
         get("/workflows/{workflow_id}", components::getWorkflow, "Workflows", "Get a workflow"),
         post("/workflows/{workflow_id}/runs", components::workflowRuns, "Workflows",

@@ -1,16 +1,21 @@
 package dev.agentry.server.http;
 
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.model.AgentDef;
+import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.Participant;
+import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.run.InvalidAnswerException;
 import dev.agentry.engine.run.RunHandle;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.run.RunOutputResponse;
 import dev.agentry.engine.run.RunRequest;
+import dev.agentry.engine.run.Target;
 import dev.agentry.server.AgentOs;
 import dev.agentry.server.http.dto.RunSchema;
 import dev.agentry.server.sse.Resume;
@@ -23,19 +28,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The run routes of an agent ({@code agentos-api.md} §2.2, §2.5): create (SSE, JSON or background), list, get,
- * cancel, continue (human in the loop) and resume. Runs execute in the engine on their own virtual threads; these
- * handlers only translate HTTP to run requests and copy events out at the client's pace.
+ * The run routes of an agent or a team ({@code agentos-api.md} §2.2, §2.3, §2.5): create (SSE, JSON or background),
+ * list, get, cancel, continue (human in the loop) and resume. Runs execute in the engine on their own virtual
+ * threads; these handlers only translate HTTP to run requests and copy events out at the client's pace. One instance
+ * serves one kind: the routes differ only in the path parameter, the 404 text and how a continue sends its answers.
  */
 final class RunHandlers {
   private final AgentOs os;
+  private final ComponentKind kind;
 
-  RunHandlers(AgentOs os) {
+  RunHandlers(AgentOs os, ComponentKind kind) {
     this.os = os;
+    this.kind = kind;
   }
 
   void create(Context ctx) {
@@ -51,10 +58,10 @@ final class RunHandlers {
     if (outputSchema != null && !outputSchema.isObject()) {
       throw ApiException.badRequest("Invalid JSON in output_schema field: expected a JSON Schema object");
     }
-    AgentDef agent = AgentHandlers.agent(os, ctx.pathParam("agent_id"));
+    Participant target = participant(ctx);
     List<Media> media = new ArrayList<>(Uploads.of(form.files()));
     media.addAll(MediaFields.of(form));
-    JsonNode structured = agent.inputSchema() != null ? Json.parse(message) : null;
+    JsonNode structured = target.inputSchema() != null ? Json.parse(message) : null;
     if (structured != null) {
       InputText.check(structured, List.of("body", "message"));
     }
@@ -71,12 +78,13 @@ final class RunHandlers {
     });
     os.checkAccepting();
     if (!stream && !background) {
-      ctx.json(RunOutputResponse.of(os.engine().run(agent.id(), request)));
+      ctx.json(RunOutputResponse.of(os.engine().run(target(target), request, event -> {})));
       return;
     }
     RunStream events = os.streams().open(runId, background);
-    RunHandle handle = start(events, agent.id(), sink -> background
-        ? os.engine().startBackground(agent.id(), request, sink) : os.engine().start(agent.id(), request, sink));
+    RunHandle handle = start(events, target, sink -> background
+        ? os.engine().startBackground(target(target), request, sink)
+        : os.engine().start(target(target), request, sink));
     if (!stream) {
       accepted(ctx, handle, RunStatus.PENDING);
       return;
@@ -85,51 +93,55 @@ final class RunHandlers {
   }
 
   void list(Context ctx) {
-    String agentId = AgentHandlers.agent(os, ctx.pathParam("agent_id")).id();
+    String id = participant(ctx).id();
     String sessionId = Queries.required(ctx, "session_id");
     String status = ctx.queryParam("status");
     os.store().findSession(sessionId).orElseThrow(() -> ApiException.notFound("Session not found"));
     ctx.json(os.store().listRuns(sessionId).stream()
-        .filter(r -> r.componentId().equals(agentId))
+        .filter(r -> r.kind() == kind && r.componentId().equals(id))
         .filter(r -> status == null || status.isEmpty() || r.status().name().equalsIgnoreCase(status))
         .map(RunSchema::of).toList());
   }
 
   void get(Context ctx) {
-    String agentId = AgentHandlers.agent(os, ctx.pathParam("agent_id")).id();
+    String id = participant(ctx).id();
     String runId = ctx.pathParam("run_id");
     Queries.required(ctx, "session_id");
-    RunOutput run = os.store().findRun(runId).filter(r -> r.componentId().equals(agentId)).orElse(null);
+    RunOutput run = os.store().findRun(runId).orElse(null);
     if (run != null) {
+      if (!ofThis(run, id)) {
+        throw ApiException.notFound("Run not found"); // another component's run, a team's member runs included
+      }
       ctx.json(RunOutputResponse.of(run));
       return;
     }
     RunStream live = os.streams().find(runId).orElseThrow(() -> ApiException.notFound("Run not found"));
     Map<String, Object> pending = new LinkedHashMap<>();
     pending.put("run_id", runId);
-    pending.put("agent_id", agentId);
+    pending.put(kind == ComponentKind.TEAM ? "team_id" : "agent_id", id);
     pending.put("session_id", ctx.queryParam("session_id"));
     pending.put("status", live.endStatus() == null ? "RUNNING" : live.endStatus().name());
     ctx.json(pending);
   }
 
   void cancel(Context ctx) {
-    AgentHandlers.agent(os, ctx.pathParam("agent_id"));
+    participant(ctx);
     os.engine().cancel(ctx.pathParam("run_id"));
     ctx.json(Map.of());
   }
 
   void continueRun(Context ctx) {
     Forms form = Forms.of(ctx, os.settings().maxRequestBytes());
-    String agentId = AgentHandlers.agent(os, ctx.pathParam("agent_id")).id();
+    Participant target = participant(ctx);
     String runId = ctx.pathParam("run_id");
-    List<ToolExecution> answers = tools(form);
+    List<ToolExecution> answers = kind == ComponentKind.TEAM ? ContinueAnswers.ofRequirements(form)
+        : ContinueAnswers.ofTools(form);
     if (form.optional("session_id") == null) {
       throw ApiException.badRequest("session_id is required for this action");
     }
     boolean stream = form.bool("stream", true);
     boolean background = form.bool("background", false);
-    RunOutput paused = os.store().findRun(runId).filter(r -> r.componentId().equals(agentId))
+    RunOutput paused = os.store().findRun(runId).filter(r -> ofThis(r, target.id()))
         .orElseThrow(() -> ApiException.notFound("Run not found"));
     if (paused.status() != RunStatus.PAUSED) {
       throw ApiException.conflict(notPaused(paused.status()));
@@ -141,7 +153,7 @@ final class RunHandlers {
     long first = events.count(); // the continuation numbers its events on from the paused part's
     RunHandle handle;
     try {
-      handle = start(events, agentId, sink -> os.engine().continueRun(runId, answers, sink));
+      handle = start(events, target, sink -> os.engine().continueRun(runId, answers, sink));
     } catch (InvalidAnswerException e) {
       throw ApiException.badRequest("Invalid structure or content for tools: "
           + Routes.plain(e.getMessage(), "an answer the run waits for is missing"));
@@ -157,7 +169,7 @@ final class RunHandlers {
 
   void resume(Context ctx) {
     Forms form = Forms.of(ctx, os.settings().maxRequestBytes());
-    AgentHandlers.agent(os, ctx.pathParam("agent_id"));
+    participant(ctx);
     String runId = ctx.pathParam("run_id");
     Integer last = form.integer("last_event_index");
     long from = last == null ? 0 : last + 1L;
@@ -166,7 +178,7 @@ final class RunHandlers {
     try {
       SseWriter out = SseWriter.open(ctx, true);
       if (live != null) {
-        Resume.fromBuffer(out, live, runId, from, last);
+        Resume.fromBuffer(out, live, runId, from, last, kind.wireName());
       } else {
         RunOutput stored = sessionId == null ? null : os.store().findRun(runId).orElse(null);
         Resume.fromStore(out, stored, runId);
@@ -177,7 +189,7 @@ final class RunHandlers {
   }
 
   /** Starts a run feeding {@code events}, and marks the buffer ended when the run ends however it ends. */
-  private RunHandle start(RunStream events, String agentId, Function<RunStream, RunHandle> starter) {
+  private RunHandle start(RunStream events, Participant target, Function<RunStream, RunHandle> starter) {
     RunHandle handle;
     try {
       handle = starter.apply(events);
@@ -187,7 +199,8 @@ final class RunHandlers {
     }
     handle.future().whenComplete((output, error) -> {
       if (error != null) {
-        events.accept(new RunEvent.RunError(RunScope.of(agentId, agentId, handle.runId(), handle.sessionId()),
+        events.accept(new RunEvent.RunError(RunScope.of(kind, target.id(), target.name(), handle.runId(),
+            handle.sessionId()),
             System.currentTimeMillis() / 1000, "Internal error: " + Routes.reason(error), "InternalError", null,
             null));
       }
@@ -220,26 +233,25 @@ final class RunHandlers {
     }
   }
 
-  private static List<ToolExecution> tools(Forms form) {
-    String text = form.text("tools");
-    if (text == null || text.isBlank()) {
-      return List.of();
-    }
-    JsonNode node = Json.parse(text);
-    if (node == null) {
-      throw ApiException.badRequest("Invalid JSON in tools field");
-    }
-    InputText.check(node, List.of("body", "tools"));
-    try {
-      if (!node.isArray()) {
-        throw ApiException.badRequest("Invalid structure or content for tools: expected a list of tool executions");
-      }
-      return Json.MAPPER.convertValue(node, Json.MAPPER.getTypeFactory()
-          .constructCollectionType(List.class, ToolExecution.class));
-    } catch (JacksonException | IllegalArgumentException e) {
-      throw ApiException.badRequest("Invalid structure or content for tools: "
-          + (e instanceof JacksonException j ? JsonErrors.describe(j) : "not a list of tool executions"));
-    }
+  /** The agent or team the path names, in the live catalog; the contract's 404 when there is none. */
+  private Participant participant(Context ctx) {
+    Catalog catalog = os.catalog();
+    return switch (kind) {
+      case AGENT -> catalog.findAgent(ctx.pathParam("agent_id")).map(AgentDef::participant)
+          .orElseThrow(() -> ApiException.notFound("Agent not found"));
+      case TEAM -> catalog.findTeam(ctx.pathParam("team_id")).map(TeamDef::leader)
+          .orElseThrow(() -> ApiException.notFound("Team not found"));
+      case WORKFLOW -> throw new IllegalStateException("workflow runs have their own routes");
+    };
+  }
+
+  private Target target(Participant participant) {
+    return new Target(kind, participant.id());
+  }
+
+  /** True when {@code run} is a run of this route's agent or team (not a member run of the same id). */
+  private boolean ofThis(RunOutput run, String id) {
+    return run.kind() == kind && run.componentId().equals(id);
   }
 
   /** The contract's 409 detail for a continue of a run in {@code status} ({@code agentos-api.md} §2.4). */

@@ -139,7 +139,8 @@ final class SessionHandlers {
     Long before = Queries.longValue(ctx, "created_before");
     os.store().findSession(id).filter(s -> matches(s, type, userId))
         .orElseThrow(() -> ApiException.notFound("Session with ID " + id + " not found"));
-    List<RunOutput> runs = os.store().listRuns(new RunQuery(id, null, null, after, before, 0));
+    // top-level runs only: a team run holds its members' runs (member_responses), and Agent UI shows one turn per run
+    List<RunOutput> runs = os.store().listRuns(new RunQuery(id, null, null, after, before, 0).topLevel());
     ctx.json(runs.stream().map(this::schema).toList());
   }
 

@@ -18,9 +18,13 @@ import org.jspecify.annotations.Nullable;
 public final class Resume {
   private Resume() {}
 
-  /** The run is (or was recently) buffered here: catch up and follow it, or replay it if it has ended. */
-  public static void fromBuffer(SseWriter out, RunStream stream, String runId, long from, @Nullable Integer last)
-      throws IOException {
+  /**
+   * The run is (or was recently) buffered here: catch up and follow it, or replay it if it has ended.
+   *
+   * @param component what runs, as the {@code subscribed} message names it: "agent" or "team"
+   */
+  public static void fromBuffer(SseWriter out, RunStream stream, String runId, long from, @Nullable Integer last,
+      String component) throws IOException {
     RunStream.Batch missed;
     try {
       missed = stream.await(from, Duration.ZERO);
@@ -44,7 +48,7 @@ public final class Resume {
       write(out, missed.events(), from);
     }
     out.meta("subscribed", fields("run_id", runId, "status", "running", "current_event_count", total,
-        "message", "Subscribed to agent run. Receiving live events."));
+        "message", "Subscribed to " + component + " run. Receiving live events."));
     out.copy(stream, total, true);
   }
 

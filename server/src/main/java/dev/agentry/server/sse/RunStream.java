@@ -72,7 +72,8 @@ public final class RunStream implements EventSink {
     try {
       previous = null; // the continuation has started: the buffer it continues is no longer needed
       events.add(event);
-      if (event instanceof RunEvent.RunContent c && c.content() instanceof String delta) {
+      if (event instanceof RunEvent.RunContent c && c.content() instanceof String delta
+          && c.scope().runId().equals(runId)) { // a team run's own answer, not its members' interleaved ones
         content.append(delta);
       }
       if (events.size() > MAX_EVENTS) {
@@ -108,7 +109,10 @@ public final class RunStream implements EventSink {
     }
   }
 
-  /** The answer streamed so far (the run's {@code RunContent} deltas joined), for listings of runs in flight. */
+  /**
+   * The answer streamed so far (the run's own {@code RunContent} deltas joined, not those of a team's members), for
+   * listings of runs in flight.
+   */
   public String contentSoFar() {
     lock.lock();
     try {

@@ -1,6 +1,7 @@
 package dev.agentry.server.http.dto;
 
 import dev.agentry.engine.model.AgentDef;
+import dev.agentry.engine.run.Target;
 import dev.agentry.engine.spec.AgentSpec;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,7 @@ public record AgentResponse(
     AgentSpec s = agent.spec();
     return new AgentResponse(agent.id(), agent.name(), context.dbId(), s.description(), s.role(), false,
         ModelResponse.of(agent.model()),
-        Sections.tools(context.tools().apply(agent.id()), s.toolCallLimit(), s.toolChoice()),
+        Sections.tools(context.tools().apply(Target.agent(agent.id())), s.toolCallLimit(), s.toolChoice()),
         Sections.sessions(s.addHistoryToContext(), s.enableSessionSummaries(), s.numHistoryRuns(),
             s.searchSessionHistory(), s.numHistorySessions(), s.cacheSession()),
         Sections.knowledge(s.knowledgeFilters(), s.enableAgenticKnowledgeFilters(), s.referencesFormat()),

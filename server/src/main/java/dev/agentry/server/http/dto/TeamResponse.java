@@ -1,6 +1,7 @@
 package dev.agentry.server.http.dto;
 
 import dev.agentry.engine.model.TeamDef;
+import dev.agentry.engine.run.Target;
 import dev.agentry.engine.spec.TeamSpec;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public record TeamResponse(
     // The nulls are the settings Agno's TeamResponse does not show (see Sections).
     return new TeamResponse(team.id(), team.name(), context.dbId(), s.description(), s.role(), ConfigResponse.mode(s),
         ModelResponse.of(team.model()),
-        Sections.tools(List.of(), s.toolCallLimit(), s.toolChoice()),
+        Sections.tools(context.tools().apply(Target.team(team.id())), s.toolCallLimit(), s.toolChoice()),
         Sections.sessions(s.addHistoryToContext(), s.enableSessionSummaries(), s.numHistoryRuns(), null, null,
             s.cacheSession()),
         Sections.knowledge(s.knowledgeFilters(), s.enableAgenticKnowledgeFilters(), s.referencesFormat()),
