@@ -85,8 +85,10 @@ final class HumanInput {
       }
       executions.add(execution);
     }
-    for (ToolExecution execution : executions) {
-      run.emit(new RunEvent.ToolCallStarted(run.scope, run.now(), execution));
+    for (int i = 0; i < executions.size(); i++) {
+      if (!members.containsKey(i)) { // a delegation to a waiting member started before the pause, and goes on
+        run.emit(new RunEvent.ToolCallStarted(run.scope, run.now(), executions.get(i)));
+      }
     }
     List<ToolRunner.Checked> toRun = new ArrayList<>(checked.size());
     Map<Integer, ToolRunner.Timed> continued = new HashMap<>();

@@ -57,13 +57,13 @@ record ParticipantRuntime(
         }
       }
       List<ToolDefinition> definitions = tools.values().stream().map(BoundTool::definition).toList();
-      return new ParticipantRuntime(participant, team, team == null ? null : members, catalog.version(), model, Collections.unmodifiableMap(tools), definitions,
-          instructions, participant.outputSchema() == null ? null : OutputFormat.of(participant.outputSchema()),
+      return new ParticipantRuntime(participant, team, team == null ? null : members, catalog.version(), model,
+          Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null ? null : OutputFormat.of(participant.outputSchema()),
           participant.inputSchema() == null ? null : JsonSchemaCheck.of(participant.inputSchema()),
           staticSystemMessage(participant, instructions), null);
     } catch (EngineException e) {
-      return new ParticipantRuntime(participant, team, null, catalog.version(), null, Map.of(), List.of(), List.of(), null,
-          null, null, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
+      return new ParticipantRuntime(participant, team, null, catalog.version(), null, Map.of(), List.of(), List.of(),
+          null, null, null, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
     }
   }
 
@@ -76,7 +76,8 @@ record ParticipantRuntime(
     boolean perRun = c.addDatetimeToContext() || c.addSessionStateToContext()
         || Templates.hasPlaceholder(c.systemMessage()) || Templates.hasPlaceholder(c.description())
         || Templates.hasPlaceholder(c.role()) || Templates.hasPlaceholder(c.expectedOutput())
-        || Templates.hasPlaceholder(c.additionalContext()) || c.instructions().stream().anyMatch(Templates::hasPlaceholder);
+        || Templates.hasPlaceholder(c.additionalContext())
+        || c.instructions().stream().anyMatch(Templates::hasPlaceholder);
     return perRun ? null : ContextBuilder.systemMessage(c, participant.name(), toolInstructions,
         new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now());
   }

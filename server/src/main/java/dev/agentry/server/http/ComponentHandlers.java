@@ -11,8 +11,8 @@ import io.javalin.http.Context;
 
 /**
  * Teams and workflows ({@code agentos-api.md} §2.3, §2.4), listed and described (team runs are {@link RunHandlers});
- * workflow runs arrive with the workflows issue, and until then their run route answers 501 with a {@code detail}. Each request reads
- * the live catalog once and builds its whole answer from it (see {@link AgentHandlers#components}).
+ * workflow runs arrive with the workflows issue, and until then their run route answers 501 with a {@code detail}.
+ * Each request reads the live catalog once and builds its whole answer from it (see {@link AgentHandlers#components}).
  */
 final class ComponentHandlers {
   private final AgentOs os;

@@ -27,7 +27,8 @@ final class OpenApiInputs {
 
   private static final Map<String, Map<String, Object>> FORMS = Map.of(
       CREATE, obj(
-          "message", field("string", "The user's message (a JSON object when the agent or team declares an input schema)"),
+          "message", field("string",
+              "The user's message (a JSON object when the agent or team declares an input schema)"),
           "stream", flag(true, "Stream the run as server-sent events"),
           "session_id", field("string", "The session to continue; a new one when absent or empty"),
           "user_id", field("string", "The user the run belongs to"),
