@@ -43,7 +43,7 @@ class ComponentDetailsTest {
 
   @BeforeAll
   static void start() {
-    Map<String, String> specs = new HashMap<>(examples());
+    Map<String, String> specs = new HashMap<>(TestServer.examples());
     specs.put("test-providers.yaml", """
         apiVersion: agentry.dev/v1
         kind: Agent
@@ -301,19 +301,5 @@ class ComponentDetailsTest {
     HttpResponse<String> response = server.get(path);
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     return TestServer.json(response);
-  }
-
-  /** The example spec folder, file by file (served from a copy, on an in-memory database). */
-  private static Map<String, String> examples() {
-    Path root = Path.of("../specs");
-    Map<String, String> files = new HashMap<>();
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(path).toString(), Files.readString(path));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return files;
   }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,20 @@ public final class TestServer implements AutoCloseable {
       s.specs(dir);
     }), compiler).start();
     return new TestServer(server, dir);
+  }
+
+  /** The example spec folder, file by file (to serve a copy of it, on an in-memory database). */
+  public static Map<String, String> examples() {
+    Path root = Path.of("../specs");
+    Map<String, String> files = new HashMap<>();
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(path).toString(), Files.readString(path));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
   }
 
   /** A new temporary folder holding {@code files}. */
