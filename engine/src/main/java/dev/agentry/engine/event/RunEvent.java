@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * An event of an agent run; the {@code permits} lists below are the whole catalogue, with Agno's wire names
@@ -61,7 +60,7 @@ public sealed interface RunEvent permits RunEvent.ModelEvent, RunEvent.ToolEvent
       @Nullable Map<String, Object> metadata,
       Metrics metrics,
       @Nullable Map<String, Object> sessionState,
-      @Nullable List<JsonNode> memberResponses) implements FlowEvent {}
+      @Nullable MemberResponses memberResponses) implements FlowEvent {}
 
   /** The run stopped to wait for a person: {@code tools} lists the calls to confirm, fill in or execute. */
   @EventName("RunPaused")

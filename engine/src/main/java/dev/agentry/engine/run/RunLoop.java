@@ -1,5 +1,7 @@
 package dev.agentry.engine.run;
 
+import dev.agentry.engine.event.ComponentKind;
+import dev.agentry.engine.event.MemberResponses;
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunRequirement;
@@ -12,7 +14,6 @@ import dev.agentry.engine.llm.ChatResponse;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.ModelException;
 import dev.agentry.engine.llm.StreamListener;
-import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.LoopSettings;
 import java.time.Duration;
 import java.util.List;
@@ -229,9 +230,10 @@ final class RunLoop {
 
   private static RunOutput completed(ActiveRun run, @Nullable Object content, String contentType) {
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
+    List<RunOutput> members = run.memberResponses();
     return run.end(RunStatus.COMPLETED, content, contentType, new RunEvent.RunCompleted(run.scope, run.now(), content,
         contentType, run.reasoning(), run.metadata, run.metrics(), run.sessionState,
-        run.scope.kind() == ComponentKind.TEAM ? MemberJson.of(run.memberResponses()) : null));
+        members.isEmpty() ? null : MemberResponses.lazy(() -> MemberJson.of(members))));
   }
 
   private static RunOutput paused(ActiveRun run) {

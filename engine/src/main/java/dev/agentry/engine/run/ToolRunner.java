@@ -157,9 +157,10 @@ final class ToolRunner {
    * keep a cancelled run RUNNING), and the result is null.
    */
   static @Nullable List<Timed> invokeAll(ActiveRun run, List<Checked> checked) {
-    if (checked.stream().noneMatch(ToolRunner::blocks)) {
+    if (checked.stream().noneMatch(ToolRunner::blocks) || checked.size() == 1 && runsAChild(checked.getFirst())) {
+      // they only compute, or it is one member's run, which the run's cancellation stops: a thread would cost more
       List<Timed> results = new ArrayList<>(checked.size());
-      checked.forEach(c -> results.add(invoke(run, c))); // they only compute: a thread each would cost more
+      checked.forEach(c -> results.add(invoke(run, c)));
       return results;
     }
     List<CompletableFuture<Timed>> futures = new ArrayList<>(checked.size());
@@ -220,6 +221,11 @@ final class ToolRunner {
   private static final java.time.Duration MEMBER_GRACE = java.time.Duration.ofSeconds(5);
 
   /** True when the call will run a tool that may wait on I/O. */
+  /** A delegation to a member: the member's run is a child of this run's cancellation, so it needs no interrupt. */
+  private static boolean runsAChild(Checked c) {
+    return c.error() == null && c.tool() != null && c.args() != null && c.tool().tool() instanceof RunTool;
+  }
+
   private static boolean blocks(Checked c) {
     return c.error() == null && c.tool() != null && c.args() != null && c.tool().tool().blocking();
   }
