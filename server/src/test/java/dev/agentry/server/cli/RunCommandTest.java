@@ -67,11 +67,57 @@ class RunCommandTest {
   }
 
   @Test
-  void an_unknown_agent_is_a_usage_error_that_lists_the_agents() {
+  void an_unknown_id_is_a_usage_error_that_lists_the_agents_and_teams() {
     CliRun run = run("run", "--specs", "../specs", "no-such-agent", "hello");
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("No agent 'no-such-agent'").contains("assistant");
+    assertThat(run.err()).contains("No agent or team 'no-such-agent'").contains("assistant")
+        .contains("research-team");
+  }
+
+  @Test
+  void an_example_team_shows_each_members_work_under_its_name_and_the_leaders_answer_plain() {
+    CliRun run = run("run", "--specs", "../specs", "research-team", "Why is the sky blue?");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).containsSubsequence(
+        "-> delegate_task_to_member({\"member_id\":\"web-researcher\",\"task\":\"Find facts, with sources, about: "
+            + "Why is the sky blue?\"})",
+        "[Web Researcher] (offline demo reply) Research notes for \"Find facts, with sources, about: Why is the sky "
+            + "blue?\": 1) the topic is well documented; 2) the sources agree; 3) nothing controversial was found. "
+            + "Sources: https://en.wikipedia.org/wiki/Main_Page",
+        "[Writer] (offline demo reply) ## What the research found",
+        "[Writer] ### Sources",
+        "(offline demo reply) The Research Team's answer to \"Why is the sky blue?\":",
+        "(offline demo reply) ## What the research found");
+    assertThat(lines.getLast()).isEqualTo("- https://en.wikipedia.org/wiki/Main_Page");
+  }
+
+  @Test
+  void a_nested_team_names_its_members_members_by_their_path() {
+    CliRun run = run("run", "--specs", "../specs", "editorial-board", "Why is the sky blue?");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsSubsequence(
+        "[Research Team] -> delegate_task_to_member({\"member_id\":\"web-researcher\",\"task\":\"Find facts, with "
+            + "sources, about: Why is the sky blue?\"})",
+        "[Research Team > Writer] (offline demo reply) ## What the research found",
+        "[Research Team] (offline demo reply) The Research Team's answer to \"Why is the sky blue?\":",
+        "[Fact Checker] (offline demo reply) 1) \"The topic is well documented\": supported. 2) \"The sources "
+            + "agree\": supported. No claim is contradicted.");
+    assertThat(run.out()).contains("(offline demo reply) The Editorial Board publishes");
+  }
+
+  @Test
+  void a_tasks_mode_team_shows_its_tasks_as_they_are_created_and_done() {
+    CliRun run = run("run", "--specs", "../specs", "article-planner", "Why is the sky blue?");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsSubsequence("+ task [1] Research (web-researcher)",
+        "+ task [2] Write (writer)", "~ task [1] Research: completed", "~ task [2] Write: completed",
+        "(offline demo reply) Both tasks are done. Task [2] completed. Result: (offline demo reply) ## What the "
+            + "research found");
   }
 
   @Test
