@@ -128,7 +128,7 @@ class ExampleTeamsRunTest {
     assertThat(last.tasks()).extracting(TeamTask::assignee).containsExactly("web-researcher", "writer");
     assertThat(ran.output().memberResponses()).extracting(RunOutput::componentId)
         .containsExactly("web-researcher", "writer");
-    assertThat(ran.output().contentText()).startsWith("(offline demo reply) Both tasks are done.");
+    assertThat(ran.output().contentText()).startsWith("(offline demo reply) Both tasks are done;");
   }
 
   @Test

@@ -116,8 +116,8 @@ class RunCommandTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out().lines().toList()).containsSubsequence("+ task [1] Research (web-researcher)",
         "+ task [2] Write (writer)", "~ task [1] Research: completed", "~ task [2] Write: completed",
-        "(offline demo reply) Both tasks are done. Task [2] completed. Result: (offline demo reply) ## What the "
-            + "research found");
+        "(offline demo reply) Both tasks are done; the writer's task reports:", "",
+        "Task [2] completed. Result: (offline demo reply) ## What the research found");
   }
 
   @Test
