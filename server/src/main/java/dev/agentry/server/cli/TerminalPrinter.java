@@ -9,6 +9,7 @@ import dev.agentry.engine.run.RunOutput;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The terminal view of a run for {@code agentry run}: the answer of the agent or team leader as it streams, its tool
@@ -132,8 +133,8 @@ final class TerminalPrinter implements EventSink {
   }
 
   /** A tool result on one line: a member's whole answer is printed by the member already. */
-  private static String brief(Object result) {
-    String text = result == null ? "" : result.toString().strip().replace('\n', ' ');
+  private static String brief(@Nullable String result) {
+    String text = result == null ? "" : result.strip().replace('\n', ' ');
     return text.length() <= MAX_RESULT ? text : text.substring(0, MAX_RESULT) + "...";
   }
 }

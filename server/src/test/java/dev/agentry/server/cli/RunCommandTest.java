@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code agentry run}: the example agents answer offline on the scripted model, with the right exit codes. */
+/** {@code agentry run}: the example agents and teams answer offline on their scripted models, with exit codes. */
 class RunCommandTest {
   @TempDir Path tmp;
 
