@@ -93,13 +93,11 @@ final class RunCommand implements Callable<Integer> {
 
   private int run(Engine engine, PrintWriter out, PrintWriter err) {
     Catalog catalog = engine.catalog();
-    Target target = catalog.findAgent(id).isPresent() ? Target.agent(id)
-        : catalog.findTeam(id).isPresent() ? Target.team(id) : null;
-    if (target == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "No agent or team '" + id + "' in "
-          + specSet.specs + "; agents: " + String.join(", ", catalog.agents().keySet()) + "; teams: "
-          + String.join(", ", catalog.teams().keySet()));
-    }
+    Target target = catalog.findAgent(id).map(a -> Target.agent(id))
+        .or(() -> catalog.findTeam(id).map(t -> Target.team(id)))
+        .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "No agent or team '" + id + "' in "
+            + specSet.specs + "; agents: " + String.join(", ", catalog.agents().keySet()) + "; teams: "
+            + String.join(", ", catalog.teams().keySet())));
     TerminalPrinter printer = new TerminalPrinter(out, json);
     try {
       RunOutput output = engine.run(target, RunRequest.create(r -> r.input(message).sessionId(sessionId)

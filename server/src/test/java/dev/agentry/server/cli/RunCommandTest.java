@@ -11,6 +11,7 @@ import dev.agentry.engine.store.StoreSettings;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,67 @@ class RunCommandTest {
     assertThat(run.out()).contains("needs date").contains("needs time").doesNotContain("needs title")
         .contains("Meeting handled: The user provided:").contains("\"date\":\"2026-12-01\"")
         .contains("\"time\":\"10:00\"").contains("\"title\":\"Demo meeting\"");
+  }
+
+  @Test
+  void a_team_members_call_that_needs_confirmation_is_asked_on_the_terminal_and_the_team_goes_on() throws Exception {
+    Path specs = Files.createDirectories(tmp.resolve("specs"));
+    Files.writeString(specs.resolve("team.yaml"), """
+        apiVersion: agentry.dev/v1
+        kind: Toolkit
+        metadata: {name: mail}
+        spec:
+          functions:
+            - name: send_email
+              description: Send an e-mail.
+              parameters: {type: object, properties: {to: {type: string}}, required: [to]}
+              requires_confirmation: true
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Model
+        metadata: {name: mailer-model}
+        spec:
+          provider: scripted
+          script:
+            rules:
+              - when: 'mail'
+                content: "Mail sent: {tool_result}"
+                tool_calls: [{name: send_email, arguments: {to: "ada@example.com"}}]
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Agent
+        metadata: {name: mailer}
+        spec: {model: mailer-model, name: Mailer, tools: [{toolkit: mail}]}
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Model
+        metadata: {name: leader-model}
+        spec:
+          provider: scripted
+          script:
+            turns:
+              - tool_calls: [{name: delegate_task_to_member, arguments: {member_id: mailer, task: "{input}"}}]
+              - content: "Team: {tool_result}"
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Team
+        metadata: {name: office}
+        spec: {model: leader-model, members: [{agent: mailer}]}
+        """);
+    InputStream stdin = System.in;
+    System.setIn(new ByteArrayInputStream("y\n".getBytes(StandardCharsets.UTF_8)));
+    CliRun run;
+    try {
+      run = run("run", "--specs", specs.toString(), "office", "please mail Ada");
+    } finally {
+      System.setIn(stdin);
+    }
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("(paused: 1 tool call(s) wait for you)")
+        .contains("Confirm [Mailer] send_email({\"to\":\"ada@example.com\"})? [y/N] ")
+        .contains("[Mailer] Mail sent: The user confirmed the call to send_email.")
+        .endsWith("Team: Mail sent: The user confirmed the call to send_email." + System.lineSeparator());
   }
 
   @Test
