@@ -2,15 +2,14 @@ package dev.agentry.server.cli;
 
 import dev.agentry.engine.Builtins;
 import dev.agentry.engine.compile.SpecCompiler;
-import dev.agentry.engine.event.EventJson;
-import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.model.Catalog;
-import dev.agentry.engine.model.NotFoundException;
 import dev.agentry.engine.run.Engine;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.run.RunRequest;
+import dev.agentry.engine.run.Target;
 import dev.agentry.engine.spec.Diagnostic;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreException;
@@ -32,17 +31,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code agentry run [--specs DIR] [--db URL] AGENT MESSAGE}: runs one agent once and streams its answer and tool calls to the
- * terminal (or its events as JSON lines with {@code --json}). A paused run asks its questions on the terminal and
- * continues. Exit code 0 when the run completes, 1 otherwise, 2 on a usage error.
+ * {@code agentry run [--specs DIR] [--db URL] ID MESSAGE}: runs one agent or team once and streams its answer and
+ * tool calls to the terminal, a team's members' work included (see {@link TerminalPrinter}), or its events as JSON
+ * lines with {@code --json}. A paused run asks its questions on the terminal and continues. Exit code 0 when the run
+ * completes, 1 otherwise, 2 on a usage error.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run an agent once and stream its answer, tool calls included.")
+    description = "Run an agent or a team once and stream its answer, tool calls and members' work included.")
 final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "AGENT", description = "The agent's id (its metadata.name)")
-  String agentId;
+  @Parameters(index = "0", paramLabel = "ID", description = "The agent's or team's id (its metadata.name)")
+  String id;
 
   @Parameters(index = "1", paramLabel = "MESSAGE", description = "The message to send")
   String message;
@@ -92,9 +92,15 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int run(Engine engine, PrintWriter out, PrintWriter err) {
+    Catalog catalog = engine.catalog();
+    Target target = catalog.findAgent(id).map(a -> Target.agent(id))
+        .or(() -> catalog.findTeam(id).map(t -> Target.team(id)))
+        .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "No agent or team '" + id + "' in "
+            + specSet.specs + "; agents: " + String.join(", ", catalog.agents().keySet()) + "; teams: "
+            + String.join(", ", catalog.teams().keySet())));
     TerminalPrinter printer = new TerminalPrinter(out, json);
     try {
-      RunOutput output = engine.run(agentId, RunRequest.create(r -> r.input(message).sessionId(sessionId)
+      RunOutput output = engine.run(target, RunRequest.create(r -> r.input(message).sessionId(sessionId)
           .userId(userId).streamEvents(true)), printer);
       while (output.status() == RunStatus.PAUSED) {
         List<ToolExecution> answers = ask(output, out);
@@ -111,9 +117,6 @@ final class RunCommand implements Callable<Integer> {
       }
       err.flush();
       return output.status() == RunStatus.COMPLETED ? 0 : 1;
-    } catch (NotFoundException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "No agent '" + agentId + "' in " + specSet.specs
-          + "; agents: " + String.join(", ", engine.catalog().agents().keySet()));
     } catch (StoreException e) {
       err.println("error: " + e.getMessage());
       err.flush();
@@ -121,15 +124,14 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Asks, on the terminal, what each paused call waits for; null when the input ended. */
+  /** Asks, on the terminal, what each paused call (a team's members' included) waits for; null when input ended. */
   private static List<ToolExecution> ask(RunOutput paused, PrintWriter out) {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     List<ToolExecution> answers = new ArrayList<>();
-    for (ToolExecution call : paused.tools()) {
-      if (call.result() != null) {
-        continue;
-      }
-      String label = call.toolName() + "(" + (call.toolArgs() == null ? "" : call.toolArgs()) + ")";
+    for (RunRequirement requirement : paused.requirements()) {
+      ToolExecution call = requirement.toolExecution();
+      String label = (requirement.memberAgentName() == null ? "" : "[" + requirement.memberAgentName() + "] ")
+          + call.toolName() + "(" + (call.toolArgs() == null ? "" : call.toolArgs()) + ")";
       if (call.requiresConfirmation()) {
         String yes = prompt(in, out, "Confirm " + label + "? [y/N] ");
         if (yes == null) {
@@ -172,61 +174,6 @@ final class RunCommand implements Callable<Integer> {
       return in.readLine();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Prints events: JSON lines, or the answer as it streams with tool calls on their own lines. */
-  private static final class TerminalPrinter implements dev.agentry.engine.event.EventSink {
-    private final PrintWriter out;
-    private final boolean json;
-    private boolean midLine;
-
-    TerminalPrinter(PrintWriter out, boolean json) {
-      this.out = out;
-      this.json = json;
-    }
-
-    @Override
-    public void accept(RunEvent event) {
-      if (json) {
-        out.println(EventJson.write(event));
-        out.flush();
-        return;
-      }
-      switch (event) {
-        case RunEvent.RunContent c when c.content() != null -> print(c.content().toString());
-        case RunEvent.ReasoningContentDelta r -> print(r.reasoningContent());
-        case RunEvent.ToolCallStarted t -> line("-> " + t.tool().toolName() + "(" + args(t.tool()) + ")");
-        case RunEvent.ToolCallCompleted t -> line("<- " + t.tool().toolName() + ": " + t.tool().result());
-        case RunEvent.RunPaused p -> line("(paused: " + p.tools().size() + " tool call(s) wait for you)");
-        default -> { }
-      }
-    }
-
-    void finish(RunOutput output) {
-      if (!json && midLine) {
-        out.println();
-      }
-      out.flush();
-    }
-
-    private void print(String text) {
-      out.print(text);
-      out.flush();
-      midLine = !text.endsWith("\n");
-    }
-
-    private void line(String text) {
-      if (midLine) {
-        out.println();
-      }
-      out.println(text);
-      out.flush();
-      midLine = false;
-    }
-
-    private static String args(ToolExecution tool) {
-      return tool.toolArgs() == null ? "" : tool.toolArgs().toString();
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The {@code agentry} command line (picocli): one class per subcommand. Commands parse flags and print; the work is
- * done by the engine through the same entry points the server uses.
+ * The {@code agentry} command line (picocli): one class per subcommand, and {@code TerminalPrinter}, which shows a run
+ * on the terminal. Commands parse flags and print; the work is done by the engine through the same entry points the
+ * server uses.
  */
 @NullMarked
 package dev.agentry.server.cli;

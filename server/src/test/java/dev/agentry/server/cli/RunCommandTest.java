@@ -11,6 +11,7 @@ import dev.agentry.engine.store.StoreSettings;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code agentry run}: the example agents answer offline on the scripted model, with the right exit codes. */
+/** {@code agentry run}: the example agents and teams answer offline on their scripted models, with exit codes. */
 class RunCommandTest {
   @TempDir Path tmp;
 
@@ -67,11 +68,118 @@ class RunCommandTest {
   }
 
   @Test
-  void an_unknown_agent_is_a_usage_error_that_lists_the_agents() {
+  void a_team_members_call_that_needs_confirmation_is_asked_on_the_terminal_and_the_team_goes_on() throws Exception {
+    Path specs = Files.createDirectories(tmp.resolve("specs"));
+    Files.writeString(specs.resolve("team.yaml"), """
+        apiVersion: agentry.dev/v1
+        kind: Toolkit
+        metadata: {name: mail}
+        spec:
+          functions:
+            - name: send_email
+              description: Send an e-mail.
+              parameters: {type: object, properties: {to: {type: string}}, required: [to]}
+              requires_confirmation: true
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Model
+        metadata: {name: mailer-model}
+        spec:
+          provider: scripted
+          script:
+            rules:
+              - when: 'mail'
+                content: "Mail sent: {tool_result}"
+                tool_calls: [{name: send_email, arguments: {to: "ada@example.com"}}]
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Agent
+        metadata: {name: mailer}
+        spec: {model: mailer-model, name: Mailer, tools: [{toolkit: mail}]}
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Model
+        metadata: {name: leader-model}
+        spec:
+          provider: scripted
+          script:
+            turns:
+              - tool_calls: [{name: delegate_task_to_member, arguments: {member_id: mailer, task: "{input}"}}]
+              - content: "Team: {tool_result}"
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Team
+        metadata: {name: office}
+        spec: {model: leader-model, members: [{agent: mailer}]}
+        """);
+    InputStream stdin = System.in;
+    System.setIn(new ByteArrayInputStream("y\n".getBytes(StandardCharsets.UTF_8)));
+    CliRun run;
+    try {
+      run = run("run", "--specs", specs.toString(), "office", "please mail Ada");
+    } finally {
+      System.setIn(stdin);
+    }
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("(paused: 1 tool call(s) wait for you)")
+        .contains("Confirm [Mailer] send_email({\"to\":\"ada@example.com\"})? [y/N] ")
+        .contains("[Mailer] Mail sent: The user confirmed the call to send_email.")
+        .endsWith("Team: Mail sent: The user confirmed the call to send_email." + System.lineSeparator());
+  }
+
+  @Test
+  void an_unknown_id_is_a_usage_error_that_lists_the_agents_and_teams() {
     CliRun run = run("run", "--specs", "../specs", "no-such-agent", "hello");
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("No agent 'no-such-agent'").contains("assistant");
+    assertThat(run.err()).contains("No agent or team 'no-such-agent'").contains("assistant")
+        .contains("research-team");
+  }
+
+  @Test
+  void an_example_team_shows_each_members_work_under_its_name_and_the_leaders_answer_plain() {
+    CliRun run = run("run", "--specs", "../specs", "research-team", "Why is the sky blue?");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).containsSubsequence(
+        "-> delegate_task_to_member({\"member_id\":\"web-researcher\",\"task\":\"Find facts, with sources, about: "
+            + "Why is the sky blue?\"})",
+        "[Web Researcher] (offline demo reply) Research notes for \"Find facts, with sources, about: Why is the sky "
+            + "blue?\": 1) the topic is well documented; 2) the sources agree; 3) nothing controversial was found. "
+            + "Sources: https://en.wikipedia.org/wiki/Main_Page",
+        "[Writer] (offline demo reply) ## What the research found",
+        "[Writer] ### Sources",
+        "(offline demo reply) The Research Team's answer to \"Why is the sky blue?\":",
+        "(offline demo reply) ## What the research found");
+    assertThat(lines.getLast()).isEqualTo("- https://en.wikipedia.org/wiki/Main_Page");
+  }
+
+  @Test
+  void a_nested_team_names_its_members_members_by_their_path() {
+    CliRun run = run("run", "--specs", "../specs", "editorial-board", "Why is the sky blue?");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsSubsequence(
+        "[Research Team] -> delegate_task_to_member({\"member_id\":\"web-researcher\",\"task\":\"Find facts, with "
+            + "sources, about: Why is the sky blue?\"})",
+        "[Research Team > Writer] (offline demo reply) ## What the research found",
+        "[Research Team] (offline demo reply) The Research Team's answer to \"Why is the sky blue?\":",
+        "[Fact Checker] (offline demo reply) 1) \"The topic is well documented\": supported. 2) \"The sources "
+            + "agree\": supported. No claim is contradicted.");
+    assertThat(run.out()).contains("(offline demo reply) The Editorial Board publishes");
+  }
+
+  @Test
+  void a_tasks_mode_team_shows_its_tasks_as_they_are_created_and_done() {
+    CliRun run = run("run", "--specs", "../specs", "article-planner", "Why is the sky blue?");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsSubsequence("+ task [1] Research (web-researcher)",
+        "+ task [2] Write (writer)", "~ task [1] Research: completed", "~ task [2] Write: completed",
+        "(offline demo reply) Both tasks are done; the writer's task reports:", "",
+        "Task [2] completed. Result: (offline demo reply) ## What the research found");
   }
 
   @Test

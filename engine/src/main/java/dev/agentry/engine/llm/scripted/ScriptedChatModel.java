@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A model that replies from a script declared in YAML ({@code schemas/model.schema.json#/$defs/script}): for offline
@@ -26,9 +28,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Everything is counted from the latest user message, so a script restarts with every run: the n-th model call
  * of a run takes {@code turns[n]}; when no turn is left, the first rule whose {@code when} matches the latest user
  * message replies; otherwise {@code fallback} does. A rule with tool calls makes them once per run; once their
- * results are in, it answers with its {@code content}, where {@code {tool_result}} stands for the last result.
- * Answers stream in {@code chunk_size} pieces, {@code chunk_delay_ms} apart; token counts are estimated at four
- * characters a token.
+ * results are in, it answers with its {@code content}. In any reply's content and in the string values of its
+ * tool-call arguments, {@code {input}} stands for the latest user message and {@code {tool_result}} for the last
+ * tool result of the run (empty when there is none), so a scripted team leader can pass its input on. Answers
+ * stream in {@code chunk_size} pieces, {@code chunk_delay_ms} apart; token counts are estimated at four characters
+ * a token.
  */
 public final class ScriptedChatModel implements ChatModel {
   private static final String DEFAULT_FALLBACK = "(scripted model) No scripted reply matched.";
@@ -100,13 +104,15 @@ public final class ScriptedChatModel implements ChatModel {
         lastToolResult = m.content();
       }
     }
-    Reply reply = choose(lastUser < 0 ? "" : text(messages.get(lastUser)), callsThisRun, lastToolResult);
+    String userText = lastUser < 0 ? "" : text(messages.get(lastUser));
+    Reply reply = choose(userText, callsThisRun, lastToolResult);
+    Placeholders placeholders = new Placeholders(userText, lastToolResult == null ? "" : lastToolResult);
     List<ToolCall> calls = new ArrayList<>(reply.calls().size());
     for (int i = 0; i < reply.calls().size(); i++) {
       PlannedCall c = reply.calls().get(i);
-      calls.add(new ToolCall("call_" + messages.size() + "_" + i, c.name(), c.arguments()));
+      calls.add(new ToolCall("call_" + messages.size() + "_" + i, c.name(), placeholders.inJson(c.arguments())));
     }
-    String content = reply.content();
+    String content = reply.content() == null ? null : placeholders.in(reply.content());
     if (request.stream()) {
       stream(reply.reasoning(), listener::onReasoning, request);
       stream(content, listener::onContent, request);
@@ -115,7 +121,8 @@ public final class ScriptedChatModel implements ChatModel {
     for (Message m : messages) {
       input += m.content() == null ? 0 : m.content().length();
     }
-    long output = (content == null ? 0 : content.length()) + (reply.reasoning() == null ? 0 : reply.reasoning().length());
+    long output = (content == null ? 0 : content.length())
+        + (reply.reasoning() == null ? 0 : reply.reasoning().length());
     return new ChatResponse(content, reply.reasoning(), calls, Usage.of((input + 3) / 4, (output + 3) / 4),
         calls.isEmpty() ? "stop" : "tool_calls", null);
   }
@@ -132,10 +139,32 @@ public final class ScriptedChatModel implements ChatModel {
       if (r.calls().isEmpty() || lastToolResult == null) {
         return r.calls().isEmpty() ? r : new Reply(null, r.reasoning(), r.calls());
       }
-      String answer = r.content() == null ? lastToolResult : r.content().replace("{tool_result}", lastToolResult);
-      return new Reply(answer, null, List.of());
+      return new Reply(r.content() == null ? "{tool_result}" : r.content(), null, List.of());
     }
     return new Reply(fallback, null, List.of());
+  }
+
+  /** The values of {@code {input}} and {@code {tool_result}} for one model call. */
+  private record Placeholders(String input, String toolResult) {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(input|tool_result)}");
+
+    String in(String text) {
+      return PLACEHOLDER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(value(m.group(1))));
+    }
+
+    /** Fills the placeholders inside the JSON text of tool-call arguments, escaped so the JSON stays valid. */
+    String inJson(String json) {
+      return PLACEHOLDER.matcher(json).replaceAll(m -> Matcher.quoteReplacement(escaped(value(m.group(1)))));
+    }
+
+    private String value(String name) {
+      return name.equals("input") ? input : toolResult;
+    }
+
+    private static String escaped(String value) {
+      String quoted = JsonNodeFactory.instance.stringNode(value).toString();
+      return quoted.substring(1, quoted.length() - 1);
+    }
   }
 
   private void stream(@Nullable String text, java.util.function.Consumer<String> sink, ChatRequest request) {

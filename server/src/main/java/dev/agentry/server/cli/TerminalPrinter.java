@@ -1,0 +1,140 @@
+package dev.agentry.server.cli;
+
+import dev.agentry.engine.event.EventJson;
+import dev.agentry.engine.event.EventSink;
+import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunScope;
+import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.run.RunOutput;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The terminal view of a run for {@code agentry run}: the answer of the agent or team leader as it streams, its tool
+ * calls on their own lines, and, for a team, each member's tool calls and answer on lines prefixed with the member's
+ * name ({@code [Web Researcher] ...}, {@code [Research Team > Writer] ...} two levels down); or, with {@code --json},
+ * every event as one line of JSON, as the HTTP API streams them.
+ */
+final class TerminalPrinter implements EventSink {
+  private static final int MAX_RESULT = 160;
+
+  private final PrintWriter out;
+  private final boolean json;
+  /** The prefix of each member run seen, by run id: its name, after its parent member's. */
+  private final Map<String, String> labels = new ConcurrentHashMap<>();
+  private boolean midLine;
+
+  TerminalPrinter(PrintWriter out, boolean json) {
+    this.out = out;
+    this.json = json;
+  }
+
+  @Override
+  public void accept(RunEvent event) {
+    if (json) {
+      out.println(EventJson.write(event));
+      out.flush();
+      return;
+    }
+    RunScope scope = event.scope();
+    boolean member = scope.parentRunId() != null;
+    switch (event) {
+      case RunEvent.RunStarted e -> {
+        if (member) {
+          String parent = labels.get(scope.parentRunId());
+          labels.put(scope.runId(), (parent == null ? "" : parent + " > ") + scope.componentName());
+        }
+      }
+      case RunEvent.RunContent e -> {
+        if (!member && e.content() != null) {
+          print(e.content().toString());
+        }
+      }
+      case RunEvent.ReasoningContentDelta e -> {
+        if (!member) {
+          print(e.reasoningContent());
+        }
+      }
+      case RunEvent.ToolCallStarted e -> line(scope, "-> " + e.tool().toolName() + "(" + args(e.tool()) + ")");
+      case RunEvent.ToolCallCompleted e -> line(scope, "<- " + e.tool().toolName() + ": " + brief(e.tool().result()));
+      case RunEvent.ToolCallError e -> line(scope, "<- " + e.tool().toolName() + " failed: " + brief(e.error()));
+      case RunEvent.RunCompleted e -> {
+        if (member) {
+          line(scope, e.content() == null ? "(no answer)" : e.content().toString());
+        }
+      }
+      case RunEvent.RunPaused e -> {
+        if (!member) { // a member's pause is the team's, with the member's calls among its requirements
+          line(scope, "(paused: " + e.requirements().size() + " tool call(s) wait for you)");
+        }
+      }
+      case RunEvent.RunError e -> {
+        if (member) {
+          line(scope, "(failed: " + e.content() + ")");
+        }
+      }
+      case RunEvent.RunCancelled e -> {
+        if (member) {
+          line(scope, "(cancelled)");
+        }
+      }
+      case RunEvent.TaskCreated e -> line(scope, "+ task [" + e.taskId() + "] " + e.title()
+          + (e.assignee() == null ? "" : " (" + e.assignee() + ")"));
+      case RunEvent.TaskUpdated e -> line(scope, "~ task [" + e.taskId() + "] " + e.title() + ": " + e.status());
+      case RunEvent.RunContinued e -> { }
+      case RunEvent.PreHookStarted e -> { }
+      case RunEvent.PreHookCompleted e -> { }
+      case RunEvent.PostHookStarted e -> { }
+      case RunEvent.PostHookCompleted e -> { }
+      case RunEvent.MemoryUpdateStarted e -> { }
+      case RunEvent.MemoryUpdateCompleted e -> { }
+      case RunEvent.TaskIterationStarted e -> { }
+      case RunEvent.TaskIterationCompleted e -> { }
+      case RunEvent.TaskStateUpdated e -> { }
+      case RunEvent.ModelRequestStarted e -> { }
+      case RunEvent.ModelRequestCompleted e -> { }
+      case RunEvent.RunIntermediateContent e -> { }
+      case RunEvent.RunContentCompleted e -> { }
+      case RunEvent.ReasoningStarted e -> { }
+      case RunEvent.ReasoningStep e -> { }
+      case RunEvent.ReasoningCompleted e -> { }
+    }
+  }
+
+  /** Ends the output after the run's last event. */
+  void finish(RunOutput output) {
+    if (!json && midLine) {
+      out.println();
+    }
+    out.flush();
+  }
+
+  private void print(String text) {
+    out.print(text);
+    out.flush();
+    midLine = !text.endsWith("\n");
+  }
+
+  /** One or more whole lines, each prefixed with the member's name when the event is a member's. */
+  private void line(RunScope scope, String text) {
+    if (midLine) {
+      out.println();
+    }
+    String label = scope.parentRunId() == null ? null : labels.getOrDefault(scope.runId(), scope.componentName());
+    text.lines().forEach(l -> out.println(label == null ? l : ("[" + label + "] " + l).stripTrailing()));
+    out.flush();
+    midLine = false;
+  }
+
+  private static String args(ToolExecution tool) {
+    return tool.toolArgs() == null ? "" : tool.toolArgs().toString();
+  }
+
+  /** A tool result on one line: a member's whole answer is printed by the member already. */
+  private static String brief(@Nullable String result) {
+    String text = result == null ? "" : result.strip().replace('\n', ' ');
+    return text.length() <= MAX_RESULT ? text : text.substring(0, MAX_RESULT) + "...";
+  }
+}
