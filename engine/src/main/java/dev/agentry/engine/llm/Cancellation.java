@@ -21,6 +21,7 @@ public final class Cancellation {
   private final Condition thrown = lock.newCondition();
   private final List<Runnable> actions = new ArrayList<>(2);
   private volatile boolean cancelled;
+  private volatile Registration parent = () -> {};
 
   /** A registration; closing it forgets the action. */
   public interface Registration extends AutoCloseable {
@@ -39,8 +40,17 @@ public final class Cancellation {
   public Cancellation child() {
     Cancellation child = new Cancellation();
     Registration link = onCancel(child::cancel);
+    child.parent = link;
     child.onCancel(link::close); // once the child is thrown, this switch need not remember it
     return child;
+  }
+
+  /**
+   * Forgets the switch this one is a {@link #child()} of, so that a member run that has ended is not remembered by
+   * its team run's switch until the team run ends (nothing for a switch that is no child).
+   */
+  public void detach() {
+    parent.close();
   }
 
   /** True once {@link #cancel()} was called. */

@@ -98,7 +98,7 @@ final class HumanInput {
         toRun.add(checked.get(i));
       }
     }
-    List<ToolRunner.Timed> ran = ToolRunner.invokeAll(run, toRun); // cancellable, as in a turn that did not pause
+    List<ToolRunner.Timed> ran = ParallelCalls.invokeAll(run, toRun); // cancellable, as in a turn that did not pause
     if (ran == null) {
       return TurnOutcome.NEXT; // cancelled: the loop ends the run before asking the model
     }

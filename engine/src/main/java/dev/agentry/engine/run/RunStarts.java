@@ -150,6 +150,7 @@ final class RunStarts {
       return run.unsaved(e);
     } finally {
       finished.cancel();
+      run.cancellation.detach();
       active.remove(runId);
     }
   }

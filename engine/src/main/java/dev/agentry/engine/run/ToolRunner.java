@@ -3,17 +3,12 @@ package dev.agentry.engine.run;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.internal.Json;
-import dev.agentry.engine.llm.Cancellation;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.ToolCall;
 import dev.agentry.engine.tool.ToolContext;
 import dev.agentry.engine.tool.ToolResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 final class ToolRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ToolRunner.class);
   /** Ends the wait for a call whose thread died before completing it; preallocated, as memory may be short then. */
-  private static final IllegalStateException NO_RESULT = new IllegalStateException("the tool call gave no result");
 
   private ToolRunner() {}
 
@@ -58,7 +52,7 @@ final class ToolRunner {
       executions.add(execution);
       run.emit(new RunEvent.ToolCallStarted(run.scope, execution.createdAt(), execution));
     }
-    List<Timed> results = invokeAll(run, checked);
+    List<Timed> results = ParallelCalls.invokeAll(run, checked);
     if (results == null) {
       return TurnOutcome.NEXT; // cancelled: the loop ends the run before asking the model
     }
@@ -150,87 +144,8 @@ final class ToolRunner {
     }
   }
 
-  /**
-   * Runs the calls, each on its own virtual thread (on the run's thread when none of them may block), and waits for
-   * them all, or for the run to be cancelled: then the
-   * tool threads are interrupted and no longer waited for (a tool blocked in I/O that ignores interrupts must not
-   * keep a cancelled run RUNNING), and the result is null.
-   */
-  static @Nullable List<Timed> invokeAll(ActiveRun run, List<Checked> checked) {
-    if (checked.stream().noneMatch(ToolRunner::blocks) || checked.size() == 1 && runsAChild(checked.getFirst())) {
-      // they only compute, or it is one member's run, which the run's cancellation stops: a thread would cost more
-      List<Timed> results = new ArrayList<>(checked.size());
-      checked.forEach(c -> results.add(invoke(run, c)));
-      return results;
-    }
-    List<CompletableFuture<Timed>> futures = new ArrayList<>(checked.size());
-    List<Thread> threads = new ArrayList<>(checked.size());
-    for (Checked c : checked) {
-      CompletableFuture<Timed> future = new CompletableFuture<>();
-      futures.add(future);
-      threads.add(Thread.ofVirtual().name("tool-" + c.call().name()).start(() -> {
-        try {
-          future.complete(invoke(run, c));
-        } finally { // a no-op once completed; otherwise the wait below must not hang on a call with no result
-          future.completeExceptionally(NO_RESULT);
-        }
-      }));
-    }
-    CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-    try (Cancellation.Registration stop = run.cancellation.onCancel(() -> {
-      all.cancel(false); // completes only the waiting below; the tools' own futures are left to their threads
-      threads.forEach(Thread::interrupt);
-    })) {
-      all.join();
-    } catch (CancellationException e) {
-      awaitMembers(checked, futures);
-      return null;
-    } catch (CompletionException e) {
-      // a call ended with no result (see NO_RESULT): reported below as a failed call, the others keep theirs
-    }
-    List<Timed> results = new ArrayList<>(futures.size());
-    for (int i = 0; i < futures.size(); i++) {
-      CompletableFuture<Timed> future = futures.get(i);
-      results.add(future.state() == Future.State.SUCCESS ? future.resultNow()
-          : new Timed(unexpected(checked.get(i)), new ToolExecution.ToolMetrics(run.now(), run.now(), 0)));
-    }
-    return results;
-  }
-
-  /**
-   * After a cancel, waits a little for the member runs the calls started: they are cancelled with the run and end at
-   * once, and their endings (stored, streamed) must come before the team run's own.
-   */
-  private static void awaitMembers(List<Checked> checked, List<CompletableFuture<Timed>> futures) {
-    long deadline = System.nanoTime() + MEMBER_GRACE.toNanos();
-    for (int i = 0; i < checked.size(); i++) {
-      if (checked.get(i).tool() != null && checked.get(i).tool().tool() instanceof RunTool) {
-        try {
-          futures.get(i).get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-          LOG.debug("a member run of a cancelled team run did not end in time", e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
-  }
-
-  /** How long a cancelled team run waits for its member runs to end. */
-  private static final java.time.Duration MEMBER_GRACE = java.time.Duration.ofSeconds(5);
-
-  /** True when the call will run a tool that may wait on I/O. */
-  /** A delegation to a member: the member's run is a child of this run's cancellation, so it needs no interrupt. */
-  private static boolean runsAChild(Checked c) {
-    return c.error() == null && c.tool() != null && c.args() != null && c.tool().tool() instanceof RunTool;
-  }
-
-  private static boolean blocks(Checked c) {
-    return c.error() == null && c.tool() != null && c.args() != null && c.tool().tool().blocking();
-  }
-
-  private static Timed invoke(ActiveRun run, Checked c) {
+  /** Makes one call, on the calling thread; a failure of the tool is the call's error result. */
+  static Timed invoke(ActiveRun run, Checked c) {
     long start = System.nanoTime();
     double startTime = System.currentTimeMillis() / 1000.0;
     if (c.error() == null && c.tool() != null && c.args() != null && c.tool().tool() instanceof RunTool own) {
@@ -257,7 +172,7 @@ final class ToolRunner {
   }
 
   /** What the model reads when a call broke in a way that says nothing useful to it. */
-  private static ToolResult unexpected(Checked c) {
+  static ToolResult unexpected(Checked c) {
     return ToolResult.error("Error: " + c.call().name() + " failed unexpectedly and gave no result.");
   }
 
