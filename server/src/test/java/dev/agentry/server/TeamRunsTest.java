@@ -205,6 +205,9 @@ class TeamRunsTest {
     assertThat(resumed.names().getFirst()).isEqualTo("replay");
     assertThat(resumed.names()).contains("RunStarted").endsWith("TeamRunCompleted");
     assertThat(resumed.events().get(1).data().path("event_index").asLong()).isEqualTo(3);
+    TestServer.Sse elsewhere = server.stream("/agents/echo/runs/" + runId + "/resume",
+        Map.of("last_event_index", "2", "session_id", "team-bg-1"));
+    assertThat(elsewhere.names()).as("a team's run is not resumed through an agent's route").containsExactly("error");
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.run.RunOutputResponse;
 import dev.agentry.engine.run.RunRequest;
 import dev.agentry.engine.run.Target;
+import dev.agentry.engine.store.RunQuery;
 import dev.agentry.server.AgentOs;
 import dev.agentry.server.http.dto.RunSchema;
 import dev.agentry.server.sse.Resume;
@@ -97,8 +98,7 @@ final class RunHandlers {
     String sessionId = Queries.required(ctx, "session_id");
     String status = ctx.queryParam("status");
     os.store().findSession(sessionId).orElseThrow(() -> ApiException.notFound("Session not found"));
-    ctx.json(os.store().listRuns(sessionId).stream()
-        .filter(r -> r.kind() == kind && r.componentId().equals(id))
+    ctx.json(os.store().listRuns(RunQuery.ofSession(sessionId).ofComponent(kind, id)).stream()
         .filter(r -> status == null || status.isEmpty() || r.status().name().equalsIgnoreCase(status))
         .map(RunSchema::of).toList());
   }
@@ -169,19 +169,21 @@ final class RunHandlers {
 
   void resume(Context ctx) {
     Forms form = Forms.of(ctx, os.settings().maxRequestBytes());
-    participant(ctx);
+    String id = participant(ctx).id();
     String runId = ctx.pathParam("run_id");
     Integer last = form.integer("last_event_index");
     long from = last == null ? 0 : last + 1L;
     String sessionId = form.optional("session_id");
-    RunStream live = os.streams().find(runId).orElse(null);
+    // every run is stored from its start: one of another agent or team (a team's member run too) is not found here
+    RunOutput stored = os.store().findRun(runId).orElse(null);
+    boolean ours = stored == null || ofThis(stored, id);
+    RunStream live = ours ? os.streams().find(runId).orElse(null) : null;
     try {
       SseWriter out = SseWriter.open(ctx, true);
       if (live != null) {
         Resume.fromBuffer(out, live, runId, from, last, kind.wireName());
       } else {
-        RunOutput stored = sessionId == null ? null : os.store().findRun(runId).orElse(null);
-        Resume.fromStore(out, stored, runId);
+        Resume.fromStore(out, ours && sessionId != null ? stored : null, runId);
       }
     } catch (java.io.IOException e) {
       // the client went away; nothing to cancel, a resumed stream does not own its run
