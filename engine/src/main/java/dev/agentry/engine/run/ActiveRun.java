@@ -1,5 +1,6 @@
 package dev.agentry.engine.run;
 
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.EventRole;
 import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.Metrics;
@@ -151,11 +152,13 @@ final class ActiveRun {
   }
 
   /**
-   * Emits an event: always to the stored list when the agent stores events (content deltas excepted, as Agno
-   * does), and to the sink unless {@code stream_events} is off and the event is neither content nor an ending.
+   * Emits an event: always to the stored list when the agent stores events (content deltas excepted, and a team's
+   * intermediate content, as Agno's {@code events_to_skip}), and to the sink unless {@code stream_events} is off and
+   * the event is neither content nor an ending.
    */
   synchronized void emit(RunEvent event) {
-    if (events != null && EventRole.of(event) != EventRole.CONTENT) {
+    if (events != null && EventRole.of(event) != EventRole.CONTENT
+        && !(scope.kind() == ComponentKind.TEAM && event instanceof RunEvent.RunIntermediateContent)) {
       events.add(event);
     }
     deliver(event);

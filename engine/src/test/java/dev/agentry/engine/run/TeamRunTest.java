@@ -120,6 +120,33 @@ class TeamRunTest {
     assertThat(read.scope().componentId()).isEqualTo("t");
   }
 
+  @Test
+  void a_teams_stored_events_leave_out_its_intermediate_content_as_agnos() {
+    Catalog catalog = Specs.compile(dir, MODELS + "---\n" + Specs.HEADER + """
+        kind: Model
+        metadata: {name: chatty-leader}
+        spec:
+          provider: scripted
+          script:
+            turns:
+              - content: "Let me ask the geographer."
+                tool_calls: [{name: delegate_task_to_member, arguments: {member_id: geo, task: "capital of France"}}]
+              - content: "Paris."
+        ---
+        """ + Specs.HEADER + """
+        kind: Team
+        metadata: {name: t}
+        spec: {model: chatty-leader, members: [{agent: geo}], store_events: true}
+        """);
+    Engine engine = Engine.create(catalog);
+    List<RunEvent> streamed = new CopyOnWriteArrayList<>();
+    RunOutput out = engine.run(Target.team("t"), RunRequest.of("What is the capital?"), streamed::add);
+
+    assertThat(streamed).extracting(RunEvent::name).contains("TeamRunIntermediateContent");
+    assertThat(engine.store().findRun(out.runId()).orElseThrow().events()).extracting(RunEvent::name)
+        .contains("TeamToolCallStarted").doesNotContain("TeamRunIntermediateContent", "TeamRunContent");
+  }
+
   private static List<String> fieldNames(ObjectNode node) {
     List<String> names = new java.util.ArrayList<>();
     node.propertyNames().forEach(names::add);
