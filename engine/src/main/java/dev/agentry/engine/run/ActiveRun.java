@@ -263,7 +263,7 @@ final class ActiveRun {
     }
     restore(paused.messages(), paused.tools(), own);
     if (tasks != null) {
-      tasks.restore(sessionState.remove(TaskBoard.STATE_KEY));
+      iteration = tasks.restore(sessionState.remove(TaskBoard.STATE_KEY));
     }
   }
 

@@ -58,7 +58,7 @@ final class HumanInput {
     List<ToolRunner.Checked> checked = new ArrayList<>(pending.size());
     List<ToolExecution> executions = new ArrayList<>(pending.size());
     List<ToolResult> decided = new ArrayList<>(pending.size());
-    Map<Integer, RunOutput> members = new HashMap<>();
+    Map<Integer, RunTool> waiting = new HashMap<>(); // calls that wait for their members: continued by their tool
     for (ToolExecution paused : pending) {
       ToolExecution answer = byId.getOrDefault(paused.toolCallId(), paused);
       BoundTool tool = run.runtime.tools().get(paused.toolName());
@@ -66,10 +66,9 @@ final class HumanInput {
           paused.toolArgs() == null ? "{}" : paused.toolArgs().toString());
       ToolRunner.Checked c;
       ToolResult result = null;
-      RunOutput member = pausedMember(run, paused);
-      if (member != null) { // a delegation whose member waits: its answer is the member's, once continued
+      if (waitsForMembers(run, paused, tool)) { // a delegation: its answer is its members', once continued
         c = new ToolRunner.Checked(call, tool, paused.toolArgs(), null);
-        members.put(checked.size(), member);
+        waiting.put(checked.size(), (RunTool) tool.tool());
       } else if (tool == null || !tool.flags().pauses()) {
         c = ToolRunner.check(run, call);
       } else {
@@ -86,13 +85,13 @@ final class HumanInput {
       executions.add(execution);
     }
     for (int i = 0; i < executions.size(); i++) {
-      if (!members.containsKey(i)) { // a delegation to a waiting member started before the pause, and goes on
+      if (!waiting.containsKey(i)) { // a delegation to a waiting member started before the pause, and goes on
         run.emit(new RunEvent.ToolCallStarted(run.scope, run.now(), executions.get(i)));
       }
     }
     List<ToolRunner.Checked> toRun = new ArrayList<>(checked.size());
     Map<Integer, ToolRunner.Timed> continued = new HashMap<>();
-    members.forEach((i, member) -> continued.put(i, continueMember(run, member, answers)));
+    waiting.forEach((i, tool) -> continued.put(i, continueMembers(run, tool, pending.get(i), answers)));
     for (int i = 0; i < checked.size(); i++) {
       if (decided.get(i) == null && !continued.containsKey(i)) {
         toRun.add(checked.get(i));
@@ -111,22 +110,18 @@ final class HumanInput {
     return ToolRunner.finish(run, checked, executions, results);
   }
 
-  /** The paused member run a team's pending delegation waits for, if it is one. */
-  private static @Nullable RunOutput pausedMember(ActiveRun run, ToolExecution call) {
-    if (call.childRunId() == null || run.runtime.members() == null) {
-      return null;
-    }
-    return run.memberResponses().stream()
-        .filter(m -> m.runId().equals(call.childRunId()) && m.status() == dev.agentry.engine.event.RunStatus.PAUSED)
-        .findFirst().orElse(null);
+  /** True when the pending call is a team's delegation whose member runs wait for a person. */
+  private static boolean waitsForMembers(ActiveRun run, ToolExecution call, @Nullable BoundTool tool) {
+    return call.childRunId() != null && run.runtime.members() != null && tool != null
+        && tool.tool() instanceof RunTool;
   }
 
-  /** Continues a team's paused member with the answers; the delegation's result is the member's answer. */
-  private static ToolRunner.Timed continueMember(ActiveRun run, RunOutput member, List<ToolExecution> answers) {
+  /** Continues the paused members of a team's delegation with the answers; the call's result is their answers. */
+  private static ToolRunner.Timed continueMembers(ActiveRun run, RunTool tool, ToolExecution call,
+      List<ToolExecution> answers) {
     long start = System.nanoTime();
     double startTime = System.currentTimeMillis() / 1000.0;
-    RunOutput out = run.runtime.members().resume(run, member, answers);
-    return TeamTools.outcome(out.componentName(), out).timed(start, startTime);
+    return tool.resume(run, call, answers).timed(start, startTime);
   }
 
   /** The fixed result of a paused call, or null when it should now run here. */

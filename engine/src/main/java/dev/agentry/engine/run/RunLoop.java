@@ -238,7 +238,7 @@ final class RunLoop {
 
   private static RunOutput paused(ActiveRun run) {
     if (run.tasks != null) { // the task list waits with the run, in its session state, until it is continued
-      run.sessionState.put(TaskBoard.STATE_KEY, run.tasks.toState());
+      run.sessionState.put(TaskBoard.STATE_KEY, run.tasks.toState(run.iteration));
     }
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
     List<RunRequirement> requirements = run.toOutput(RunStatus.PAUSED, PAUSED_CONTENT, "str").requirements();

@@ -133,14 +133,10 @@ public record RunOutput(
    */
   public List<RunRequirement> requirements() {
     List<RunRequirement> all = new ArrayList<>(RunRequirement.waitingIn(tools));
-    for (ToolExecution call : tools) {
-      if (call.result() == null && call.childRunId() != null) {
-        for (RunOutput member : memberResponses) {
-          if (member.runId().equals(call.childRunId()) && member.status() == RunStatus.PAUSED) {
-            member.requirements().forEach(r -> all.add(r.ofMember(member.componentId(), member.componentName(),
-                member.runId())));
-          }
-        }
+    for (RunOutput member : memberResponses) { // a paused member's call waits for it: each of them is asked
+      if (member.status() == RunStatus.PAUSED) {
+        member.requirements().forEach(r -> all.add(r.ofMember(member.componentId(), member.componentName(),
+            member.runId())));
       }
     }
     return all;

@@ -1,11 +1,14 @@
 package dev.agentry.engine.run;
 
+import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.tool.Tool;
 import dev.agentry.engine.tool.ToolContext;
 import dev.agentry.engine.tool.ToolDefinition;
 import dev.agentry.engine.tool.ToolResult;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +33,18 @@ abstract class RunTool implements Tool {
   @Override
   public final ToolResult invoke(JsonNode arguments, ToolContext context) {
     return ToolResult.error("'" + definition.name() + "' works only within a team run");
+  }
+
+  /**
+   * Goes on with a call of this tool that waited for paused member runs, now that the run is continued with
+   * {@code answers}: continues them and gives the call's result. By default the call ran one member, the one its
+   * {@code child_run_id} names; a tool that runs several overrides it.
+   */
+  ToolRunner.Timed resume(ActiveRun run, ToolExecution call, List<ToolExecution> answers) {
+    RunOutput member = run.memberResponses().stream().filter(m -> m.runId().equals(call.childRunId())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no member run " + call.childRunId() + " in " + run.scope));
+    RunOutput out = member.status() == RunStatus.PAUSED ? run.runtime.members().resume(run, member, answers) : member;
+    return TeamTools.outcome(out.componentName(), out);
   }
 
   /** A tool that runs a team's members: it knows the team, its catalog and how to start member runs. */

@@ -99,18 +99,23 @@ final class TaskBoard {
   }
 
   /** The board as a paused run keeps it in its session state ({@link #STATE_KEY}), to be read back on continue. */
-  synchronized Map<String, Object> toState() {
+  synchronized Map<String, Object> toState(int iteration) {
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("tasks", Json.MAPPER.convertValue(List.copyOf(tasks.values()), List.class));
     state.put("goal_complete", goalComplete);
     state.put("completion_summary", completionSummary);
+    state.put("iteration", iteration);
     return state;
   }
 
-  /** Restores a board that {@link #toState} wrote; a missing or foreign value leaves it empty. */
-  synchronized void restore(@Nullable Object state) {
+  /**
+   * Restores a board that {@link #toState} wrote; a missing or foreign value leaves it empty.
+   *
+   * @return the round the run was paused in (0 when the state does not say)
+   */
+  synchronized int restore(@Nullable Object state) {
     if (!(state instanceof Map<?, ?> map) || !(map.get("tasks") instanceof List<?> list)) {
-      return;
+      return 0;
     }
     for (Object item : list) {
       TeamTask task = Json.MAPPER.convertValue(item, TeamTask.class);
@@ -118,6 +123,7 @@ final class TaskBoard {
     }
     goalComplete = Boolean.TRUE.equals(map.get("goal_complete"));
     completionSummary = map.get("completion_summary") instanceof String summary ? summary : null;
+    return map.get("iteration") instanceof Number n ? n.intValue() : 0;
   }
 
   /** A pending task waits while a dependency is unfinished; a waiting task fails when a dependency failed. */

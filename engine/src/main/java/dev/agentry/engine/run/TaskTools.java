@@ -1,7 +1,9 @@
 package dev.agentry.engine.run;
 
 import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.TeamTask;
+import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.internal.Json;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.TeamDef;
@@ -104,24 +106,52 @@ final class TaskTools {
     updated(run, task, running);
     String input = MemberInput.of(run, team, task.description().isEmpty() ? task.title() : task.description(),
         members);
-    RunOutput out = members.run(run, member, input);
-    String prefix = "Task [" + task.id() + "] ";
+    return ended(run, running, members.run(run, member, input), paused);
+  }
+
+  /**
+   * Records how a task's member run ended on the board and says it to the leader; a member that waits for a person
+   * leaves its task in progress until the run is continued.
+   */
+  static String ended(ActiveRun run, TeamTask running, RunOutput out, List<RunOutput> paused) {
+    TaskBoard board = board(run);
+    String prefix = "Task [" + running.id() + "] ";
     return switch (out.status()) {
       case COMPLETED -> {
         String answer = TeamTools.answer(out);
-        updated(run, running, board.update(task.id(), "completed", answer, member.id()));
+        updated(run, running, board.update(running.id(), "completed", answer, running.assignee()));
         yield prefix + "completed. Result: " + answer;
       }
       case PAUSED -> {
         paused.add(out);
-        board.update(task.id(), "pending", null, member.id());
         yield "Member '" + out.componentName() + "' requires human input before continuing. " + prefix + "paused.";
       }
       case ERROR, CANCELLED, PENDING, RUNNING -> {
-        updated(run, running, board.update(task.id(), "failed", out.contentText(), member.id()));
+        updated(run, running, board.update(running.id(), "failed", out.contentText(), running.assignee()));
         yield prefix + "failed: " + out.contentText();
       }
     };
+  }
+
+  /**
+   * Continues the task {@code id} of a continued run: its member's paused run is resumed and the task ended with it;
+   * a task that was not waiting is told as the board has it.
+   */
+  static String resumeTask(ActiveRun run, MemberRuns members, String id, List<ToolExecution> answers,
+      List<RunOutput> paused) {
+    Optional<TeamTask> task = board(run).find(id);
+    if (task.isEmpty()) {
+      return "Task [" + id + "] was not run: no such task";
+    }
+    TeamTask t = task.get();
+    RunOutput waiting = null;
+    for (RunOutput m : run.memberResponses()) { // the assignee's latest run is the one the task started
+      waiting = m.componentId().equals(t.assignee()) ? m : waiting;
+    }
+    if (t.status().equals("in_progress") && waiting != null && waiting.status() == RunStatus.PAUSED) {
+      return ended(run, t, members.resume(run, waiting, answers), paused);
+    }
+    return "Task [" + id + "] is " + t.status() + (t.result() == null ? "." : ". Result: " + t.result());
   }
 
   private static RunTool tool(String name, String description, String schema,
@@ -139,8 +169,7 @@ final class TaskTools {
     };
   }
 
-  static final dev.agentry.engine.event.ToolExecution.ToolMetrics NONE =
-      new dev.agentry.engine.event.ToolExecution.ToolMetrics(0, 0, 0);
+  static final ToolExecution.ToolMetrics NONE = new ToolExecution.ToolMetrics(0, 0, 0);
 
   /** {@code execute_task(task_id, member_id)}. */
   private static final class Execute extends RunTool.OfTeam {
@@ -167,6 +196,14 @@ final class TaskTools {
       }
       List<RunOutput> paused = new ArrayList<>(1);
       String text = runTask(run, team, catalog, task.get(), member.get(), members, paused);
+      return new ToolRunner.Timed(ToolResult.of(text), NONE, null, paused.isEmpty() ? null : paused.getFirst());
+    }
+
+    @Override
+    ToolRunner.Timed resume(ActiveRun run, ToolExecution call, List<ToolExecution> answers) {
+      List<RunOutput> paused = new ArrayList<>(1);
+      String text = resumeTask(run, members, call.toolArgs() == null ? "" : call.toolArgs().path("task_id")
+          .asString(""), answers, paused);
       return new ToolRunner.Timed(ToolResult.of(text), NONE, null, paused.isEmpty() ? null : paused.getFirst());
     }
   }
@@ -207,6 +244,19 @@ final class TaskTools {
         running.add(line);
       }
       running.forEach(f -> lines.add(f.join()));
+      return new ToolRunner.Timed(ToolResult.of(String.join("\n", lines)), NONE, null,
+          paused.isEmpty() ? null : paused.getFirst());
+    }
+
+    /** Continues every task of the call whose member waited; the others are told as the board has them. */
+    @Override
+    ToolRunner.Timed resume(ActiveRun run, ToolExecution call, List<ToolExecution> answers) {
+      List<String> lines = new ArrayList<>();
+      List<RunOutput> paused = new ArrayList<>();
+      for (JsonNode id : call.toolArgs() == null ? List.<JsonNode>of() : call.toolArgs().path("task_ids").valueStream()
+          .toList()) {
+        lines.add(resumeTask(run, members, id.asString(), answers, paused));
+      }
       return new ToolRunner.Timed(ToolResult.of(String.join("\n", lines)), NONE, null,
           paused.isEmpty() ? null : paused.getFirst());
     }

@@ -161,27 +161,52 @@ final class TeamTools {
         });
         runs.add(future);
       }
+      List<RunOutput> outputs = new ArrayList<>(runs.size());
+      for (int i = 0; i < runs.size(); i++) {
+        try {
+          outputs.add(runs.get(i).join());
+        } catch (RuntimeException e) {
+          outputs.add(null); // a bug in running the member, reported in its line
+        }
+      }
+      return summary(outputs);
+    }
+
+    /** Continues the members that paused, and answers with every member's answer, as the first time. */
+    @Override
+    ToolRunner.Timed resume(ActiveRun run, ToolExecution call, List<ToolExecution> answers) {
+      List<RunOutput> all = run.memberResponses();
+      List<RunOutput> outputs = new ArrayList<>(team.members().size());
+      for (TeamDef.Member member : team.members()) { // each member's latest run is the one this call started
+        RunOutput last = null;
+        for (RunOutput m : all) {
+          last = m.componentId().equals(member.id()) ? m : last;
+        }
+        outputs.add(last != null && last.status() == RunStatus.PAUSED ? members.resume(run, last, answers) : last);
+      }
+      return summary(outputs);
+    }
+
+    /** "Agent <name>: <answer>" for each member, in the team's order; paused while any member waits. */
+    private ToolRunner.Timed summary(List<RunOutput> outputs) {
       StringBuilder out = new StringBuilder();
       RunOutput paused = null;
       String lastRun = null;
-      for (int i = 0; i < runs.size(); i++) {
-        String name = name(catalog, team.members().get(i));
-        String line;
-        try {
-          RunOutput member = runs.get(i).join();
+      for (int i = 0; i < outputs.size(); i++) {
+        RunOutput member = outputs.get(i);
+        String line = member == null ? "Error - the member could not be run." : switch (member.status()) {
+          case COMPLETED -> answer(member);
+          case PAUSED -> "Requires human input before continuing.";
+          case ERROR -> "Error - " + member.contentText();
+          case CANCELLED -> "Cancelled.";
+          case PENDING, RUNNING -> "No response from the member agent.";
+        };
+        if (member != null) {
           lastRun = member.runId();
           paused = member.status() == RunStatus.PAUSED && paused == null ? member : paused;
-          line = switch (member.status()) {
-            case COMPLETED -> answer(member);
-            case PAUSED -> "Requires human input before continuing.";
-            case ERROR -> "Error - " + member.contentText();
-            case CANCELLED -> "Cancelled.";
-            case PENDING, RUNNING -> "No response from the member agent.";
-          };
-        } catch (RuntimeException e) {
-          line = "Error - " + e.getMessage();
         }
-        out.append(out.isEmpty() ? "" : "\n\n").append("Agent ").append(name).append(": ").append(line);
+        out.append(out.isEmpty() ? "" : "\n\n").append("Agent ").append(name(catalog, team.members().get(i)))
+            .append(": ").append(line);
       }
       return new ToolRunner.Timed(ToolResult.of(out.toString()), NO_METRICS, lastRun, paused);
     }
