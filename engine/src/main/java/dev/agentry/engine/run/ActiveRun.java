@@ -85,7 +85,8 @@ final class ActiveRun {
     this.runtime = runtime;
     this.scope = scope;
     this.userId = settings.userId();
-    this.sessionState = settings.sessionState();
+    // a team's members merge their changes from their own threads, while the leader's tools may write it too
+    this.sessionState = Collections.synchronizedMap(settings.sessionState());
     this.initialState = Collections.unmodifiableMap(new LinkedHashMap<>(settings.storedState()));
     this.vars = new ContextBuilder.Vars(userId, sessionState, settings.dependencies(),
         settings.metadata() == null ? Map.of() : settings.metadata());
@@ -126,7 +127,7 @@ final class ActiveRun {
     return streamEvents;
   }
 
-  /** A copy of the session state, for a member run to start from. */
+  /** A copy of the session state, for a member run to start from and for what the run hands out. */
   Map<String, Object> sessionStateCopy() {
     synchronized (sessionState) {
       return new LinkedHashMap<>(sessionState);
@@ -327,7 +328,7 @@ final class ActiveRun {
     boolean storeMedia = runtime.participant().storeMedia();
     return new RunOutput(scope.runId(), scope.kind(), runtime.id(), runtime.name(), scope.parentRunId(),
         scope.sessionId(), userId, content, contentType, reasoning, runtime.chatModelId(), runtime.provider(),
-        sessionState, createdAt, status, metrics(),
+        sessionStateCopy(), createdAt, status, metrics(),
         storeMedia ? messages : withoutMedia(messages), tools, RunOutput.RunInput.of(input, storeMedia ? media
         : List.of()), events == null ? null : List.copyOf(events), metadata, memberResponses(),
         runtime.catalogVersion());

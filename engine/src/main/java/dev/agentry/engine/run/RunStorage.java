@@ -67,7 +67,7 @@ final class RunStorage {
     Metrics metrics = output.status().isFinal() ? output.metrics() : Metrics.ZERO;
     long now = run.now();
     store.updateSession(run.scope.sessionId(), s -> s.afterRun(
-        StateDelta.apply(s.sessionState(), run.initialState, run.sessionState), metrics,
+        StateDelta.apply(s.sessionState(), run.initialState, run.sessionStateCopy()), metrics,
         run.runtime.catalogVersion(), now));
   }
 
