@@ -1,5 +1,6 @@
 package dev.agentry.engine.compile;
 
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ModelDef;
@@ -51,8 +52,8 @@ final class CatalogBuilder {
     for (Resource<?> r : index.get(Kind.TEAM).values()) {
       TeamSpec spec = (TeamSpec) r.spec();
       List<TeamDef.Member> members = orEmpty(spec.members()).stream()
-          .map(m -> m.agent() != null ? new TeamDef.Member(Kind.AGENT, m.agent())
-              : new TeamDef.Member(Kind.TEAM, Objects.requireNonNull(m.team(), "checked by SpecCompiler")))
+          .map(m -> m.agent() != null ? new TeamDef.Member(ComponentKind.AGENT, m.agent())
+              : new TeamDef.Member(ComponentKind.TEAM, Objects.requireNonNull(m.team(), "checked by SpecCompiler")))
           .toList();
       String name = displayName(spec.name(), r);
       teams.put(r.name(), new TeamDef(r.name(), name, r.metadata(), spec, Participants.leader(r.name(), name, spec,

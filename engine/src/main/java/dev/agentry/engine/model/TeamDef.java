@@ -1,6 +1,6 @@
 package dev.agentry.engine.model;
 
-import dev.agentry.engine.spec.Kind;
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.spec.Metadata;
 import dev.agentry.engine.spec.TeamSpec;
 import java.util.List;
@@ -40,5 +40,5 @@ public record TeamDef(
   }
 
   /** A member of a team: an agent or a team, by id. */
-  public record Member(Kind kind, String id) {}
+  public record Member(ComponentKind kind, String id) {}
 }

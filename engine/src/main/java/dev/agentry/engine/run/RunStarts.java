@@ -13,7 +13,6 @@ import dev.agentry.engine.model.MediaSupport;
 import dev.agentry.engine.model.Participant;
 import dev.agentry.engine.model.SessionDefaults;
 import dev.agentry.engine.model.TeamDef;
-import dev.agentry.engine.spec.Kind;
 import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.Session;
 import dev.agentry.engine.store.StoreException;
@@ -216,8 +215,7 @@ final class RunStarts {
 
     @Override
     public RunOutput run(ActiveRun parent, TeamDef.Member member, String input) {
-      ParticipantRuntime runtime = runtimes.apply(current, member.kind() == Kind.TEAM ? Target.team(member.id())
-          : Target.agent(member.id()));
+      ParticipantRuntime runtime = runtimes.apply(current, new Target(member.kind(), member.id()));
       RunScope scope = parent.scope.child(runtime.participant().kind(), runtime.id(), runtime.name(), Ids.newId());
       ActiveRun child = child(parent, runtime, scope, input, 0);
       RunOutput out = execute(child, () -> begin(child, JsonNodeFactory.instance.stringNode(input)));

@@ -1,10 +1,10 @@
 package dev.agentry.engine.run;
 
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ContextSettings;
 import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.model.TeamSettings;
-import dev.agentry.engine.spec.Kind;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +36,7 @@ final class TeamContext {
   static String members(TeamDef team, Catalog catalog, Path baseDir, String indent) {
     StringBuilder out = new StringBuilder();
     for (TeamDef.Member member : team.members()) {
-      if (member.kind() == Kind.AGENT) {
+      if (member.kind() == ComponentKind.AGENT) {
         var agent = catalog.getAgent(member.id());
         out.append(indent).append("<member id=\"").append(agent.id()).append("\" name=\"").append(agent.name())
             .append("\">\n");

@@ -1,5 +1,6 @@
 package dev.agentry.engine.run;
 
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.internal.Json;
@@ -64,7 +65,7 @@ final class TeamTools {
 
   /** The display name of a member. */
   static String name(Catalog catalog, TeamDef.Member member) {
-    return member.kind() == dev.agentry.engine.spec.Kind.TEAM
+    return member.kind() == ComponentKind.TEAM
         ? catalog.findTeam(member.id()).map(TeamDef::name).orElse(member.id())
         : catalog.findAgent(member.id()).map(a -> a.name()).orElse(member.id());
   }

@@ -3,6 +3,7 @@ package dev.agentry.engine.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.NotFoundException;
@@ -76,7 +77,7 @@ class SpecCompilerTest {
     assertThat(catalog.getAgent("writer").name()).as("display name defaults to the id").isEqualTo("writer");
     assertThat(catalog.getAgent("writer").model().qualifiedName()).isEqualTo("openai:gpt-4o-mini");
     assertThat(catalog.findTeam("desk").orElseThrow().members())
-        .containsExactly(new TeamDef.Member(Kind.AGENT, "researcher"), new TeamDef.Member(Kind.AGENT, "writer"));
+        .containsExactly(new TeamDef.Member(ComponentKind.AGENT, "researcher"), new TeamDef.Member(ComponentKind.AGENT, "writer"));
     assertThat(catalog.findWorkflow("publish").orElseThrow().steps()).satisfiesExactly(
         step -> assertThat(step).isEqualTo(new StepDef.AgentStep("research", "Finds the sources", "researcher")),
         step -> assertThat(step).isInstanceOfSatisfying(StepDef.Condition.class, condition -> {

@@ -1,5 +1,6 @@
 package dev.agentry.server.reload;
 
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.llm.anthropic.AnthropicChatModel;
 import dev.agentry.engine.llm.http.Endpoint;
 import dev.agentry.engine.model.AgentDef;
@@ -85,7 +86,7 @@ final class Readiness {
       return model;
     }
     for (TeamDef.Member member : team.members()) {
-      String key = CatalogDiff.key(member.kind(), member.id());
+      String key = CatalogDiff.key(member.kind() == ComponentKind.TEAM ? Kind.TEAM : Kind.AGENT, member.id());
       Optional<String> problem = problem(key);
       if (problem.isPresent()) {
         return "member " + key + " is degraded: " + problem.get();

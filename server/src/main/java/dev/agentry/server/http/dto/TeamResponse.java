@@ -74,7 +74,7 @@ public record TeamResponse(
     return switch (member.kind()) {
       case AGENT -> AgentResponse.of(context.catalog().getAgent(member.id()), context);
       case TEAM -> of(context.catalog().findTeam(member.id()).orElseThrow(), context);
-      case WORKFLOW, TOOLKIT, MODEL, KNOWLEDGE, DATABASE, AGENT_OS ->
+      case WORKFLOW ->
           throw new IllegalStateException("a team member is an agent or a team, not a " + member.kind());
     };
   }
