@@ -10,6 +10,7 @@ import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.tool.ToolDefinition;
 import dev.agentry.engine.tool.ToolResult;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -100,20 +101,21 @@ final class TaskTools {
 
   /** Runs a task on a member: its description (or title) is the member's task. */
   static String runTask(ActiveRun run, TeamDef team, Catalog catalog, TeamTask task, TeamDef.Member member,
-      MemberRuns members, List<RunOutput> paused) {
+      MemberRuns members, List<RunOutput> ran) {
     TaskBoard board = board(run);
     TeamTask running = board.update(task.id(), "in_progress", null, member.id());
     updated(run, task, running);
     String input = MemberInput.of(run, team, task.description().isEmpty() ? task.title() : task.description(),
         members);
-    return ended(run, running, members.run(run, member, input), paused);
+    return ended(run, running, members.run(run, member, input), ran);
   }
 
   /**
-   * Records how a task's member run ended on the board and says it to the leader; a member that waits for a person
-   * leaves its task in progress until the run is continued.
+   * Records how a task's member run ended on the board (and in {@code ran}) and says it to the leader; a member that
+   * waits for a person leaves its task in progress until the run is continued.
    */
-  static String ended(ActiveRun run, TeamTask running, RunOutput out, List<RunOutput> paused) {
+  static String ended(ActiveRun run, TeamTask running, RunOutput out, List<RunOutput> ran) {
+    ran.add(out);
     TaskBoard board = board(run);
     String prefix = "Task [" + running.id() + "] ";
     return switch (out.status()) {
@@ -123,7 +125,6 @@ final class TaskTools {
         yield prefix + "completed. Result: " + answer;
       }
       case PAUSED -> {
-        paused.add(out);
         yield "Member '" + out.componentName() + "' requires human input before continuing. " + prefix + "paused.";
       }
       case ERROR, CANCELLED, PENDING, RUNNING -> {
@@ -138,7 +139,7 @@ final class TaskTools {
    * a task that was not waiting is told as the board has it.
    */
   static String resumeTask(ActiveRun run, MemberRuns members, String id, List<ToolExecution> answers,
-      List<RunOutput> paused) {
+      List<RunOutput> ran) {
     Optional<TeamTask> task = board(run).find(id);
     if (task.isEmpty()) {
       return "Task [" + id + "] was not run: no such task";
@@ -149,7 +150,7 @@ final class TaskTools {
       waiting = m.componentId().equals(t.assignee()) ? m : waiting;
     }
     if (t.status().equals("in_progress") && waiting != null && waiting.status() == RunStatus.PAUSED) {
-      return ended(run, t, members.resume(run, waiting, answers), paused);
+      return ended(run, t, members.resume(run, waiting, answers), ran);
     }
     return "Task [" + id + "] is " + t.status() + (t.result() == null ? "." : ". Result: " + t.result());
   }
@@ -170,6 +171,13 @@ final class TaskTools {
   }
 
   static final ToolExecution.ToolMetrics NONE = new ToolExecution.ToolMetrics(0, 0, 0);
+
+  /** A task call's result: its text, the last member run it ran ({@code child_run_id}) and the first that waits. */
+  private static ToolRunner.Timed timed(String text, List<RunOutput> ran) {
+    List<RunOutput> runs = List.copyOf(ran);
+    return new ToolRunner.Timed(ToolResult.of(text), NONE, runs.isEmpty() ? null : runs.getLast().runId(),
+        runs.stream().filter(r -> r.status() == RunStatus.PAUSED).findFirst().orElse(null));
+  }
 
   /** {@code execute_task(task_id, member_id)}. */
   private static final class Execute extends RunTool.OfTeam {
@@ -194,17 +202,15 @@ final class TaskTools {
         return new ToolRunner.Timed(ToolResult.error("Member with ID " + memberId + " not found. Available "
             + "members:\n" + membersText), NONE);
       }
-      List<RunOutput> paused = new ArrayList<>(1);
-      String text = runTask(run, team, catalog, task.get(), member.get(), members, paused);
-      return new ToolRunner.Timed(ToolResult.of(text), NONE, null, paused.isEmpty() ? null : paused.getFirst());
+      List<RunOutput> ran = new ArrayList<>(1);
+      return timed(runTask(run, team, catalog, task.get(), member.get(), members, ran), ran);
     }
 
     @Override
     ToolRunner.Timed resume(ActiveRun run, ToolExecution call, List<ToolExecution> answers) {
-      List<RunOutput> paused = new ArrayList<>(1);
-      String text = resumeTask(run, members, call.toolArgs() == null ? "" : call.toolArgs().path("task_id")
-          .asString(""), answers, paused);
-      return new ToolRunner.Timed(ToolResult.of(text), NONE, null, paused.isEmpty() ? null : paused.getFirst());
+      List<RunOutput> ran = new ArrayList<>(1);
+      return timed(resumeTask(run, members, call.toolArgs() == null ? "" : call.toolArgs().path("task_id")
+          .asString(""), answers, ran), ran);
     }
   }
 
@@ -222,7 +228,7 @@ final class TaskTools {
     ToolRunner.Timed invoke(ActiveRun run, JsonNode arguments) {
       List<String> lines = new ArrayList<>();
       List<CompletableFuture<String>> running = new ArrayList<>();
-      List<RunOutput> paused = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<RunOutput> ran = Collections.synchronizedList(new ArrayList<>());
       for (JsonNode idNode : arguments.path("task_ids")) {
         String id = idNode.asString();
         Optional<TeamTask> task = board(run).find(id);
@@ -236,7 +242,7 @@ final class TaskTools {
         CompletableFuture<String> line = new CompletableFuture<>();
         Thread.ofVirtual().name("task-" + id).start(() -> {
           try {
-            line.complete(runTask(run, team, catalog, task.get(), member.get(), members, paused));
+            line.complete(runTask(run, team, catalog, task.get(), member.get(), members, ran));
           } catch (Throwable e) {
             line.complete("Task [" + id + "] failed due to member execution error: " + e.getMessage());
           }
@@ -244,21 +250,19 @@ final class TaskTools {
         running.add(line);
       }
       running.forEach(f -> lines.add(f.join()));
-      return new ToolRunner.Timed(ToolResult.of(String.join("\n", lines)), NONE, null,
-          paused.isEmpty() ? null : paused.getFirst());
+      return timed(String.join("\n", lines), ran);
     }
 
     /** Continues every task of the call whose member waited; the others are told as the board has them. */
     @Override
     ToolRunner.Timed resume(ActiveRun run, ToolExecution call, List<ToolExecution> answers) {
       List<String> lines = new ArrayList<>();
-      List<RunOutput> paused = new ArrayList<>();
+      List<RunOutput> ran = new ArrayList<>();
       for (JsonNode id : call.toolArgs() == null ? List.<JsonNode>of() : call.toolArgs().path("task_ids").valueStream()
           .toList()) {
-        lines.add(resumeTask(run, members, id.asString(), answers, paused));
+        lines.add(resumeTask(run, members, id.asString(), answers, ran));
       }
-      return new ToolRunner.Timed(ToolResult.of(String.join("\n", lines)), NONE, null,
-          paused.isEmpty() ? null : paused.getFirst());
+      return timed(String.join("\n", lines), ran);
     }
   }
 }

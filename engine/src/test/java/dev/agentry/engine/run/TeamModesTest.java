@@ -252,6 +252,9 @@ class TeamModesTest {
     assertThat(last.tasks()).extracting(t -> t.status() + ":" + t.result())
         .containsExactly("completed:Paris", "completed:4");
     assertThat(ran.output().memberResponses()).extracting(RunOutput::componentId).containsExactly("geo", "math");
+    assertThat(ran.output().tools()).filteredOn(t -> t.toolName().startsWith("execute_task"))
+        .extracting(ToolExecution::childRunId).as("each execution names the member run it started")
+        .containsExactlyElementsOf(ran.output().memberResponses().stream().map(RunOutput::runId).toList());
   }
 
   @Test
