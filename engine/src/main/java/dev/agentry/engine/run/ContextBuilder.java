@@ -1,6 +1,7 @@
 package dev.agentry.engine.run;
 
 import dev.agentry.engine.event.EventJson;
+import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Role;
@@ -137,7 +138,7 @@ final class ContextBuilder {
       return List.of();
     }
     List<RunOutput> completed = runs.stream()
-        .filter(r -> r.status() == dev.agentry.engine.event.RunStatus.COMPLETED).toList();
+        .filter(r -> r.status() == RunStatus.COMPLETED).toList();
     int runCount = spec.numMessages() != null ? completed.size() : spec.numRuns();
     List<Message> messages = new ArrayList<>();
     for (RunOutput run : completed.subList(Math.max(0, completed.size() - runCount), completed.size())) {

@@ -245,9 +245,8 @@ final class RunStarts {
 
     /**
      * A member's run: the team's session, user, dependencies, metadata, a copy of its state and the media its model
-     * takes; its events go into the team's stream.
+     * takes; its events go into the team's stream. {@code createdAt} is 0 for a new run, else the paused run's.
      */
-    /** {@code createdAt} is 0 for a new run, else the paused run's. */
     private ActiveRun child(ActiveRun parent, ParticipantRuntime runtime, RunScope scope, Object input,
         long createdAt) {
       TeamDef team = parent.runtime.team();
