@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The mutable state of one run (an agent's, a team leader's or a member's): its conversation, tool calls, usage and
  * events. Confined to the run's thread (tool calls running in parallel hand their results back to it), except for
- * what a team's tools touch from their own threads: events ({@link #emit} is synchronized), member runs and the task
+ * what a team's tools touch from their own threads: events ({@link #emit} takes a lock), member runs and the task
  * list. Created fresh for every run and continuation.
  */
 final class ActiveRun {
@@ -39,6 +40,7 @@ final class ActiveRun {
   final RunScope scope;
   final @Nullable String userId;
   final Map<String, Object> sessionState;
+  private final ReentrantLock emitting = new ReentrantLock();
   /** The session_state as stored when the run started, to tell what the run (and its request) changed. */
   final Map<String, Object> initialState;
   final ContextBuilder.Vars vars;
@@ -157,20 +159,32 @@ final class ActiveRun {
    * intermediate content, as Agno's {@code events_to_skip}), and to the sink unless {@code stream_events} is off and
    * the event is neither content nor an ending.
    */
-  synchronized void emit(RunEvent event) {
-    if (events != null && EventRole.of(event) != EventRole.CONTENT
-        && !(scope.kind() == ComponentKind.TEAM && event instanceof RunEvent.RunIntermediateContent)) {
-      events.add(event);
+  void emit(RunEvent event) {
+    emitting.lock(); // a team's tools emit from their own threads; a lock, not synchronized: a sink may block
+    try {
+      if (events != null && EventRole.of(event) != EventRole.CONTENT
+          && !(scope.kind() == ComponentKind.TEAM && event instanceof RunEvent.RunIntermediateContent)) {
+        events.add(event);
+      }
+      deliver(event);
+    } finally {
+      emitting.unlock();
     }
-    deliver(event);
   }
 
-  private synchronized void deliver(RunEvent event) {
-    EventRole role = EventRole.of(event);
-    if (streamEvents || role == EventRole.CONTENT || role == EventRole.STOPPED) {
-      sink.accept(event);
+
+  private void deliver(RunEvent event) {
+    emitting.lock();
+    try {
+      EventRole role = EventRole.of(event);
+      if (streamEvents || role == EventRole.CONTENT || role == EventRole.STOPPED) {
+        sink.accept(event);
+      }
+    } finally {
+      emitting.unlock();
     }
   }
+
 
   /**
    * Sets how the run's ending is saved ({@link #end}): {@code save} now, or, when the database is unreachable,

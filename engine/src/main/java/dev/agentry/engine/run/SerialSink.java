@@ -2,6 +2,7 @@ package dev.agentry.engine.run;
 
 import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.RunEvent;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A sink that several threads may send to: a team run's, into which the leader and its members (in parallel, in
@@ -9,13 +10,19 @@ import dev.agentry.engine.event.RunEvent;
  */
 final class SerialSink implements EventSink {
   private final EventSink sink;
+  private final ReentrantLock lock = new ReentrantLock(); // not synchronized: a sink may block, pinning no carrier
 
   SerialSink(EventSink sink) {
     this.sink = sink;
   }
 
   @Override
-  public synchronized void accept(RunEvent event) {
-    sink.accept(event);
+  public void accept(RunEvent event) {
+    lock.lock();
+    try {
+      sink.accept(event);
+    } finally {
+      lock.unlock();
+    }
   }
 }
