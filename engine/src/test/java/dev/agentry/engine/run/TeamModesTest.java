@@ -1,7 +1,6 @@
 package dev.agentry.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunStatus;
@@ -409,84 +408,4 @@ class TeamModesTest {
         .singleElement().extracting(RunOutput::status).isEqualTo(RunStatus.CANCELLED);
   }
 
-  @Test
-  void a_member_waiting_for_confirmation_pauses_the_team_and_a_continue_resumes_member_then_leader() {
-    Catalog catalog = Specs.compile(dir, MEMBERS + "---\n" + Specs.HEADER + """
-        kind: Toolkit
-        metadata: {name: mail}
-        spec:
-          functions:
-            - name: send_email
-              description: Send an e-mail.
-              parameters: {type: object, properties: {to: {type: string}}, required: [to]}
-              requires_confirmation: true
-        ---
-        """ + Specs.HEADER + """
-        kind: Model
-        metadata: {name: mailer-model}
-        spec:
-          provider: scripted
-          script:
-            rules:
-              - when: 'mail'
-                content: "Mail sent: {tool_result}"
-                tool_calls:
-                  - {name: send_email, arguments: {to: "ada@example.com"}}
-        ---
-        """ + Specs.HEADER + """
-        kind: Agent
-        metadata: {name: mailer}
-        spec: {model: mailer-model, name: Mailer, tools: [{toolkit: mail}]}
-        ---
-        """ + Specs.HEADER + """
-        kind: Model
-        metadata: {name: leader-model}
-        spec:
-          provider: scripted
-          script:
-            rules:
-              - when: 'mail'
-                content: "Team: {tool_result}"
-                tool_calls:
-                  - {name: delegate_task_to_member, arguments: {member_id: mailer, task: "send the mail"}}
-        ---
-        """ + Specs.HEADER + """
-        kind: Team
-        metadata: {name: team}
-        spec: {model: leader-model, members: [{agent: mailer}]}
-        """);
-    Engine engine = Engine.create(catalog);
-    List<RunEvent> events = new CopyOnWriteArrayList<>();
-    RunOutput paused = engine.run(Target.team("team"), RunRequest.of("please mail Ada"), events::add);
-
-    assertThat(paused.status()).isEqualTo(RunStatus.PAUSED);
-    assertThat(events.getLast().name()).isEqualTo("TeamRunPaused");
-    assertThat(paused.requirements()).singleElement().satisfies(r -> {
-      assertThat(r.memberAgentId()).isEqualTo("mailer");
-      assertThat(r.memberAgentName()).isEqualTo("Mailer");
-      assertThat(r.memberRunId()).isEqualTo(paused.memberResponses().getFirst().runId());
-      assertThat(r.toolExecution().toolName()).isEqualTo("send_email");
-    });
-    assertThat(engine.store().findRun(paused.runId()).orElseThrow().requirements()).hasSize(1);
-
-    ToolExecution answer = paused.requirements().getFirst().toolExecution().withAnswer(true, null, null);
-    String memberRun = paused.requirements().getFirst().memberRunId();
-    assertThatThrownBy(() -> engine.continueRun(memberRun, List.of(answer), e -> {}))
-        .isInstanceOf(RunNotPausedException.class).hasMessageContaining("continue the team run");
-    List<RunEvent> more = new CopyOnWriteArrayList<>();
-    RunOutput done = engine.continueRun(paused.runId(), List.of(answer), more::add).await();
-
-    assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
-    assertThat(done.content()).isEqualTo("Team: Mail sent: The user confirmed the call to send_email.");
-    assertThat(more.stream().map(RunEvent::name).toList()).containsSubsequence("TeamRunContinued", "RunContinued",
-        "ToolCallCompleted", "RunCompleted", "TeamToolCallCompleted", "TeamRunCompleted")
-        .as("the delegation started before the pause").doesNotContain("TeamToolCallStarted");
-    assertThat(engine.store().findRun(paused.memberResponses().getFirst().runId()).orElseThrow().status())
-        .isEqualTo(RunStatus.COMPLETED);
-    long memberTokens = done.memberResponses().stream().mapToLong(m -> m.metrics().totalTokens()).sum();
-    long leaderTokens = done.messages().stream().filter(m -> m.metrics() != null)
-        .mapToLong(m -> m.metrics().totalTokens()).sum();
-    assertThat(done.metrics().totalTokens()).as("the leader's and the member's tokens, each counted once")
-        .isEqualTo(leaderTokens + memberTokens);
-  }
 }
