@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * run numbers its events on from its paused part, and {@code background=true, stream=false} answers 202 at once.
  */
 class ContinueRunTest {
-  private static final String MAILER = """
+  /** An agent {@code mailer} whose {@code send_email} needs a confirmation; it pauses on any message with "mail". */
+  static final String MAILER = """
       apiVersion: agentry.dev/v1
       kind: Toolkit
       metadata: {name: mail}

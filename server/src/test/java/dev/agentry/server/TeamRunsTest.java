@@ -53,35 +53,6 @@ class TeamRunsTest {
       ---
       apiVersion: agentry.dev/v1
       kind: Agent
-      metadata: {name: mailer}
-      spec:
-        name: Mailer
-        model: mailer-model
-        tools: [{toolkit: mail}]
-      ---
-      apiVersion: agentry.dev/v1
-      kind: Model
-      metadata: {name: mailer-model}
-      spec:
-        provider: scripted
-        script:
-          rules:
-            - when: 'mail'
-              content: "Mail sent: {tool_result}"
-              tool_calls: [{name: send_email, arguments: {to: "ada@example.com"}}]
-      ---
-      apiVersion: agentry.dev/v1
-      kind: Toolkit
-      metadata: {name: mail}
-      spec:
-        functions:
-          - name: send_email
-            description: Send an e-mail.
-            parameters: {type: object, properties: {to: {type: string}}, required: [to]}
-            requires_confirmation: true
-      ---
-      apiVersion: agentry.dev/v1
-      kind: Agent
       metadata: {name: sleeper}
       spec:
         name: Sleeper
@@ -104,6 +75,7 @@ class TeamRunsTest {
   static void start() {
     Map<String, String> specs = new HashMap<>(TestServer.SPECS);
     specs.put("team.yaml", TEAM);
+    specs.put("mailer.yaml", ContinueRunTest.MAILER); // the mailer whose e-mail needs a confirmation
     server = TestServer.start(specs);
   }
 
@@ -238,7 +210,7 @@ class TeamRunsTest {
     assertThat(AgnoShapes.TEAM_RUN_OUTPUT.check(paused, "$", EXTRAS)).isEmpty();
     JsonNode requirement = paused.path("requirements").path(0);
     assertThat(requirement.path("member_agent_id").asString()).isEqualTo("mailer");
-    assertThat(requirement.path("member_agent_name").asString()).isEqualTo("Mailer");
+    assertThat(requirement.path("member_agent_name").asString()).isEqualTo("mailer");
     assertThat(requirement.path("member_run_id").asString())
         .isEqualTo(paused.path("member_responses").path(0).path("run_id").asString());
     String runId = paused.path("run_id").asString();
@@ -257,7 +229,7 @@ class TeamRunsTest {
     assertThat(continued.names()).containsSubsequence("TeamRunContinued", "RunContinued", "ToolCallCompleted",
         "RunCompleted", "TeamToolCallCompleted", "TeamRunCompleted");
     assertThat(continued.first("TeamRunCompleted").data().path("content").asString())
-        .isEqualTo("Desk: Mail sent: The user confirmed the call to send_email.");
+        .isEqualTo("Desk: Mail result: The user confirmed the call to send_email.");
     HttpResponse<String> again = server.postForm("/teams/desk/runs/" + runId + "/continue",
         Map.of("requirements", "[" + answered + "]", "session_id", "team-hitl-1", "stream", "false"));
     assertThat(again.statusCode()).isEqualTo(409);
