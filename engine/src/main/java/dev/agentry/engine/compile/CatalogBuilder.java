@@ -120,21 +120,23 @@ final class CatalogBuilder {
     if (step.condition() != null) {
       WorkflowSpec.Condition c = step.condition();
       return new StepDef.Condition(name, description,
-          Objects.requireNonNull(c.evaluator(), "required by the schema"), steps(c.steps()), steps(c.elseSteps()));
+          CelChecker.expression(Objects.requireNonNull(c.evaluator(), "required by the schema")), steps(c.steps()),
+          steps(c.elseSteps()));
     }
     if (step.loop() != null) {
       WorkflowSpec.Loop l = step.loop();
       // The default of schemas/workflow.schema.json#/$defs/loop/properties/max_iterations.
       int max = l.maxIterations() != null ? l.maxIterations() : 3;
-      return new StepDef.Loop(name, description, steps(l.steps()), l.endCondition(), max);
+      return new StepDef.Loop(name, description, steps(l.steps()),
+          l.endCondition() == null ? null : CelChecker.expression(l.endCondition()), max);
     }
     if (step.parallel() != null) {
       return new StepDef.Parallel(name, description, steps(step.parallel().steps()));
     }
     if (step.router() != null) {
       WorkflowSpec.Router r = step.router();
-      return new StepDef.Router(name, description, Objects.requireNonNull(r.selector(), "required by the schema"),
-          steps(r.choices()));
+      return new StepDef.Router(name, description,
+          CelChecker.expression(Objects.requireNonNull(r.selector(), "required by the schema")), steps(r.choices()));
     }
     return new StepDef.Group(name, description, steps(step.steps()));
   }

@@ -1,5 +1,6 @@
 package dev.agentry.engine.compile;
 
+import dev.agentry.engine.model.CelExpression;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationResult;
@@ -8,6 +9,9 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +35,10 @@ final class CelChecker {
       .addVar("iteration", SimpleType.INT)
       .build();
 
+  private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+      .addLibraries(CelExtensions.strings())
+      .build();
+
   /** One problem in an expression, at a 1-based column of the expression text. */
   record Issue(int column, String message) {}
 
@@ -52,6 +60,23 @@ final class CelChecker {
     return new Compiled(null, result.getErrors().stream()
         .map(issue -> new Issue(issue.getSourceLocation().getColumn() + 1, message(issue)))
         .toList());
+  }
+
+  /**
+   * The runnable form of an expression the checker accepted, for the compiled step: compiled here, once per catalog.
+   *
+   * @throws IllegalStateException when it does not compile (the checker reports that first)
+   */
+  static CelExpression expression(String text) {
+    Compiled compiled = compile(text);
+    if (compiled.ast() == null) {
+      throw new IllegalStateException("a CEL expression with problems reached the catalog: " + compiled.issues());
+    }
+    try {
+      return CelExpression.of(text, RUNTIME.createProgram(compiled.ast()));
+    } catch (CelEvaluationException e) {
+      throw new IllegalStateException("CEL could not plan a checked expression: " + text, e);
+    }
   }
 
   private static String message(CelIssue issue) {

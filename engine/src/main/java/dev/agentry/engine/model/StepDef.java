@@ -31,7 +31,7 @@ public sealed interface StepDef {
   }
 
   /** Runs {@code steps} when the CEL {@code evaluator} is true, else {@code elseSteps}. */
-  record Condition(String name, @Nullable String description, String evaluator, List<StepDef> steps,
+  record Condition(String name, @Nullable String description, CelExpression evaluator, List<StepDef> steps,
       List<StepDef> elseSteps) implements StepDef {
     public Condition {
       steps = List.copyOf(steps);
@@ -40,7 +40,7 @@ public sealed interface StepDef {
   }
 
   /** Repeats {@code steps} until the CEL {@code endCondition} is true or {@code maxIterations} is reached. */
-  record Loop(String name, @Nullable String description, List<StepDef> steps, @Nullable String endCondition,
+  record Loop(String name, @Nullable String description, List<StepDef> steps, @Nullable CelExpression endCondition,
       int maxIterations) implements StepDef {
     public Loop {
       steps = List.copyOf(steps);
@@ -55,7 +55,7 @@ public sealed interface StepDef {
   }
 
   /** Runs the choice (or choices) whose name the CEL {@code selector} returns. */
-  record Router(String name, @Nullable String description, String selector, List<StepDef> choices)
+  record Router(String name, @Nullable String description, CelExpression selector, List<StepDef> choices)
       implements StepDef {
     public Router {
       choices = List.copyOf(choices);

@@ -82,7 +82,7 @@ class SpecCompilerTest {
         step -> assertThat(step).isEqualTo(new StepDef.AgentStep("research", "Finds the sources", "researcher")),
         step -> assertThat(step).isInstanceOfSatisfying(StepDef.Condition.class, condition -> {
           assertThat(condition.description()).isEqualTo("Polishes a long draft");
-          assertThat(condition.evaluator()).isEqualTo("previous_step_content.size() > 10");
+          assertThat(condition.evaluator().text()).isEqualTo("previous_step_content.size() > 10");
           assertThat(condition.steps()).containsExactly(new StepDef.TeamStep("polish", null, "desk"));
         }));
     assertThat(catalog.summary()).startsWith("2 agents, 1 team, 1 workflow, 0 toolkits, 1 model");

@@ -1,0 +1,159 @@
+package dev.agentry.engine.model;
+
+import dev.agentry.engine.EngineException;
+import dev.cel.common.CelErrorCode;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A workflow's CEL expression (a condition's {@code evaluator}, a loop's {@code end_condition}, a router's
+ * {@code selector}), checked and compiled once with its catalog: evaluating it only runs the compiled program.
+ * Implements the variables of {@code schemas/workflow.schema.json}: {@code input}, {@code previous_step_content},
+ * {@code session_state}, {@code step_outputs} and, in loops, {@code iteration}.
+ */
+public final class CelExpression {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Where CEL's evaluation errors say they happened: a 0-based offset into the expression. */
+  private static final Pattern AT = Pattern.compile("^evaluation error at <input>:(\\d+): ");
+
+  private final String text;
+  private final CelRuntime.Program program;
+
+  private CelExpression(String text, CelRuntime.Program program) {
+    this.text = text;
+    this.program = program;
+  }
+
+  /** An expression as written and its compiled program (made by the spec compiler, which checked it). */
+  public static CelExpression of(String text, CelRuntime.Program program) {
+    return new CelExpression(text, program);
+  }
+
+  /** The expression as the spec writes it. */
+  public String text() {
+    return text;
+  }
+
+  /**
+   * What an expression reads when it is evaluated.
+   *
+   * @param input the workflow's input: text, or a JSON value for a structured input
+   * @param previousStepContent the content of the step that ran last ("" before the first)
+   * @param sessionState the workflow session's state
+   * @param stepOutputs the content of every step that has run, by step name
+   * @param iteration the loop round, from 1 (0 outside loops)
+   */
+  public record Variables(Object input, String previousStepContent, Map<String, ?> sessionState,
+      Map<String, ?> stepOutputs, long iteration) {}
+
+  /** Evaluates a condition or an end condition, which must give a bool. */
+  public boolean test(Variables variables) {
+    Object result = evaluate(variables);
+    if (result instanceof Boolean b) {
+      return b;
+    }
+    throw failure("gave " + describe(result) + ", not a bool");
+  }
+
+  /** Evaluates a router's selector, which gives one name or a list of names. */
+  public List<String> names(Variables variables) {
+    Object result = evaluate(variables);
+    if (result instanceof String name) {
+      return List.of(name);
+    }
+    if (result instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+      return list.stream().map(String.class::cast).toList();
+    }
+    throw failure("gave " + describe(result) + ", not a step name or a list of step names");
+  }
+
+  /**
+   * The expression's value.
+   *
+   * @throws EngineException naming the expression and CEL's reason (with its position) when the evaluation fails
+   */
+  public Object evaluate(Variables variables) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("input", cel(variables.input()));
+    values.put("previous_step_content", variables.previousStepContent());
+    values.put("session_state", cel(variables.sessionState()));
+    values.put("step_outputs", cel(variables.stepOutputs()));
+    values.put("iteration", variables.iteration());
+    try {
+      return program.eval(values);
+    } catch (CelEvaluationException e) {
+      throw failure(reason(e));
+    }
+  }
+
+  /** CEL's reason, with the 1-based column it points at: "failed at column 13: no such key: research". */
+  private static String reason(CelEvaluationException e) {
+    String message = Objects.requireNonNullElse(e.getMessage(), "");
+    Matcher at = AT.matcher(message);
+    boolean located = at.find();
+    String where = located ? " at column " + (Integer.parseInt(at.group(1)) + 1) : "";
+    String why = located ? message.substring(at.end()) : message;
+    if (e.getErrorCode() == CelErrorCode.ATTRIBUTE_NOT_FOUND) {
+      why = "no such key: " + why;
+    }
+    return "failed" + where + ": " + why;
+  }
+
+  /** A value as CEL takes it: JSON as maps and lists, whole numbers as long, other numbers as double. */
+  private static @Nullable Object cel(@Nullable Object value) {
+    return switch (value) {
+      case null -> null;
+      case JsonNode node -> cel(JSON.convertValue(node, Object.class));
+      case Map<?, ?> map -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), cel(v)));
+        yield out;
+      }
+      case List<?> list -> {
+        List<Object> out = new ArrayList<>(list.size());
+        list.forEach(v -> out.add(cel(v)));
+        yield out;
+      }
+      case Integer i -> i.longValue();
+      case Short s -> s.longValue();
+      case Byte b -> b.longValue();
+      case Float f -> f.doubleValue();
+      case java.math.BigDecimal d -> d.doubleValue();
+      case java.math.BigInteger i -> i.longValue();
+      default -> value;
+    };
+  }
+
+  private static String describe(@Nullable Object result) {
+    return result == null ? "null" : result.getClass().getSimpleName() + " " + result;
+  }
+
+  private EngineException failure(String reason) {
+    return new EngineException("the CEL expression '" + text + "' " + reason);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CelExpression e && e.text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}
