@@ -27,7 +27,7 @@ abstract class RunTool implements Tool {
     return definition;
   }
 
-  /** Runs the call for {@code run}, on a thread of its own (it may wait on member runs). */
+  /** Runs the call for {@code run}, on the run's thread or one of its own ({@link ParallelCalls}). */
   abstract ToolRunner.Timed invoke(ActiveRun run, JsonNode arguments);
 
   @Override

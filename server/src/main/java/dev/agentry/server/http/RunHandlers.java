@@ -78,14 +78,14 @@ final class RunHandlers {
           .streamEvents(streamEvents == null && stream ? Boolean.TRUE : streamEvents).media(media);
     });
     os.checkAccepting();
+    Target what = new Target(kind, target.id());
     if (!stream && !background) {
-      ctx.json(RunOutputResponse.of(os.engine().run(target(target), request, event -> {})));
+      ctx.json(RunOutputResponse.of(os.engine().run(what, request, event -> {})));
       return;
     }
     RunStream events = os.streams().open(runId, background);
     RunHandle handle = start(events, target, sink -> background
-        ? os.engine().startBackground(target(target), request, sink)
-        : os.engine().start(target(target), request, sink));
+        ? os.engine().startBackground(what, request, sink) : os.engine().start(what, request, sink));
     if (!stream) {
       accepted(ctx, handle, RunStatus.PENDING);
       return;
@@ -245,10 +245,6 @@ final class RunHandlers {
           .orElseThrow(() -> ApiException.notFound("Team not found"));
       case WORKFLOW -> throw new IllegalStateException("workflow runs have their own routes");
     };
-  }
-
-  private Target target(Participant participant) {
-    return new Target(kind, participant.id());
   }
 
   /** True when {@code run} is a run of this route's agent or team (not a member run of the same id). */
