@@ -254,7 +254,7 @@ final class ActiveRun {
    */
   RunOutput failureRecord(String message) {
     return new RunOutput(scope.runId(), scope.kind(), runtime.id(), runtime.name(), scope.parentRunId(),
-        scope.sessionId(), userId, message, "str", null, runtime.chatModelId(), runtime.provider(), sessionState,
+        scope.sessionId(), userId, message, "str", null, runtime.chatModelId(), runtime.provider(), sessionStateCopy(),
         createdAt, RunStatus.ERROR, metrics(), List.of(), List.of(), new RunOutput.RunInput(input), null, metadata,
         List.of(), runtime.catalogVersion());
   }

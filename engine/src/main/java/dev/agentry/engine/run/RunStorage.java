@@ -67,7 +67,7 @@ final class RunStorage {
     Metrics metrics = output.status().isFinal() ? output.metrics() : Metrics.ZERO;
     long now = run.now();
     store.updateSession(run.scope.sessionId(), s -> s.afterRun(
-        StateDelta.apply(s.sessionState(), run.initialState, run.sessionStateCopy()), metrics,
+        StateDelta.apply(s.sessionState(), run.initialState, output.sessionState()), metrics,
         run.runtime.catalogVersion(), now));
   }
 
