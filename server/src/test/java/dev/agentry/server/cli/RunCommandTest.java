@@ -3,7 +3,9 @@ package dev.agentry.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentry.engine.Builtins;
+import dev.agentry.engine.compile.SpecCompiler;
 import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.run.RunMessage;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.SessionStore;
@@ -126,6 +128,19 @@ class RunCommandTest {
         .contains("Confirm [Mailer] send_email({\"to\":\"ada@example.com\"})? [y/N] ")
         .contains("[Mailer] Mail sent: The user confirmed the call to send_email.")
         .endsWith("Team: Mail sent: The user confirmed the call to send_email." + System.lineSeparator());
+  }
+
+  @Test
+  void every_example_team_runs_from_the_command_line() {
+    List<String> teams = SpecCompiler.create().compile(Path.of("../specs")).orThrow().listTeams().stream()
+        .map(TeamDef::id).toList();
+    assertThat(teams).contains("research-team", "help-desk", "review-panel", "article-planner", "editorial-board");
+    for (String team : teams) {
+      CliRun run = run("run", "--specs", "../specs", team, "Research the history of the tides and write it up.");
+
+      assertThat(run.exit()).as(team + ": " + run.err()).isZero();
+      assertThat(run.out()).as(team).contains("[").doesNotContain("No scripted reply matched");
+    }
   }
 
   @Test
