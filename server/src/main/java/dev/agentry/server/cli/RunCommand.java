@@ -98,7 +98,8 @@ final class RunCommand implements Callable<Integer> {
         .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "No agent or team '" + id + "' in "
             + specSet.specs + "; agents: " + String.join(", ", catalog.agents().keySet()) + "; teams: "
             + String.join(", ", catalog.teams().keySet())));
-    TerminalPrinter printer = new TerminalPrinter(out, json);
+    boolean showMembers = catalog.findTeam(id).map(t -> t.team().showMembersResponses()).orElse(false);
+    TerminalPrinter printer = new TerminalPrinter(out, json, showMembers);
     try {
       RunOutput output = engine.run(target, RunRequest.create(r -> r.input(message).sessionId(sessionId)
           .userId(userId).streamEvents(true)), printer);

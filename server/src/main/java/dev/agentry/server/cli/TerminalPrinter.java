@@ -24,11 +24,20 @@ final class TerminalPrinter implements EventSink {
   private final boolean json;
   /** The prefix of each member run seen, by run id: its name, after its parent member's. */
   private final Map<String, String> labels = new ConcurrentHashMap<>();
+  private final boolean showMembers;
   private boolean midLine;
 
-  TerminalPrinter(PrintWriter out, boolean json) {
+  /**
+   * A printer of one run's events.
+   *
+   * @param json every event as a line of JSON instead
+   * @param showMembers a team's members' work is printed too ({@code show_members_responses}, as Agno's
+   *     {@code print_response}); otherwise only the leader's
+   */
+  TerminalPrinter(PrintWriter out, boolean json, boolean showMembers) {
     this.out = out;
     this.json = json;
+    this.showMembers = showMembers;
   }
 
   @Override
@@ -40,6 +49,9 @@ final class TerminalPrinter implements EventSink {
     }
     RunScope scope = event.scope();
     boolean member = scope.parentRunId() != null;
+    if (member && !showMembers) {
+      return; // a member's pause still reaches the terminal: it is the team's, with the member's calls
+    }
     switch (event) {
       case RunEvent.RunStarted e -> {
         if (member) {

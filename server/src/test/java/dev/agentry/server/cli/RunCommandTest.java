@@ -112,7 +112,7 @@ class RunCommandTest {
         apiVersion: agentry.dev/v1
         kind: Team
         metadata: {name: office}
-        spec: {model: leader-model, members: [{agent: mailer}]}
+        spec: {model: leader-model, members: [{agent: mailer}], show_members_responses: true}
         """);
     InputStream stdin = System.in;
     System.setIn(new ByteArrayInputStream("y\n".getBytes(StandardCharsets.UTF_8)));
@@ -128,6 +128,43 @@ class RunCommandTest {
         .contains("Confirm [Mailer] send_email({\"to\":\"ada@example.com\"})? [y/N] ")
         .contains("[Mailer] Mail sent: The user confirmed the call to send_email.")
         .endsWith("Team: Mail sent: The user confirmed the call to send_email." + System.lineSeparator());
+  }
+
+  @Test
+  void a_team_that_does_not_show_its_members_responses_prints_the_leaders_work_only() throws Exception {
+    Path specs = Files.createDirectories(tmp.resolve("quiet"));
+    Files.writeString(specs.resolve("team.yaml"), """
+        apiVersion: agentry.dev/v1
+        kind: Model
+        metadata: {name: m}
+        spec:
+          provider: scripted
+          script:
+            turns:
+              - tool_calls: [{name: delegate_task_to_member, arguments: {member_id: helper, task: "Team task"}}]
+              - content: "Leader answer."
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Agent
+        metadata: {name: helper}
+        spec: {model: member-model, name: Helper}
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Model
+        metadata: {name: member-model}
+        spec: {provider: scripted, script: {fallback: "Member answer."}}
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Team
+        metadata: {name: quiet}
+        spec: {model: m, members: [{agent: helper}]}
+        """);
+
+    CliRun run = run("run", "--specs", specs.toString(), "quiet", "go");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("-> delegate_task_to_member").endsWith("Leader answer." + System.lineSeparator())
+        .doesNotContain("[Helper]");
   }
 
   @Test
