@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * The terminal view of a run for {@code agentry run}: the answer of the agent or team leader as it streams, its tool
  * calls on their own lines, and, for a team, each member's tool calls and answer on lines prefixed with the member's
  * name ({@code [Web Researcher] ...}, {@code [Research Team > Writer] ...} two levels down); for a workflow, a line per
- * step and group as it starts ({@code == step 1 research}, {@code == loop 2 refine: iteration 1/3}), indented by
- * nesting, the steps' agents and teams as above, and the final content; or, with {@code --json}, every event as one
- * line of JSON, as the HTTP API streams them.
+ * step and group as it starts ({@code == step 1 research}, {@code == loop 2 refine: iteration 1/3}), a group's
+ * steps indented below it, the steps' agents and teams as above, and the final content; or, with {@code --json},
+ * every event as one line of JSON, as the HTTP API streams them.
  */
 final class TerminalPrinter implements EventSink {
   private static final int MAX_RESULT = 160;
@@ -155,9 +155,13 @@ final class TerminalPrinter implements EventSink {
     }
   }
 
-  /** A workflow step's line: {@code == step 1 research}, indented two spaces per level of nesting. */
+  /**
+   * A workflow step's line: {@code == step 1 research}, indented two spaces per group it is in and per nested
+   * workflow.
+   */
   private void step(RunScope scope, String kind, StepIndex index, String name, String rest) {
-    line(scope, indent(scope) + "== " + kind + " " + index.label() + " " + name + rest);
+    String indent = indent(scope) + "  ".repeat(index.path().size() - 1);
+    line(scope, indent + "== " + kind + " " + index.label() + " " + name + rest);
   }
 
   private static String indent(RunScope scope) {
