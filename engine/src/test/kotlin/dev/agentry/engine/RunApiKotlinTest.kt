@@ -3,6 +3,7 @@ package dev.agentry.engine
 import dev.agentry.engine.compile.SpecCompiler
 import dev.agentry.engine.event.RunEvent
 import dev.agentry.engine.event.RunStatus
+import dev.agentry.engine.event.WorkflowEvent
 import dev.agentry.engine.run.Engine
 import dev.agentry.engine.run.RunRequest
 import org.assertj.core.api.Assertions.assertThat
@@ -32,6 +33,7 @@ class RunApiKotlinTest {
         }
         is RunEvent.ToolEvent -> "tool"
         is RunEvent.FlowEvent -> event.name()
+        is WorkflowEvent -> "workflow"
       }
     }
     val output = handle.await()

@@ -5,6 +5,7 @@ import dev.agentry.engine.event.ComponentKind
 import dev.agentry.engine.event.EventRole
 import dev.agentry.engine.event.RunEvent
 import dev.agentry.engine.event.RunStatus
+import dev.agentry.engine.event.WorkflowEvent
 import dev.agentry.engine.run.Engine
 import dev.agentry.engine.run.RunRequest
 import dev.agentry.engine.run.Target
@@ -16,7 +17,8 @@ import java.nio.file.Path
 
 /**
  * Runs a team from Kotlin and sorts its events with exhaustive `when`s, without `else`: by family (agent, team,
- * workflow), by group (flow, model, tool) and by role. A new family, group or event breaks this file's build.
+ * workflow), by group (flow, model, tool, and the workflow family's events one by one) and by role. A new family,
+ * group, workflow event or role breaks this file's build.
  */
 class TeamEventsKotlinTest {
   @TempDir lateinit var dir: Path
@@ -40,6 +42,20 @@ class TeamEventsKotlinTest {
         is RunEvent.FlowEvent -> "flow"
         is RunEvent.ModelEvent -> "model"
         is RunEvent.ToolEvent -> "tool"
+        is WorkflowEvent -> when (event) {
+          is WorkflowEvent.WorkflowStarted, is WorkflowEvent.WorkflowCompleted, is WorkflowEvent.WorkflowPaused,
+          is WorkflowEvent.WorkflowCancelled, is WorkflowEvent.WorkflowError -> "workflow"
+          is WorkflowEvent.StepStarted, is WorkflowEvent.StepCompleted, is WorkflowEvent.StepOutput,
+          is WorkflowEvent.StepPaused, is WorkflowEvent.StepContinued, is WorkflowEvent.StepExecutorPaused,
+          is WorkflowEvent.StepExecutorContinued, is WorkflowEvent.StepError -> "step"
+          is WorkflowEvent.LoopExecutionStarted, is WorkflowEvent.LoopIterationStarted,
+          is WorkflowEvent.LoopIterationCompleted, is WorkflowEvent.LoopExecutionCompleted,
+          is WorkflowEvent.ParallelExecutionStarted, is WorkflowEvent.ParallelExecutionCompleted,
+          is WorkflowEvent.ConditionExecutionStarted, is WorkflowEvent.ConditionExecutionCompleted,
+          is WorkflowEvent.RouterExecutionStarted, is WorkflowEvent.RouterExecutionCompleted,
+          is WorkflowEvent.RouterPaused, is WorkflowEvent.StepsExecutionStarted,
+          is WorkflowEvent.StepsExecutionCompleted -> "step-group"
+        }
       }
       when (EventRole.of(event)) {
         EventRole.CONTENT -> if (family == "leader") answer.append((event as RunEvent.RunContent).content() ?: "")

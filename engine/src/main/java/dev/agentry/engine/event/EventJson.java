@@ -55,7 +55,10 @@ public final class EventJson {
     RunScope scope = readScope(node);
     String name = node.path("event").asString("");
     String prefix = scope.kind().eventPrefix();
-    Class<?> type = name.startsWith(prefix) ? TYPES.get(name.substring(prefix.length())) : null;
+    Class<?> type = TYPES.get(name);
+    if (type == null || !WorkflowEvent.class.isAssignableFrom(type)) { // only workflow events are never prefixed
+      type = name.startsWith(prefix) ? TYPES.get(name.substring(prefix.length())) : null;
+    }
     if (type == null) {
       throw new IllegalArgumentException("not a known event: " + node.path("event"));
     }
@@ -94,16 +97,18 @@ public final class EventJson {
         node.put("session_id", scope.sessionId());
         putIfSet(node, "workflow_id", scope.workflowId());
         putIfSet(node, "workflow_run_id", scope.workflowRunId());
+        putIfSet(node, "step_id", scope.stepId());
+        putIfSet(node, "step_name", scope.stepName());
+        if (scope.stepIndex() != null) {
+          node.put("step_index", scope.stepIndex());
+        }
       }
-      case WORKFLOW -> {
+      case WORKFLOW -> { // step_name and step_index are a workflow event's own fields, after the envelope
         node.put("session_id", scope.sessionId());
         node.put("run_id", scope.runId());
+        putIfSet(node, "step_id", scope.stepId());
+        putIfSet(node, "parent_step_id", scope.parentStepId());
       }
-    }
-    putIfSet(node, "step_id", scope.stepId());
-    putIfSet(node, "step_name", scope.stepName());
-    if (scope.stepIndex() != null) {
-      node.put("step_index", scope.stepIndex());
     }
     node.put("nested_depth", scope.nestedDepth());
   }
@@ -119,12 +124,19 @@ public final class EventJson {
     ComponentKind kind = node.has("team_id") ? ComponentKind.TEAM : node.has("agent_id") ? ComponentKind.AGENT
         : ComponentKind.WORKFLOW;
     String family = kind.wireName();
+    String id = node.path(family + "_id").asString("");
+    String name = node.path(family + "_name").asString("");
+    String runId = node.path("run_id").asString("");
+    String sessionId = node.path("session_id").asString("");
+    int depth = node.path("nested_depth").asInt();
+    if (kind == ComponentKind.WORKFLOW) {
+      return new RunScope(kind, id, name, runId, null, sessionId, null, null, text(node, "step_id"), null, null,
+          text(node, "parent_step_id"), depth);
+    }
     JsonNode stepIndex = node.get("step_index");
-    return new RunScope(kind, node.path(family + "_id").asString(""), node.path(family + "_name").asString(""),
-        node.path("run_id").asString(""), text(node, "parent_run_id"), node.path("session_id").asString(""),
-        kind == ComponentKind.WORKFLOW ? null : text(node, "workflow_id"), text(node, "workflow_run_id"),
-        text(node, "step_id"), text(node, "step_name"), stepIndex == null || stepIndex.isNull() ? null
-        : stepIndex.asInt(), node.path("nested_depth").asInt());
+    return new RunScope(kind, id, name, runId, text(node, "parent_run_id"), sessionId, text(node, "workflow_id"),
+        text(node, "workflow_run_id"), text(node, "step_id"), text(node, "step_name"),
+        stepIndex == null || stepIndex.isNull() ? null : stepIndex.asInt(), depth);
   }
 
   private static @org.jspecify.annotations.Nullable String text(JsonNode node, String field) {

@@ -8,9 +8,13 @@ package dev.agentry.engine.event;
 public enum EventRole {
   /** A piece of the answer ({@code RunContent}): streamed even without {@code stream_events}, never stored. */
   CONTENT,
-  /** The run ended well ({@code RunCompleted}). */
+  /** The run ended well ({@code RunCompleted}, {@code WorkflowCompleted}). */
   COMPLETED,
-  /** The run stopped short: failed, cancelled or paused; always streamed. */
+  /**
+   * The run stopped short: failed, cancelled or paused ({@code RunError}, {@code WorkflowPaused}, ...); always
+   * streamed. A workflow's step-level pauses ({@code StepPaused}, {@code RouterPaused}, {@code StepExecutorPaused})
+   * are progress: the {@code WorkflowPaused} after them is the stop.
+   */
   STOPPED,
   /** Everything else: the run's progress, streamed with {@code stream_events}. */
   PROGRESS;
@@ -46,6 +50,32 @@ public enum EventRole {
       case RunEvent.ToolCallStarted e -> PROGRESS;
       case RunEvent.ToolCallCompleted e -> PROGRESS;
       case RunEvent.ToolCallError e -> PROGRESS;
+      case WorkflowEvent.WorkflowCompleted e -> COMPLETED;
+      case WorkflowEvent.WorkflowPaused e -> STOPPED;
+      case WorkflowEvent.WorkflowCancelled e -> STOPPED;
+      case WorkflowEvent.WorkflowError e -> STOPPED;
+      case WorkflowEvent.WorkflowStarted e -> PROGRESS;
+      case WorkflowEvent.StepStarted e -> PROGRESS;
+      case WorkflowEvent.StepCompleted e -> PROGRESS;
+      case WorkflowEvent.StepOutput e -> PROGRESS;
+      case WorkflowEvent.StepPaused e -> PROGRESS;
+      case WorkflowEvent.StepContinued e -> PROGRESS;
+      case WorkflowEvent.StepExecutorPaused e -> PROGRESS;
+      case WorkflowEvent.StepExecutorContinued e -> PROGRESS;
+      case WorkflowEvent.StepError e -> PROGRESS;
+      case WorkflowEvent.LoopExecutionStarted e -> PROGRESS;
+      case WorkflowEvent.LoopIterationStarted e -> PROGRESS;
+      case WorkflowEvent.LoopIterationCompleted e -> PROGRESS;
+      case WorkflowEvent.LoopExecutionCompleted e -> PROGRESS;
+      case WorkflowEvent.ParallelExecutionStarted e -> PROGRESS;
+      case WorkflowEvent.ParallelExecutionCompleted e -> PROGRESS;
+      case WorkflowEvent.ConditionExecutionStarted e -> PROGRESS;
+      case WorkflowEvent.ConditionExecutionCompleted e -> PROGRESS;
+      case WorkflowEvent.RouterExecutionStarted e -> PROGRESS;
+      case WorkflowEvent.RouterExecutionCompleted e -> PROGRESS;
+      case WorkflowEvent.RouterPaused e -> PROGRESS;
+      case WorkflowEvent.StepsExecutionStarted e -> PROGRESS;
+      case WorkflowEvent.StepsExecutionCompleted e -> PROGRESS;
     };
   }
 }

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A team's member runs as {@code TeamRunCompleted.member_responses} carries them: Agno's run dicts
- * ({@code RunOutput.to_dict()}). They are written out the first time the event is (then kept), so a consumer that
+ * A team's member runs as {@code TeamRunCompleted.member_responses} carries them, or a workflow's step executor runs
+ * as {@code WorkflowCompleted.step_executor_runs} does: Agno's run dicts ({@code RunOutput.to_dict()}). They are written out the first time the event is (then kept), so a consumer that
  * reads only the event's other fields, as most do, never pays for turning every member's run into JSON.
  */
 public final class MemberResponses {

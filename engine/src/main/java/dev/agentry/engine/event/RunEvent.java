@@ -6,15 +6,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An event of an agent run; the {@code permits} lists below are the whole catalogue, with Agno's wire names
- * ({@code shared/reference/agentos-api.md} §3.3) declared by {@link EventName} on each record.
+ * An event of a run of an agent, a team or a workflow; the {@code permits} lists below are the whole catalogue, with
+ * Agno's wire names ({@code shared/reference/agentos-api.md} §3.3, §3.4) declared by {@link EventName} on each record.
  *
  * <p>Every event carries its run's {@link RunScope} and its creation time (epoch seconds); the other components are
  * the class-specific fields in wire order. Events are grouped by source: {@link ModelEvent} (model requests, content
- * and reasoning), {@link ToolEvent} (tool calls) and {@link FlowEvent} (the run's lifecycle, hooks, memory). Consumers
- * switch over them exhaustively, so adding an event breaks the build where it must be handled.
+ * and reasoning), {@link ToolEvent} (tool calls), {@link FlowEvent} (the run's lifecycle, hooks, memory) and
+ * {@link WorkflowEvent} (a workflow's lifecycle and steps; in its own file, {@code WorkflowEvent.java}, whose
+ * {@code permits} list is that family). Consumers switch over them exhaustively, so adding an event breaks the build
+ * where it must be handled.
  */
-public sealed interface RunEvent permits RunEvent.ModelEvent, RunEvent.ToolEvent, RunEvent.FlowEvent {
+public sealed interface RunEvent
+    permits RunEvent.ModelEvent, RunEvent.ToolEvent, RunEvent.FlowEvent, WorkflowEvent {
   /** The run this event belongs to. */
   RunScope scope();
 
@@ -23,11 +26,11 @@ public sealed interface RunEvent permits RunEvent.ModelEvent, RunEvent.ToolEvent
 
   /**
    * The wire name: the base name declared by {@link EventName}, prefixed by the run's family, e.g. {@code RunStarted}
-   * for an agent and {@code TeamRunStarted} for a team.
+   * for an agent and {@code TeamRunStarted} for a team; a {@link WorkflowEvent}'s is never prefixed.
    */
   default String name() {
     String base = EventNames.of(getClass());
-    return scope().kind() == ComponentKind.AGENT ? base : scope().kind().eventPrefix() + base;
+    return this instanceof WorkflowEvent ? base : scope().kind().eventPrefix() + base;
   }
 
   /** Events of a model request: its start and end, the answer's content and reasoning. */

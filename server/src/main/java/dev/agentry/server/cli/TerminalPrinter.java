@@ -4,7 +4,9 @@ import dev.agentry.engine.event.EventJson;
 import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
+import dev.agentry.engine.event.StepIndex;
 import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.event.WorkflowEvent;
 import dev.agentry.engine.run.RunOutput;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -14,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The terminal view of a run for {@code agentry run}: the answer of the agent or team leader as it streams, its tool
  * calls on their own lines, and, for a team, each member's tool calls and answer on lines prefixed with the member's
- * name ({@code [Web Researcher] ...}, {@code [Research Team > Writer] ...} two levels down); or, with {@code --json},
+ * name ({@code [Web Researcher] ...}, {@code [Research Team > Writer] ...} two levels down); for a workflow, a line per
+ * step and group as it starts ({@code == step 1 research}, {@code == loop 2 refine: iteration 1/3}), a group's
+ * steps indented below it, the steps' agents and teams as above, and the final content; or, with {@code --json},
  * every event as one line of JSON, as the HTTP API streams them.
  */
 final class TerminalPrinter implements EventSink {
@@ -112,7 +116,72 @@ final class TerminalPrinter implements EventSink {
       case RunEvent.ReasoningStarted e -> { }
       case RunEvent.ReasoningStep e -> { }
       case RunEvent.ReasoningCompleted e -> { }
+      case WorkflowEvent.StepStarted e -> step(scope, "step", e.stepIndex(), e.stepName(), "");
+      case WorkflowEvent.StepError e -> step(scope, "step", e.stepIndex(), e.stepName(), " failed: " + brief(e.error()));
+      case WorkflowEvent.StepPaused e -> step(scope, "step", e.stepIndex(), e.stepName(), e.requiresConfirmation()
+          ? " waits for your confirmation" + note(e.confirmationMessage())
+          : " waits for your input" + note(e.userInputMessage()));
+      case WorkflowEvent.StepExecutorPaused e -> step(scope, "step", e.stepIndex(), e.stepName(),
+          ": " + e.executorName() + " waits for you");
+      case WorkflowEvent.LoopExecutionStarted e -> step(scope, "loop", e.stepIndex(), e.stepName(), "");
+      case WorkflowEvent.LoopIterationStarted e -> step(scope, "loop", e.stepIndex(), e.stepName(),
+          ": iteration " + e.iteration() + (e.maxIterations() == null ? "" : "/" + e.maxIterations()));
+      case WorkflowEvent.ParallelExecutionStarted e -> step(scope, "parallel", e.stepIndex(), e.stepName(),
+          e.parallelStepCount() == null ? "" : ": " + e.parallelStepCount() + " steps at once");
+      case WorkflowEvent.ConditionExecutionStarted e -> step(scope, "condition", e.stepIndex(), e.stepName(),
+          e.conditionResult() == null ? "" : ": " + e.conditionResult());
+      case WorkflowEvent.RouterExecutionStarted e -> step(scope, "router", e.stepIndex(), e.stepName(),
+          " -> " + String.join(", ", e.selectedSteps()));
+      case WorkflowEvent.RouterPaused e -> step(scope, "router", e.stepIndex(), e.stepName(),
+          " waits for you to choose" + (e.allowMultipleSelections() ? " one or more of " : " one of ")
+              + String.join(", ", e.availableChoices()) + note(e.userInputMessage()));
+      case WorkflowEvent.StepsExecutionStarted e -> step(scope, "steps", e.stepIndex(), e.stepName(), "");
+      case WorkflowEvent.WorkflowCompleted e -> {
+        if (e.content() != null) {
+          line(scope, indent(scope) + e.content());
+        }
+      }
+      case WorkflowEvent.WorkflowPaused e -> line(scope, indent(scope) + "(paused: " + e.stepRequirements().size()
+          + " requirement(s) wait for you)");
+      case WorkflowEvent.WorkflowError e -> {
+        if (scope.nestedDepth() > 0) { // a top-level run's failure is reported by the command
+          line(scope, indent(scope) + "(failed: " + e.error() + ")");
+        }
+      }
+      case WorkflowEvent.WorkflowCancelled e -> {
+        if (scope.nestedDepth() > 0) {
+          line(scope, indent(scope) + "(cancelled)");
+        }
+      }
+      case WorkflowEvent.WorkflowStarted e -> { }
+      case WorkflowEvent.StepCompleted e -> { }
+      case WorkflowEvent.StepOutput e -> { }
+      case WorkflowEvent.StepContinued e -> { }
+      case WorkflowEvent.StepExecutorContinued e -> { }
+      case WorkflowEvent.LoopIterationCompleted e -> { }
+      case WorkflowEvent.LoopExecutionCompleted e -> { }
+      case WorkflowEvent.ParallelExecutionCompleted e -> { }
+      case WorkflowEvent.ConditionExecutionCompleted e -> { }
+      case WorkflowEvent.RouterExecutionCompleted e -> { }
+      case WorkflowEvent.StepsExecutionCompleted e -> { }
     }
+  }
+
+  /**
+   * A workflow step's line: {@code == step 1 research}, indented two spaces per group it is in and per nested
+   * workflow.
+   */
+  private void step(RunScope scope, String kind, StepIndex index, String name, String rest) {
+    String indent = indent(scope) + "  ".repeat(index.path().size() - 1);
+    line(scope, indent + "== " + kind + " " + index.label() + " " + name + rest);
+  }
+
+  private static String indent(RunScope scope) {
+    return "  ".repeat(scope.nestedDepth());
+  }
+
+  private static String note(@Nullable String message) {
+    return message == null ? "" : ": " + message;
   }
 
   /** Ends the output after the run's last event. */
