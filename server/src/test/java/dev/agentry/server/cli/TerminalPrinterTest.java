@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class TerminalPrinterTest {
   private final StringWriter text = new StringWriter();
-  private final TerminalPrinter printer = new TerminalPrinter(new PrintWriter(text), false);
+  private final TerminalPrinter printer = new TerminalPrinter(new PrintWriter(text), false, true);
   private final RunScope run = RunScope.of(ComponentKind.WORKFLOW, "pipeline", "Pipeline", "wr1", "s1");
 
   @Test
