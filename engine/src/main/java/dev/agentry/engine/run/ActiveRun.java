@@ -256,7 +256,7 @@ final class ActiveRun {
     return new RunOutput(scope.runId(), scope.kind(), runtime.id(), runtime.name(), scope.parentRunId(),
         scope.sessionId(), userId, message, "str", null, runtime.chatModelId(), runtime.provider(), sessionStateCopy(),
         createdAt, RunStatus.ERROR, metrics(), List.of(), List.of(), new RunOutput.RunInput(input), null, metadata,
-        List.of(), runtime.catalogVersion());
+        List.of(), List.of(), runtime.catalogVersion());
   }
 
   void add(Message message, @Nullable Metrics metrics) {
@@ -344,7 +344,7 @@ final class ActiveRun {
         scope.sessionId(), userId, content, contentType, reasoning, runtime.chatModelId(), runtime.provider(),
         sessionStateCopy(), createdAt, status, metrics(),
         storeMedia ? messages : withoutMedia(messages), tools, RunOutput.RunInput.of(input, storeMedia ? media
-        : List.of()), events == null ? null : List.copyOf(events), metadata, memberResponses(),
+        : List.of()), events == null ? null : List.copyOf(events), metadata, memberResponses(), List.of(),
         runtime.catalogVersion());
   }
 

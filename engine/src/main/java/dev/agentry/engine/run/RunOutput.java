@@ -2,11 +2,13 @@ package dev.agentry.engine.run;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.StepResult;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
@@ -28,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  * @param input the user's input as given
  * @param events the run's events, when the agent sets {@code store_events}
  * @param memberResponses a team run's member runs, in the order they were started (with
- *     {@code store_member_responses}); empty for an agent
+ *     {@code store_member_responses}), or a workflow run's step executor runs ({@code step_executor_runs}); empty
+ *     for an agent
+ * @param stepResults a workflow run's step outputs, in the order its steps ran ({@code step_results}); empty for an
+ *     agent or a team
  * @param specVersion the catalog version the run ran on
  */
 public record RunOutput(
@@ -54,6 +59,7 @@ public record RunOutput(
     @Nullable List<RunEvent> events,
     @Nullable Map<String, Object> metadata,
     List<RunOutput> memberResponses,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StepResult> stepResults,
     String specVersion) {
   /** The content of a run that a crash or shutdown cut short. */
   public static final String INTERRUPTED = "interrupted";
@@ -63,6 +69,7 @@ public record RunOutput(
     messages = List.copyOf(messages);
     tools = List.copyOf(tools);
     memberResponses = memberResponses == null ? List.of() : List.copyOf(memberResponses);
+    stepResults = stepResults == null ? List.of() : List.copyOf(stepResults); // runs stored before workflows ran
   }
 
   /**
@@ -110,21 +117,28 @@ public record RunOutput(
   public RunOutput withEvents(@Nullable List<RunEvent> newEvents) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
         reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
-        newEvents, metadata, memberResponses, specVersion);
+        newEvents, metadata, memberResponses, stepResults, specVersion);
+  }
+
+  /** This run with the step outputs of a workflow run ({@code step_results}). */
+  public RunOutput withStepResults(List<StepResult> results) {
+    return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
+        reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
+        events, metadata, memberResponses, results, specVersion);
   }
 
   /** This run with {@code members} as its member runs. */
   public RunOutput withMemberResponses(List<RunOutput> members) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
         reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
-        events, metadata, members, specVersion);
+        events, metadata, members, stepResults, specVersion);
   }
 
   /** This run, found RUNNING after a crash, ended as ERROR with the content "interrupted". */
   public RunOutput interrupted() {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, INTERRUPTED, "str",
         reasoningContent, model, modelProvider, sessionState, createdAt, RunStatus.ERROR, metrics, messages, tools,
-        input, events, metadata, memberResponses, specVersion);
+        input, events, metadata, memberResponses, stepResults, specVersion);
   }
 
   /**

@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The one conformance suite every {@link SessionStore} backend passes (STYLE §32), with the tests of team runs in
- * {@link TeamRunsContract}. Each test opens the backend on a table prefix of its own, so tests start from empty
- * tables and never see each other's rows.
+ * {@link TeamRunsContract} and of workflow runs in {@link WorkflowRunsContract}. Each test opens the backend on a
+ * table prefix of its own, so tests start from empty tables and never see each other's rows.
  */
 @Timeout(120)
-public abstract class SessionStoreContract implements TeamRunsContract {
+public abstract class SessionStoreContract implements TeamRunsContract, WorkflowRunsContract {
   /** Stores opened by a test, closed after it. */
   private final List<SessionStore> opened = new ArrayList<>();
   protected SessionStore store;
