@@ -1,6 +1,7 @@
 package dev.agentry.engine.compile;
 
 import dev.agentry.engine.event.ComponentKind;
+import dev.agentry.engine.model.CelExpression;
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ModelDef;
@@ -18,6 +19,7 @@ import dev.agentry.engine.spec.Resource;
 import dev.agentry.engine.spec.TeamSpec;
 import dev.agentry.engine.spec.ToolkitSpec;
 import dev.agentry.engine.spec.WorkflowSpec;
+import dev.cel.common.CelAbstractSyntaxTree;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,13 +33,19 @@ final class CatalogBuilder {
   private final Map<Kind, Map<String, Resource<?>>> index;
   private final Map<SchemaFiles.Key, JsonNode> schemas;
 
-  private CatalogBuilder(Map<Kind, Map<String, Resource<?>>> index, Map<SchemaFiles.Key, JsonNode> schemas) {
+  /** The CEL expressions the checker compiled, by their text: each is compiled once per catalog. */
+  private final Map<String, CelAbstractSyntaxTree> expressions;
+
+  private CatalogBuilder(Map<Kind, Map<String, Resource<?>>> index, Map<SchemaFiles.Key, JsonNode> schemas,
+      Map<String, CelAbstractSyntaxTree> expressions) {
     this.index = index;
     this.schemas = schemas;
+    this.expressions = expressions;
   }
 
-  static Catalog build(Map<Kind, Map<String, Resource<?>>> index, Map<SchemaFiles.Key, JsonNode> schemas) {
-    return new CatalogBuilder(index, schemas).build();
+  static Catalog build(Map<Kind, Map<String, Resource<?>>> index, Map<SchemaFiles.Key, JsonNode> schemas,
+      Map<String, CelAbstractSyntaxTree> expressions) {
+    return new CatalogBuilder(index, schemas, expressions).build();
   }
 
   private Catalog build() {
@@ -100,12 +108,17 @@ final class CatalogBuilder {
     return defs;
   }
 
-  private static List<StepDef> steps(@Nullable List<WorkflowSpec.Step> written) {
-    return orEmpty(written).stream().map(CatalogBuilder::step).toList();
+  private List<StepDef> steps(@Nullable List<WorkflowSpec.Step> written) {
+    return orEmpty(written).stream().map(this::step).toList();
+  }
+
+  /** The runnable form of an expression, from the tree the checker compiled it to. */
+  private CelExpression expression(String text) {
+    return CelChecker.expression(text, expressions.get(text));
   }
 
   /** The step's kind is the one kind key it has; the compiler has checked there is exactly one. */
-  private static StepDef step(WorkflowSpec.Step step) {
+  private StepDef step(WorkflowSpec.Step step) {
     String name = Objects.requireNonNull(step.name(), "required by the schema");
     String description = step.description();
     if (step.agent() != null) {
@@ -120,7 +133,7 @@ final class CatalogBuilder {
     if (step.condition() != null) {
       WorkflowSpec.Condition c = step.condition();
       return new StepDef.Condition(name, description,
-          CelChecker.expression(Objects.requireNonNull(c.evaluator(), "required by the schema")), steps(c.steps()),
+          expression(Objects.requireNonNull(c.evaluator(), "required by the schema")), steps(c.steps()),
           steps(c.elseSteps()));
     }
     if (step.loop() != null) {
@@ -128,7 +141,7 @@ final class CatalogBuilder {
       // The default of schemas/workflow.schema.json#/$defs/loop/properties/max_iterations.
       int max = l.maxIterations() != null ? l.maxIterations() : 3;
       return new StepDef.Loop(name, description, steps(l.steps()),
-          l.endCondition() == null ? null : CelChecker.expression(l.endCondition()), max);
+          l.endCondition() == null ? null : expression(l.endCondition()), max);
     }
     if (step.parallel() != null) {
       return new StepDef.Parallel(name, description, steps(step.parallel().steps()));
@@ -136,7 +149,7 @@ final class CatalogBuilder {
     if (step.router() != null) {
       WorkflowSpec.Router r = step.router();
       return new StepDef.Router(name, description,
-          CelChecker.expression(Objects.requireNonNull(r.selector(), "required by the schema")), steps(r.choices()));
+          expression(Objects.requireNonNull(r.selector(), "required by the schema")), steps(r.choices()));
     }
     return new StepDef.Group(name, description, steps(step.steps()));
   }

@@ -35,9 +35,12 @@ final class CelChecker {
       .addVar("iteration", SimpleType.INT)
       .build();
 
-  private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
-      .addLibraries(CelExtensions.strings())
-      .build();
+  /** CEL's runtime, started at the first evaluation of a workflow expression, not when specs load. */
+  private static final class Runtime {
+    static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+        .addLibraries(CelExtensions.strings())
+        .build();
+  }
 
   /** One problem in an expression, at a 1-based column of the expression text. */
   record Issue(int column, String message) {}
@@ -63,20 +66,23 @@ final class CelChecker {
   }
 
   /**
-   * The runnable form of an expression the checker accepted, for the compiled step: compiled here, once per catalog.
+   * The runnable form of an expression the checker accepted, for the compiled step: its program is planned from the
+   * tree the check gave ({@code ast}; compiled again only when there is none) when it first runs.
    *
    * @throws IllegalStateException when it does not compile (the checker reports that first)
    */
-  static CelExpression expression(String text) {
-    Compiled compiled = compile(text);
-    if (compiled.ast() == null) {
-      throw new IllegalStateException("a CEL expression with problems reached the catalog: " + compiled.issues());
+  static CelExpression expression(String text, @Nullable CelAbstractSyntaxTree ast) {
+    CelAbstractSyntaxTree tree = ast != null ? ast : compile(text).ast();
+    if (tree == null) {
+      throw new IllegalStateException("a CEL expression with problems reached the catalog: " + text);
     }
-    try {
-      return CelExpression.of(text, RUNTIME.createProgram(compiled.ast()));
-    } catch (CelEvaluationException e) {
-      throw new IllegalStateException("CEL could not plan a checked expression: " + text, e);
-    }
+    return CelExpression.of(text, () -> {
+      try {
+        return Runtime.RUNTIME.createProgram(tree);
+      } catch (CelEvaluationException e) {
+        throw new IllegalStateException("CEL could not plan a checked expression: " + text, e);
+      }
+    });
   }
 
   private static String message(CelIssue issue) {

@@ -10,6 +10,7 @@ import dev.agentry.engine.spec.SourceMap;
 import dev.agentry.engine.spec.SpecException;
 import dev.agentry.engine.spec.SpecLoader;
 import dev.agentry.engine.spec.Suggestions;
+import dev.cel.common.CelAbstractSyntaxTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -104,7 +105,7 @@ public final class SpecCompiler {
     if (failed) {
       return new Result(null, all);
     }
-    return new Result(CatalogBuilder.build(byKind(loaded.resources()), checker.schemas), all);
+    return new Result(CatalogBuilder.build(byKind(loaded.resources()), checker.schemas, checker.expressions), all);
   }
 
   /**
@@ -162,6 +163,8 @@ public final class SpecCompiler {
     private final Graph graph;
     /** Input and output schemas read while checking, keyed by resource and pointer, for the catalog. */
     final Map<SchemaFiles.Key, JsonNode> schemas = new java.util.HashMap<>();
+    /** The CEL expressions checked, by their text, with their trees, for the catalog. */
+    final Map<String, CelAbstractSyntaxTree> expressions = new java.util.HashMap<>();
 
     private final ToolOptionChecks tools;
 
@@ -170,6 +173,11 @@ public final class SpecCompiler {
       this.problems = problems;
       this.graph = graph;
       this.tools = tools;
+    }
+
+    @Override
+    public void compiled(String expression, CelAbstractSyntaxTree ast) {
+      expressions.put(expression, ast);
     }
 
     void check(Draft resource) {

@@ -43,6 +43,9 @@ final class StepChecker {
   /** Resolves a reference found in a step; implemented by the compiler. */
   interface Resolver {
     void resolve(Draft from, String pointer, References.Target target);
+
+    /** Keeps an expression's checked tree, so that the catalog plans its program without compiling it again. */
+    void compiled(String expression, CelAbstractSyntaxTree ast);
   }
 
   StepChecker(Draft workflow, Problems problems, Resolver resolver) {
@@ -162,6 +165,9 @@ final class StepChecker {
       }
       problems.at(workflow, pointer, "bad-expression",
           "invalid CEL expression at column " + issue.column() + ": " + issue.message(), hint);
+    }
+    if (compiled.ast() != null) {
+      resolver.compiled(expression, compiled.ast());
     }
     return compiled.ast();
   }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A workflow's CEL expression (a condition's {@code evaluator}, a loop's {@code end_condition}, a router's
- * {@code selector}), checked and compiled once with its catalog: evaluating it only runs the compiled program.
+ * {@code selector}), checked and compiled once with its catalog; its program is planned at its first evaluation and
+ * kept, so that loading specs (validate, serve, reload) never starts CEL's runtime for workflows that do not run.
  * Implements the variables of {@code schemas/workflow.schema.json}: {@code input}, {@code previous_step_content},
  * {@code session_state}, {@code step_outputs} and, in loops, {@code iteration}.
  */
@@ -27,16 +29,29 @@ public final class CelExpression {
   private static final Pattern AT = Pattern.compile("^evaluation error at <input>:(\\d+): ");
 
   private final String text;
-  private final CelRuntime.Program program;
+  private final Supplier<CelRuntime.Program> planner;
+  private volatile CelRuntime.@Nullable Program program;
 
-  private CelExpression(String text, CelRuntime.Program program) {
+  private CelExpression(String text, Supplier<CelRuntime.Program> planner) {
     this.text = text;
-    this.program = program;
+    this.planner = planner;
   }
 
-  /** An expression as written and its compiled program (made by the spec compiler, which checked it). */
-  public static CelExpression of(String text, CelRuntime.Program program) {
-    return new CelExpression(text, program);
+  /**
+   * An expression as written and how to plan its program from the checked tree (given by the spec compiler, which
+   * checked it); {@code planner} runs once, at the first evaluation.
+   */
+  public static CelExpression of(String text, Supplier<CelRuntime.Program> planner) {
+    return new CelExpression(text, planner);
+  }
+
+  private CelRuntime.Program program() {
+    CelRuntime.Program planned = program;
+    if (planned == null) {
+      planned = planner.get(); // two threads may both plan it: the same program, either one is kept
+      program = planned;
+    }
+    return planned;
   }
 
   /** The expression as the spec writes it. */
@@ -90,7 +105,7 @@ public final class CelExpression {
     values.put("step_outputs", cel(variables.stepOutputs()));
     values.put("iteration", variables.iteration());
     try {
-      return program.eval(values);
+      return program().eval(values);
     } catch (CelEvaluationException e) {
       throw failure(reason(e));
     }
