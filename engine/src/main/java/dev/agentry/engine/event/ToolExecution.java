@@ -2,6 +2,7 @@ package dev.agentry.engine.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -104,6 +105,9 @@ public record ToolExecution(
 
   /** This call with the member run it started (a team's delegation). */
   public ToolExecution withChildRunId(@Nullable String childRun) {
+    if (Objects.equals(childRun, childRunId)) {
+      return this; // most calls start no member run: no copy
+    }
     return new ToolExecution(toolCallId, toolName, toolArgs, toolCallError, result, metrics, childRun,
         stopAfterToolCall, createdAt, requiresConfirmation, confirmed, confirmationNote, requiresUserInput,
         userInputSchema, userFeedbackSchema, answered, externalExecutionRequired, externalExecutionSilent,

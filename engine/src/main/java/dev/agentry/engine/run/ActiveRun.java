@@ -129,10 +129,17 @@ final class ActiveRun {
     return streamEvents;
   }
 
-  /** A copy of the session state, for a member run to start from and for what the run hands out. */
+  /** A copy of the session state, for a member run to start from (it changes it) and for what the run hands out. */
   Map<String, Object> sessionStateCopy() {
     synchronized (sessionState) {
       return new LinkedHashMap<>(sessionState);
+    }
+  }
+
+  /** The session state as the run hands it out (its output, RunCompleted): a copy, shared and empty when it is. */
+  Map<String, Object> sessionStateSnapshot() {
+    synchronized (sessionState) {
+      return sessionState.isEmpty() ? Map.of() : new LinkedHashMap<>(sessionState);
     }
   }
 
@@ -254,8 +261,8 @@ final class ActiveRun {
    */
   RunOutput failureRecord(String message) {
     return new RunOutput(scope.runId(), scope.kind(), runtime.id(), runtime.name(), scope.parentRunId(),
-        scope.sessionId(), userId, message, "str", null, runtime.chatModelId(), runtime.provider(), sessionStateCopy(),
-        createdAt, RunStatus.ERROR, metrics(), List.of(), List.of(), new RunOutput.RunInput(input), null, metadata,
+        scope.sessionId(), userId, message, "str", null, runtime.chatModelId(), runtime.provider(),
+        sessionStateSnapshot(), createdAt, RunStatus.ERROR, metrics(), List.of(), List.of(), new RunOutput.RunInput(input), null, metadata,
         List.of(), List.of(), runtime.catalogVersion());
   }
 
@@ -342,7 +349,7 @@ final class ActiveRun {
     boolean storeMedia = runtime.participant().storeMedia();
     return new RunOutput(scope.runId(), scope.kind(), runtime.id(), runtime.name(), scope.parentRunId(),
         scope.sessionId(), userId, content, contentType, reasoning, runtime.chatModelId(), runtime.provider(),
-        sessionStateCopy(), createdAt, status, metrics(),
+        sessionStateSnapshot(), createdAt, status, metrics(),
         storeMedia ? messages : withoutMedia(messages), tools, RunOutput.RunInput.of(input, storeMedia ? media
         : List.of()), events == null ? null : List.copyOf(events), metadata, memberResponses(), List.of(),
         runtime.catalogVersion());

@@ -38,10 +38,12 @@ final class ParallelCalls {
    * which would break the saving of their ending), and the result is null.
    */
   static @Nullable List<Timed> invokeAll(ActiveRun run, List<Checked> checked) {
-    if (checked.stream().noneMatch(ParallelCalls::blocks) || checked.size() == 1 && runsAChild(checked.getFirst())) {
+    if (noneBlocks(checked) || checked.size() == 1 && runsAChild(checked.getFirst())) {
       // they only compute, or it is one member's run, which the run's cancellation stops: a thread would cost more
       List<Timed> results = new ArrayList<>(checked.size());
-      checked.forEach(c -> results.add(ToolRunner.invoke(run, c)));
+      for (Checked c : checked) {
+        results.add(ToolRunner.invoke(run, c));
+      }
       return results;
     }
     List<CompletableFuture<Timed>> futures = new ArrayList<>(checked.size());
@@ -104,6 +106,16 @@ final class ParallelCalls {
   /** A delegation to a member: the member's run is a child of this run's cancellation, so it needs no interrupt. */
   private static boolean runsAChild(Checked c) {
     return c.error() == null && c.tool() != null && c.args() != null && c.tool().tool() instanceof RunTool;
+  }
+
+  /** True when no call of the turn may wait on I/O (a loop, not a stream: this is on every turn's path). */
+  private static boolean noneBlocks(List<Checked> checked) {
+    for (Checked c : checked) {
+      if (blocks(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when the call will run a tool that may wait on I/O. */

@@ -232,7 +232,7 @@ final class RunLoop {
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
     List<RunOutput> members = run.memberResponses();
     return run.end(RunStatus.COMPLETED, content, contentType, new RunEvent.RunCompleted(run.scope, run.now(), content,
-        contentType, run.reasoning(), run.metadata, run.metrics(), run.sessionStateCopy(),
+        contentType, run.reasoning(), run.metadata, run.metrics(), run.sessionStateSnapshot(),
         members.isEmpty() ? null : MemberResponses.lazy(() -> MemberJson.of(members))));
   }
 
