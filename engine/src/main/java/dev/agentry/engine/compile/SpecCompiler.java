@@ -109,12 +109,14 @@ public final class SpecCompiler {
   }
 
   /**
-   * Drops the compile diagnostics about a part of a document that the schema already reported something inside:
-   * a misspelt {@code buildin:} is one problem, not also "a tool needs exactly one of builtin, toolkit".
+   * Drops the compile diagnostics about a part of a document that the schema already reported an error inside:
+   * a misspelt {@code buildin:} is one problem, not also "a tool needs exactly one of builtin, toolkit". A warning
+   * (a field with no effect yet) hides nothing.
    */
   private static List<Diagnostic> withoutEchoes(List<Diagnostic> compiled, List<Diagnostic> loaded) {
     return compiled.stream()
-        .filter(c -> loaded.stream().noneMatch(l -> l.file().equals(c.file())
+        .filter(c -> loaded.stream().noneMatch(l -> l.severity() == Diagnostic.Severity.ERROR
+            && l.file().equals(c.file())
             && (l.pointer().equals(c.pointer()) || l.pointer().startsWith(c.pointer() + "/"))))
         .toList();
   }

@@ -45,6 +45,12 @@ public record Diagnostic(
     return new Diagnostic(Severity.ERROR, file, mark.line(), mark.column(), pointer, code, message, hint);
   }
 
+  /** A warning at {@code mark}: the spec set stays valid. */
+  public static Diagnostic warning(
+      String file, SourceMap.Mark mark, String pointer, String code, String message, @Nullable String hint) {
+    return new Diagnostic(Severity.WARNING, file, mark.line(), mark.column(), pointer, code, message, hint);
+  }
+
   /** The message followed by the hint in parentheses, if any. */
   public String fullMessage() {
     return hint == null ? message : message + " (" + hint + ")";

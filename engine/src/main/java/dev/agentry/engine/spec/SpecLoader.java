@@ -156,6 +156,7 @@ public final class SpecLoader {
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
+    out.addAll(InertFields.of(kind.get(), document)); // warnings: the resource loads all the same
     try {
       Metadata metadata = MAPPER.treeToValue(root.get("metadata"), Metadata.class);
       Record spec = MAPPER.treeToValue(root.get("spec"), kind.get().specType());

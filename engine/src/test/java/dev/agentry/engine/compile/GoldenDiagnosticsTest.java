@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One golden file per class of diagnostic: invalid YAML above the {@value #SEPARATOR} line, the exact rendered
+ * One golden file per class of diagnostic (errors, and the warnings of a valid set): YAML above the {@value #SEPARATOR} line, the exact rendered
  * diagnostics below it. The YAML part is written to a folder under the golden file's name and compiled the way
  * {@code agentry validate} does; the output must match line for line.
  *
@@ -52,7 +52,7 @@ class GoldenDiagnosticsTest {
         .map(d -> d.render(dir.relativize(Path.of(d.file())).toString()))
         .toList();
     assertThat(actual).as("diagnostics of %s", name).containsExactlyElementsOf(expected);
-    assertThat(result.ok()).isFalse();
-    assertThat(result.diagnostics()).allSatisfy(d -> assertThat(d.severity()).isEqualTo(Diagnostic.Severity.ERROR));
+    boolean errors = expected.stream().anyMatch(line -> line.contains(": error: "));
+    assertThat(result.ok()).as("a set with only warnings is valid").isEqualTo(!errors);
   }
 }
