@@ -30,7 +30,8 @@ public record StepInput(
     @Nullable List<JsonNode> audio,
     @Nullable List<JsonNode> files) {
   public StepInput {
-    previousStepOutputs = Collections.unmodifiableMap(new LinkedHashMap<>(previousStepOutputs));
+    previousStepOutputs = previousStepOutputs == null ? Map.of() // Agno writes null before the first step
+        : Collections.unmodifiableMap(new LinkedHashMap<>(previousStepOutputs));
     additionalData = additionalData == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(additionalData));
   }
 

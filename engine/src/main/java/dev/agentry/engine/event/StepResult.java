@@ -46,7 +46,7 @@ public record StepResult(
     videos = videos == null ? null : List.copyOf(videos);
     audio = audio == null ? null : List.copyOf(audio);
     files = files == null ? null : List.copyOf(files);
-    steps = steps == null ? null : List.copyOf(steps);
+    steps = steps == null || steps.isEmpty() ? null : List.copyOf(steps); // as written: left out when empty
   }
 
   /** The successful output of a step run by an agent, team or nested workflow, without media. */

@@ -1,10 +1,12 @@
 package dev.agentry.engine.model;
 
+import com.google.protobuf.NullValue;
 import dev.agentry.engine.EngineException;
 import dev.cel.common.CelErrorCode;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,7 @@ public final class CelExpression {
    * @param stepOutputs the content of every step that has run, by step name
    * @param iteration the loop round, from 1 (0 outside loops)
    */
-  public record Variables(Object input, String previousStepContent, Map<String, ?> sessionState,
+  public record Variables(@Nullable Object input, String previousStepContent, Map<String, ?> sessionState,
       Map<String, ?> stepOutputs, long iteration) {}
 
   /** Evaluates a condition or an end condition, which must give a bool. */
@@ -108,15 +110,20 @@ public final class CelExpression {
       return program().eval(values);
     } catch (CelEvaluationException e) {
       throw failure(reason(e));
+    } catch (RuntimeException e) { // a value CEL could not read, a state changed while copied: the step fails
+      throw failure("failed: " + Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()));
     }
   }
 
-  /** CEL's reason, with the 1-based column it points at: "failed at column 13: no such key: research". */
-  private static String reason(CelEvaluationException e) {
+  /**
+   * CEL's reason, with where it points: "failed at column 13: no such key: research" ("at line 2, column 4" in an
+   * expression of several lines).
+   */
+  private String reason(CelEvaluationException e) {
     String message = Objects.requireNonNullElse(e.getMessage(), "");
     Matcher at = AT.matcher(message);
     boolean located = at.find();
-    String where = located ? " at column " + (Integer.parseInt(at.group(1)) + 1) : "";
+    String where = located ? " at " + position(Integer.parseInt(at.group(1))) : "";
     String why = located ? message.substring(at.end()) : message;
     if (e.getErrorCode() == CelErrorCode.ATTRIBUTE_NOT_FOUND) {
       why = "no such key: " + why;
@@ -124,17 +131,31 @@ public final class CelExpression {
     return "failed" + where + ": " + why;
   }
 
-  /** A value as CEL takes it: JSON as maps and lists, whole numbers as long, other numbers as double. */
-  private static @Nullable Object cel(@Nullable Object value) {
+  /** A 0-based offset into the expression as a 1-based column, with its line when the expression has several. */
+  private String position(int offset) {
+    int at = Math.min(Math.max(offset, 0), text.length());
+    int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    String column = "column " + (at - lineStart + 1);
+    return text.indexOf('\n') < 0 ? column
+        : "line " + (text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1) + ", " + column;
+  }
+
+  /**
+   * A value as CEL takes it: JSON as maps and lists, whole numbers as long, other numbers as double, null as CEL's
+   * null (a Java null would make CEL drop a variable, or compare wrongly with {@code null}).
+   *
+   * @throws EngineException for a value of a type CEL cannot read
+   */
+  private Object cel(@Nullable Object value) {
     return switch (value) {
-      case null -> null;
+      case null -> NullValue.NULL_VALUE;
       case JsonNode node -> cel(JSON.convertValue(node, Object.class));
       case Map<?, ?> map -> {
         Map<String, Object> out = new LinkedHashMap<>();
         map.forEach((k, v) -> out.put(String.valueOf(k), cel(v)));
         yield out;
       }
-      case List<?> list -> {
+      case Collection<?> list -> {
         List<Object> out = new ArrayList<>(list.size());
         list.forEach(v -> out.add(cel(v)));
         yield out;
@@ -144,8 +165,13 @@ public final class CelExpression {
       case Byte b -> b.longValue();
       case Float f -> f.doubleValue();
       case java.math.BigDecimal d -> d.doubleValue();
-      case java.math.BigInteger i -> i.longValue();
-      default -> value;
+      case java.math.BigInteger i -> i.bitLength() < 64 ? i.longValue() : i.doubleValue();
+      case Enum<?> e -> e.name();
+      case String t -> t;
+      case Long l -> l;
+      case Double d -> d;
+      case Boolean b -> b;
+      default -> throw failure("cannot read a " + value.getClass().getSimpleName() + " value");
     };
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +41,7 @@ class CelExpressionTest {
     return flow.steps();
   }
 
-  private static CelExpression.Variables vars(Object input, String previous, Map<String, ?> state,
+  private static CelExpression.Variables vars(@Nullable Object input, String previous, Map<String, ?> state,
       Map<String, ?> outputs, long iteration) {
     return new CelExpression.Variables(input, previous, state, outputs, iteration);
   }
@@ -103,6 +104,33 @@ class CelExpressionTest {
         .isTrue();
     assertThat(check.test(vars(json.readTree("{\"priority\": 1, \"tags\": [\"urgent\"]}"), "", Map.of(), Map.of(), 0)))
         .isFalse();
+  }
+
+  @Test
+  void null_values_are_cels_null_and_a_value_cel_cannot_read_fails_the_step_by_name() throws Exception {
+    List<StepDef> steps = steps("""
+        - name: check
+          condition:
+            evaluator: 'session_state.approved == null && input == null'
+            steps: [{name: x, agent: a}]
+        - name: multi
+          condition:
+            evaluator: |-
+              size(input) > 1 &&
+                step_outputs["x"] == "y"
+            steps: [{name: y, agent: a}]
+        """);
+    CelExpression check = ((StepDef.Condition) steps.get(0)).evaluator();
+    CelExpression multi = ((StepDef.Condition) steps.get(1)).evaluator();
+    Map<String, Object> state = new java.util.HashMap<>();
+    state.put("approved", null);
+
+    assertThat(check.test(vars(null, "", state, Map.of(), 0))).isTrue();
+    assertThat(check.test(vars("text", "", state, Map.of(), 0))).isFalse();
+    assertThatThrownBy(() -> check.test(vars(new StringBuilder("x"), "", Map.of(), Map.of(), 0)))
+        .isInstanceOf(EngineException.class).hasMessageContaining("cannot read a StringBuilder value");
+    assertThatThrownBy(() -> multi.test(vars("hello", "", Map.of(), Map.of(), 0)))
+        .isInstanceOf(EngineException.class).hasMessageContaining("failed at line 2, column ");
   }
 
   @Test
