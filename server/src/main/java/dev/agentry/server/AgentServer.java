@@ -121,7 +121,11 @@ public final class AgentServer implements AutoCloseable {
       Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
       Engine engine = Engine.create(catalog, c -> c.baseDir(root).store(store));
       CatalogHolder catalogs = new CatalogHolder(engine, specs, compiler, Clock.systemUTC(),
-          settings.reloadTimeout());
+          settings.reloadTimeout(), compiled.diagnostics());
+      if (!compiled.diagnostics().isEmpty()) {
+        LOG.warn("the specs have {} warning(s), such as fields accepted but not acted on yet; GET /specs/status or "
+            + "agentry validate lists them", compiled.diagnostics().size());
+      }
       AgentOs os = new AgentOs(engine, catalogs, new RunStreams(), dbId(catalog), Instant.now(), settings,
           new AtomicBoolean(true));
       return new AgentServer(os, store);

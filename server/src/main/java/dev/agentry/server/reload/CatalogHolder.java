@@ -117,12 +117,26 @@ public final class CatalogHolder {
    * @param timeout how long a reload waits for its compile before abandoning it
    */
   public CatalogHolder(Engine engine, Path root, SpecCompiler compiler, Clock clock, Duration timeout) {
-    this(engine, root, compiler, clock, timeout, System::getenv);
+    this(engine, root, compiler, clock, timeout, List.of());
+  }
+
+  /**
+   * As above, with the warnings of the compile the engine's catalog came from, which {@code /specs/status} shows as
+   * those of the first load.
+   */
+  public CatalogHolder(Engine engine, Path root, SpecCompiler compiler, Clock clock, Duration timeout,
+      List<Diagnostic> warnings) {
+    this(engine, root, compiler, clock, timeout, System::getenv, warnings);
   }
 
   /** A holder that reads the environment through {@code env}. */
   public CatalogHolder(Engine engine, Path root, SpecCompiler compiler, Clock clock, Duration timeout,
       Function<String, @Nullable String> env) {
+    this(engine, root, compiler, clock, timeout, env, List.of());
+  }
+
+  private CatalogHolder(Engine engine, Path root, SpecCompiler compiler, Clock clock, Duration timeout,
+      Function<String, @Nullable String> env, List<Diagnostic> warnings) {
     this.engine = engine;
     this.root = root;
     this.compiles = new CompileThread(compiler);
@@ -132,7 +146,7 @@ public final class CatalogHolder {
     Catalog catalog = engine.catalog();
     Instant now = clock.instant();
     Attempt loaded = new Attempt(now, Outcome.LOADED, catalog.version(), catalog.version(), CatalogDiff.NONE,
-        List.of());
+        warnings);
     this.live = new AtomicReference<>(new Live(now, Readiness.of(catalog, env), loaded));
     logDegraded(live.get().resources());
   }
