@@ -6,7 +6,6 @@ import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.model.ResourceDef;
-import dev.agentry.engine.model.StepDef;
 import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.model.WorkflowDef;
 import dev.agentry.engine.spec.AgentOsSpec;
@@ -71,8 +70,9 @@ final class CatalogBuilder {
     Map<String, WorkflowDef> workflows = new HashMap<>();
     for (Resource<?> r : index.get(Kind.WORKFLOW).values()) {
       WorkflowSpec spec = (WorkflowSpec) r.spec();
+      Workflows.Context context = new Workflows.Context(r.name(), spec, this::expression);
       workflows.put(r.name(), new WorkflowDef(r.name(), displayName(spec.name(), r), r.metadata(), spec,
-          steps(spec.steps()), schema(r, "/spec/input_schema"), r.file()));
+          context.steps(spec.steps()), schema(r, "/spec/input_schema"), Workflows.settings(spec), r.file()));
     }
     List<ResourceDef<AgentOsSpec>> os = plain(Kind.AGENT_OS, AgentOsSpec.class).values().stream().toList();
     return new Catalog(VersionHash.of(index, schemas), agents, teams, workflows,
@@ -108,50 +108,9 @@ final class CatalogBuilder {
     return defs;
   }
 
-  private List<StepDef> steps(@Nullable List<WorkflowSpec.Step> written) {
-    return orEmpty(written).stream().map(this::step).toList();
-  }
-
   /** The runnable form of an expression, from the tree the checker compiled it to. */
   private CelExpression expression(String text) {
     return CelChecker.expression(text, expressions.get(text));
-  }
-
-  /** The step's kind is the one kind key it has; the compiler has checked there is exactly one. */
-  private StepDef step(WorkflowSpec.Step step) {
-    String name = Objects.requireNonNull(step.name(), "required by the schema");
-    String description = step.description();
-    if (step.agent() != null) {
-      return new StepDef.AgentStep(name, description, step.agent());
-    }
-    if (step.team() != null) {
-      return new StepDef.TeamStep(name, description, step.team());
-    }
-    if (step.workflow() != null) {
-      return new StepDef.WorkflowStep(name, description, step.workflow());
-    }
-    if (step.condition() != null) {
-      WorkflowSpec.Condition c = step.condition();
-      return new StepDef.Condition(name, description,
-          expression(Objects.requireNonNull(c.evaluator(), "required by the schema")), steps(c.steps()),
-          steps(c.elseSteps()));
-    }
-    if (step.loop() != null) {
-      WorkflowSpec.Loop l = step.loop();
-      // The default of schemas/workflow.schema.json#/$defs/loop/properties/max_iterations.
-      int max = l.maxIterations() != null ? l.maxIterations() : 3;
-      return new StepDef.Loop(name, description, steps(l.steps()),
-          l.endCondition() == null ? null : expression(l.endCondition()), max);
-    }
-    if (step.parallel() != null) {
-      return new StepDef.Parallel(name, description, steps(step.parallel().steps()));
-    }
-    if (step.router() != null) {
-      WorkflowSpec.Router r = step.router();
-      return new StepDef.Router(name, description,
-          expression(Objects.requireNonNull(r.selector(), "required by the schema")), steps(r.choices()));
-    }
-    return new StepDef.Group(name, description, steps(step.steps()));
   }
 
   private static <T> List<T> orEmpty(@Nullable List<T> list) {

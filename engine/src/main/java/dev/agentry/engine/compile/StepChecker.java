@@ -27,7 +27,7 @@ final class StepChecker {
 
   /** Where CEL expressions live inside a step. */
   private static final List<String> EXPRESSIONS =
-      List.of("/condition/evaluator", "/loop/end_condition", "/router/selector");
+      List.of("/condition/evaluator", "/loop/end_condition", "/router/selector", "/stop_when");
 
   private final Draft workflow;
   private final Problems problems;
@@ -91,6 +91,13 @@ final class StepChecker {
               ? "a step needs exactly one of " + String.join(", ", STEP_KINDS)
               : "a step can be only one thing, but has " + String.join(" and ", present),
           present.isEmpty() ? null : "split it into one step per kind");
+    }
+    JsonNode routerStep = step.path("router");
+    if (routerStep.isObject() && !routerStep.has("selector")
+        && !routerStep.path("requires_user_input").asBoolean(false)) {
+      problems.at(workflow, SourceMap.child(pointer, "router"), "router-selector",
+          "a router needs a selector, or requires_user_input: true to let a person choose",
+          "add selector: with a CEL expression that returns a choice's name");
     }
     for (String kind : List.of("agent", "team", "workflow")) {
       if (step.has(kind)) {

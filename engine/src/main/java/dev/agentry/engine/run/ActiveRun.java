@@ -263,7 +263,7 @@ final class ActiveRun {
     return new RunOutput(scope.runId(), scope.kind(), runtime.id(), runtime.name(), scope.parentRunId(),
         scope.sessionId(), userId, message, "str", null, runtime.chatModelId(), runtime.provider(),
         sessionStateSnapshot(), createdAt, RunStatus.ERROR, metrics(), List.of(), List.of(), new RunOutput.RunInput(input), null, metadata,
-        List.of(), List.of(), runtime.catalogVersion());
+        List.of(), List.of(), List.of(), runtime.catalogVersion());
   }
 
   void add(Message message, @Nullable Metrics metrics) {
@@ -352,7 +352,7 @@ final class ActiveRun {
         sessionStateSnapshot(), createdAt, status, metrics(),
         storeMedia ? messages : withoutMedia(messages), tools, RunOutput.RunInput.of(input, storeMedia ? media
         : List.of()), events == null ? null : List.copyOf(events), metadata, memberResponses(), List.of(),
-        runtime.catalogVersion());
+        List.of(), runtime.catalogVersion());
   }
 
   private static List<RunMessage> withoutMedia(List<RunMessage> messages) {

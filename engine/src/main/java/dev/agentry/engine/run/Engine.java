@@ -4,6 +4,7 @@ import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.StepRequirement;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Cancellation;
 import dev.agentry.engine.model.AgentDef;
@@ -176,6 +177,21 @@ public final class Engine {
       run.emit(new RunEvent.RunContinued(run.scope, run.now()));
       return HumanInput.resume(run, answers);
     });
+  }
+
+  /**
+   * Continues a paused workflow run with the person's answers to its {@code step_requirements}, as Agno's
+   * {@code continue_run} for workflows: a confirmed step runs (a rejected one is skipped or cancels the workflow, as
+   * its {@code on_reject} says), a step given its {@code user_input} runs with it, a router runs the
+   * {@code selected_choices}, and a step whose agent or team paused resumes that run with the answers in
+   * {@code executor_requirements}. Requirements are matched by {@code step_id}.
+   *
+   * @throws NotFoundException when no such run is stored
+   * @throws RunNotPausedException when the run is not a paused workflow run, or is already being continued
+   * @throws InvalidAnswerException when an answer it waits for is missing; nothing has run then
+   */
+  public RunHandle continueWorkflow(String runId, List<StepRequirement> answers, EventSink sink) {
+    throw new UnsupportedOperationException("the workflow runner lands next");
   }
 
   /**

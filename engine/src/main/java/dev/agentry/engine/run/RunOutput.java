@@ -8,6 +8,7 @@ import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.event.StepRequirement;
 import dev.agentry.engine.event.StepResult;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Media;
@@ -34,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  *     for an agent
  * @param stepResults a workflow run's step outputs, in the order its steps ran ({@code step_results}); empty for an
  *     agent or a team
+ * @param stepRequirements what a paused workflow run waits for ({@code step_requirements}); empty otherwise
  * @param specVersion the catalog version the run ran on
  */
 public record RunOutput(
@@ -60,6 +62,7 @@ public record RunOutput(
     @Nullable Map<String, Object> metadata,
     List<RunOutput> memberResponses,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StepResult> stepResults,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StepRequirement> stepRequirements,
     String specVersion) {
   /** The content of a run that a crash or shutdown cut short. */
   public static final String INTERRUPTED = "interrupted";
@@ -70,6 +73,7 @@ public record RunOutput(
     tools = List.copyOf(tools);
     memberResponses = memberResponses == null ? List.of() : List.copyOf(memberResponses);
     stepResults = stepResults == null ? List.of() : List.copyOf(stepResults); // runs stored before workflows ran
+    stepRequirements = stepRequirements == null ? List.of() : List.copyOf(stepRequirements);
   }
 
   /**
@@ -117,28 +121,28 @@ public record RunOutput(
   public RunOutput withEvents(@Nullable List<RunEvent> newEvents) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
         reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
-        newEvents, metadata, memberResponses, stepResults, specVersion);
+        newEvents, metadata, memberResponses, stepResults, stepRequirements, specVersion);
   }
 
   /** This run with the step outputs of a workflow run ({@code step_results}). */
   public RunOutput withStepResults(List<StepResult> results) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
         reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
-        events, metadata, memberResponses, results, specVersion);
+        events, metadata, memberResponses, results, stepRequirements, specVersion);
   }
 
   /** This run with {@code members} as its member runs. */
   public RunOutput withMemberResponses(List<RunOutput> members) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
         reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
-        events, metadata, members, stepResults, specVersion);
+        events, metadata, members, stepResults, stepRequirements, specVersion);
   }
 
   /** This run, found RUNNING after a crash, ended as ERROR with the content "interrupted". */
   public RunOutput interrupted() {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, INTERRUPTED, "str",
         reasoningContent, model, modelProvider, sessionState, createdAt, RunStatus.ERROR, metrics, messages, tools,
-        input, events, metadata, memberResponses, stepResults, specVersion);
+        input, events, metadata, memberResponses, stepResults, stepRequirements, specVersion);
   }
 
   /**

@@ -54,7 +54,22 @@ public record WorkflowSpec(
       @Nullable Boolean skipOnFailure,
       @Nullable Boolean strictInputValidation,
       @Nullable Boolean addWorkflowHistory,
-      @Nullable Integer numHistoryRuns) {}
+      @Nullable Integer numHistoryRuns,
+      @Nullable String stopWhen,
+      @Nullable Boolean requiresConfirmation,
+      @Nullable String confirmationMessage,
+      @Nullable String onReject,
+      @Nullable Boolean requiresUserInput,
+      @Nullable String userInputMessage,
+      @Nullable List<UserInputField> userInputSchema) {}
+
+  /** A value a person gives before a step runs; implements {@code schemas/workflow.schema.json#/$defs/userInputField}. */
+  public record UserInputField(
+      @Nullable String name,
+      @Nullable String fieldType,
+      @Nullable String description,
+      @Nullable Boolean required,
+      @Nullable List<Object> allowedValues) {}
 
   /** A conditional step; implements {@code schemas/workflow.schema.json#/$defs/condition}. */
   public record Condition(
@@ -75,5 +90,8 @@ public record WorkflowSpec(
   /** A router step; implements {@code schemas/workflow.schema.json#/$defs/router}. */
   public record Router(
       @Nullable String selector,
-      @Nullable List<Step> choices) {}
+      @Nullable List<Step> choices,
+      @Nullable Boolean requiresUserInput,
+      @Nullable String userInputMessage,
+      @Nullable Boolean allowMultipleSelections) {}
 }

@@ -79,11 +79,23 @@ class SpecCompilerTest {
     assertThat(catalog.findTeam("desk").orElseThrow().members())
         .containsExactly(new TeamDef.Member(ComponentKind.AGENT, "researcher"), new TeamDef.Member(ComponentKind.AGENT, "writer"));
     assertThat(catalog.findWorkflow("publish").orElseThrow().steps()).satisfiesExactly(
-        step -> assertThat(step).isEqualTo(new StepDef.AgentStep("research", "Finds the sources", "researcher")),
+        step -> assertThat(step).isInstanceOfSatisfying(StepDef.AgentStep.class, agent -> {
+          assertThat(agent.name()).isEqualTo("research");
+          assertThat(agent.description()).isEqualTo("Finds the sources");
+          assertThat(agent.agent()).isEqualTo("researcher");
+          assertThat(agent.settings().maxRetries()).as("the schema's default").isZero();
+          assertThat(agent.settings().review()).isNull();
+        }),
         step -> assertThat(step).isInstanceOfSatisfying(StepDef.Condition.class, condition -> {
           assertThat(condition.description()).isEqualTo("Polishes a long draft");
           assertThat(condition.evaluator().text()).isEqualTo("previous_step_content.size() > 10");
-          assertThat(condition.steps()).containsExactly(new StepDef.TeamStep("polish", null, "desk"));
+          assertThat(condition.steps()).singleElement().isInstanceOfSatisfying(StepDef.TeamStep.class, team -> {
+            assertThat(team.name()).isEqualTo("polish");
+            assertThat(team.team()).isEqualTo("desk");
+            assertThat(team.id()).as("stable: derived from workflow and step name").isEqualTo(
+                java.util.UUID.nameUUIDFromBytes("publish/polish".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toString());
+          });
         }));
     assertThat(catalog.summary()).startsWith("2 agents, 1 team, 1 workflow, 0 toolkits, 1 model");
     assertThatThrownBy(() -> catalog.getAgent("nobody")).isInstanceOf(NotFoundException.class);

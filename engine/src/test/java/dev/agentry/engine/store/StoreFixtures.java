@@ -55,7 +55,7 @@ public final class StoreFixtures {
     state.put("count", 1);
     return new RunOutput(runId, ComponentKind.AGENT, "agent-1", "Agent One", null, sessionId, userId, content, "str",
         null, "scripted-model", "scripted", state, createdAt, status, metrics, messages, List.of(tool),
-        new RunOutput.RunInput("what is 2 + 3?"), events, Map.of("source", "test"), List.of(), List.of(), "v1");
+        new RunOutput.RunInput("what is 2 + 3?"), events, Map.of("source", "test"), List.of(), List.of(), List.of(), "v1");
   }
 
   /**
@@ -76,7 +76,7 @@ public final class StoreFixtures {
     return new RunOutput(runId, kind, componentId, componentId + " name", parentRunId, sessionId, base.userId(),
         base.content(), base.contentType(), null, base.model(), base.modelProvider(), base.sessionState(), createdAt,
         status, metrics, base.messages(), base.tools(), base.input(), events, null, members, List.of(),
-        base.specVersion());
+        List.of(), base.specVersion());
   }
 
   /** A completed run of team {@code teamId} whose leader delegated to {@code members}. */
@@ -127,7 +127,7 @@ public final class StoreFixtures {
     return new RunOutput(runId, base.kind(), base.componentId(), base.componentName(), null, sessionId,
         base.userId(), base.content(), base.contentType(), null, base.model(), base.modelProvider(),
         base.sessionState(), base.createdAt(), base.status(), base.metrics(), messages, List.of(),
-        RunOutput.RunInput.of("what is this?", MEDIA), null, null, List.of(), List.of(), base.specVersion());
+        RunOutput.RunInput.of("what is this?", MEDIA), null, null, List.of(), List.of(), List.of(), base.specVersion());
   }
 
   /** A memory of {@code userId}. */
