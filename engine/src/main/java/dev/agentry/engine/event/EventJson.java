@@ -100,7 +100,7 @@ public final class EventJson {
         putIfSet(node, "step_id", scope.stepId());
         putIfSet(node, "step_name", scope.stepName());
         if (scope.stepIndex() != null) {
-          node.put("step_index", scope.stepIndex());
+          node.set("step_index", MAPPER.valueToTree(scope.stepIndex().json()));
         }
       }
       case WORKFLOW -> { // step_name and step_index are a workflow event's own fields, after the envelope
@@ -136,7 +136,7 @@ public final class EventJson {
     JsonNode stepIndex = node.get("step_index");
     return new RunScope(kind, id, name, runId, text(node, "parent_run_id"), sessionId, text(node, "workflow_id"),
         text(node, "workflow_run_id"), text(node, "step_id"), text(node, "step_name"),
-        stepIndex == null || stepIndex.isNull() ? null : stepIndex.asInt(), depth);
+        stepIndex == null || stepIndex.isNull() ? null : StepIndex.fromJson(stepIndex), depth);
   }
 
   private static @org.jspecify.annotations.Nullable String text(JsonNode node, String field) {

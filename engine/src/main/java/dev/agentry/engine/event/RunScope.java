@@ -32,13 +32,13 @@ public record RunScope(
     @Nullable String workflowRunId,
     @Nullable String stepId,
     @Nullable String stepName,
-    @Nullable Integer stepIndex,
+    @Nullable StepIndex stepIndex,
     @Nullable String parentStepId,
     int nestedDepth) {
   /** A scope without a parent step: every agent's and team's, and a workflow's own (not about one step). */
   public RunScope(ComponentKind kind, String componentId, String componentName, String runId,
       @Nullable String parentRunId, String sessionId, @Nullable String workflowId, @Nullable String workflowRunId,
-      @Nullable String stepId, @Nullable String stepName, @Nullable Integer stepIndex, int nestedDepth) {
+      @Nullable String stepId, @Nullable String stepName, @Nullable StepIndex stepIndex, int nestedDepth) {
     this(kind, componentId, componentName, runId, parentRunId, sessionId, workflowId, workflowRunId, stepId, stepName,
         stepIndex, null, nestedDepth);
   }
@@ -60,6 +60,16 @@ public record RunScope(
   public RunScope child(ComponentKind childKind, String id, String name, String childRunId) {
     return new RunScope(childKind, id, name, childRunId, runId, sessionId, workflowId, workflowRunId, stepId, stepName,
         stepIndex, nestedDepth + 1);
+  }
+
+  /**
+   * The scope of a run that a step of this workflow run executes (its agent's, team's or nested workflow's): in the
+   * same session, with this workflow run as its parent and workflow run, one level deeper.
+   */
+  public RunScope stepRun(ComponentKind childKind, String id, String name, String childRunId, String stepId,
+      String stepName, StepIndex index) {
+    return new RunScope(childKind, id, name, childRunId, runId, sessionId, componentId, runId, stepId, stepName,
+        index, null, nestedDepth + 1);
   }
 
   /**

@@ -98,6 +98,19 @@ public record StepRequirement(
   }
 
   /**
+   * A step whose agent or team paused for a person (its tool calls' HITL): answered by answering
+   * {@code executorRequirements} as the paused run's own requirements are.
+   *
+   * @param executorType "agent" or "team"
+   */
+  public static StepRequirement executor(String stepId, String stepName, int stepIndex, List<RunRequirement> waiting,
+      String executorId, String executorName, String executorRunId, String executorType, String sessionId) {
+    return new StepRequirement(stepId, stepName, stepIndex, "Step", false, null, null, "cancel", false, null, null,
+        false, null, false, null, false, null, false, null, 0, null, null, "cancel", null, null, true, waiting,
+        executorId, executorName, executorRunId, executorType, sessionId, null, null);
+  }
+
+  /**
    * A field a step waits for, as Agno's workflow {@code UserInputField} (unlike a tool call's, it says whether it is
    * required and may list the allowed values).
    *

@@ -12,6 +12,7 @@ import dev.agentry.engine.llm.Cancellation;
 import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Usage;
+import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.model.TeamMode;
 import dev.agentry.engine.store.StoreException;
 import java.time.Clock;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * what a team's tools touch from their own threads: events ({@link #emit} takes a lock), member runs and the task
  * list. Created fresh for every run and continuation.
  */
-final class ActiveRun {
+final class ActiveRun implements StoredRun {
   private static final Logger LOG = LoggerFactory.getLogger(ActiveRun.class);
 
   final ParticipantRuntime runtime;
@@ -152,12 +153,64 @@ final class ActiveRun {
     }
   }
 
+  @Override
+  public RunScope scope() {
+    return scope;
+  }
+
+  @Override
+  public String componentId() {
+    return runtime.id();
+  }
+
+  @Override
+  public @Nullable String userId() {
+    return userId;
+  }
+
+  @Override
+  public String catalogVersion() {
+    return runtime.catalogVersion();
+  }
+
+  @Override
+  public Map<String, Object> initialState() {
+    return initialState;
+  }
+
+  @Override
+  public boolean takeNewSession() {
+    boolean was = newSession;
+    newSession = false;
+    return was;
+  }
+
+  @Override
+  public void markStored() {
+    stored = true;
+  }
+
+  /**
+   * The run as stored: a team's without its members' runs unless it sets {@code store_member_responses} (Agno's
+   * default), except those that wait for a person, which a continue needs.
+   */
+  @Override
+  public RunOutput stored(RunOutput output) {
+    TeamDef team = runtime.team();
+    if (team == null || team.team().storeMemberResponses() || output.memberResponses().isEmpty()) {
+      return output;
+    }
+    return output.withMemberResponses(output.memberResponses().stream()
+        .filter(m -> m.status() == RunStatus.PAUSED).toList());
+  }
+
   /** Where this run's events go: a member's run sends its events to its team's sink. */
   EventSink sink() {
     return sink;
   }
 
-  long now() {
+  @Override
+  public long now() {
     return clock.millis() / 1000;
   }
 
@@ -197,7 +250,8 @@ final class ActiveRun {
    * Sets how the run's ending is saved ({@link #end}): {@code save} now, or, when the database is unreachable,
    * {@code saveLater} (false when it cannot take the ending either). By default it is not saved.
    */
-  void persistWith(Consumer<RunOutput> save, Predicate<RunOutput> saveLater) {
+  @Override
+  public void persistWith(Consumer<RunOutput> save, Predicate<RunOutput> saveLater) {
     this.persist = save;
     this.persistLater = saveLater;
   }
@@ -259,7 +313,8 @@ final class ActiveRun {
    * The ERROR ending stored for a run whose own ending the store could not take: without its conversation, tool
    * calls and events, which may hold what the database refused.
    */
-  RunOutput failureRecord(String message) {
+  @Override
+  public RunOutput failureRecord(String message) {
     return new RunOutput(scope.runId(), scope.kind(), runtime.id(), runtime.name(), scope.parentRunId(),
         scope.sessionId(), userId, message, "str", null, runtime.chatModelId(), runtime.provider(),
         sessionStateSnapshot(), createdAt, RunStatus.ERROR, metrics(), List.of(), List.of(), new RunOutput.RunInput(input), null, metadata,
@@ -344,7 +399,8 @@ final class ActiveRun {
     }
   }
 
-  RunOutput toOutput(RunStatus status, @Nullable Object content, String contentType) {
+  @Override
+  public RunOutput toOutput(RunStatus status, @Nullable Object content, String contentType) {
     // Implements store_media: false leaves the media out of the run's input and messages, as Agno scrubs them.
     boolean storeMedia = runtime.participant().storeMedia();
     return new RunOutput(scope.runId(), scope.kind(), runtime.id(), runtime.name(), scope.parentRunId(),

@@ -1,5 +1,6 @@
 package dev.agentry.engine.run;
 
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
@@ -41,11 +42,12 @@ public final class Engine {
   private final Map<String, Cancellation> active = new ConcurrentHashMap<>();
   private final RunStorage storage;
   private final RunStarts starts;
+  private final WorkflowStarts workflows;
 
   /** A catalog with the participants prepared for it so far, keyed by kind and id. */
-  record Loaded(Catalog catalog, Map<Target, ParticipantRuntime> runtimes) {
+  record Loaded(Catalog catalog, Map<Target, ParticipantRuntime> runtimes, Map<String, JsonSchemaCheck> inputChecks) {
     Loaded(Catalog catalog) {
-      this(catalog, new ConcurrentHashMap<>());
+      this(catalog, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
   }
 
@@ -54,6 +56,7 @@ public final class Engine {
     this.loaded = new AtomicReference<>(new Loaded(catalog));
     this.storage = new RunStorage(config.store());
     this.starts = new RunStarts(config, storage, active, this::runtime);
+    this.workflows = new WorkflowStarts(config, storage, active, starts);
   }
 
   /** An engine with the default services: an in-memory store, the system clock and environment. */
@@ -100,6 +103,9 @@ public final class Engine {
    * @throws NotFoundException when the catalog has no such agent or team
    */
   public RunOutput run(Target target, RunRequest request, EventSink sink) {
+    if (target.kind() == ComponentKind.WORKFLOW) {
+      return workflows.execute(workflows.prepare(loaded.get(), target.id(), request, sink), 0);
+    }
     ActiveRun run = starts.prepare(loaded.get(), target, request, sink);
     return starts.execute(run, () -> starts.begin(run, request.input()));
   }
@@ -115,6 +121,9 @@ public final class Engine {
    * @throws NotFoundException when the catalog has no such agent or team
    */
   public RunHandle start(Target target, RunRequest request, EventSink sink) {
+    if (target.kind() == ComponentKind.WORKFLOW) {
+      return workflows.launch(workflows.prepare(loaded.get(), target.id(), request, sink), 0);
+    }
     ActiveRun run = starts.prepare(loaded.get(), target, request, sink);
     return starts.launch(run, () -> starts.begin(run, request.input()));
   }
@@ -134,16 +143,26 @@ public final class Engine {
    * @throws StoreException when the pending run cannot be stored; nothing has started then
    */
   public RunHandle startBackground(Target target, RunRequest request, EventSink sink) {
+    if (target.kind() == ComponentKind.WORKFLOW) {
+      WorkflowRun run = workflows.prepare(loaded.get(), target.id(), request, sink);
+      storePending(run, run.cancellation);
+      return workflows.launch(run, 0);
+    }
     ActiveRun run = starts.prepare(loaded.get(), target, request, sink);
-    String runId = run.scope.runId();
-    active.put(runId, run.cancellation);
+    storePending(run, run.cancellation);
+    return starts.launch(run, () -> starts.begin(run, request.input()));
+  }
+
+  /** Stores a background run as PENDING, registered as active so that a cancel before it starts is kept. */
+  private void storePending(StoredRun run, Cancellation cancellation) {
+    String runId = run.scope().runId();
+    active.put(runId, cancellation);
     try {
       storage.store(run, RunStatus.PENDING);
     } catch (RuntimeException e) {
       active.remove(runId);
       throw e;
     }
-    return starts.launch(run, () -> starts.begin(run, request.input()));
   }
 
   /**
@@ -164,9 +183,14 @@ public final class Engine {
       throw new RunNotPausedException("run " + runId + " is " + paused.status() + ", not PAUSED: only a paused run "
           + "can be continued", paused.status());
     }
+    if (paused.kind() == ComponentKind.WORKFLOW) {
+      throw new RunNotPausedException("run " + runId + " is a workflow run: continue it with its step requirements",
+          paused.status());
+    }
     if (paused.parentRunId() != null) {
-      throw new RunNotPausedException("run " + runId + " is a member run of the team run " + paused.parentRunId()
-          + ", which waits for it: continue the team run", paused.status());
+      String parent = store().findRun(paused.parentRunId()).map(r -> r.kind().wireName()).orElse("team");
+      throw new RunNotPausedException("run " + runId + " is a member run of the " + parent + " run "
+          + paused.parentRunId() + ", which waits for it: continue the " + parent + " run", paused.status());
     }
     Loaded current = loaded.get();
     ActiveRun run = starts.restore(current, paused, answers, sink);
@@ -191,7 +215,19 @@ public final class Engine {
    * @throws InvalidAnswerException when an answer it waits for is missing; nothing has run then
    */
   public RunHandle continueWorkflow(String runId, List<StepRequirement> answers, EventSink sink) {
-    throw new UnsupportedOperationException("the workflow runner lands next");
+    RunOutput paused = store().findRun(runId).orElseThrow(() -> new NotFoundException("Run not found: " + runId));
+    if (paused.kind() != ComponentKind.WORKFLOW || paused.parentRunId() != null) {
+      throw new RunNotPausedException("run " + runId + " is not a top-level workflow run", paused.status());
+    }
+    if (paused.status() != RunStatus.PAUSED) {
+      throw new RunNotPausedException("run " + runId + " is " + paused.status() + ", not PAUSED: only a paused run "
+          + "can be continued", paused.status());
+    }
+    WorkflowRun run = workflows.restore(loaded.get(), paused, answers, sink);
+    if (active.putIfAbsent(runId, run.cancellation) != null) {
+      throw new RunNotPausedException("run " + runId + " is already being continued", RunStatus.RUNNING);
+    }
+    return workflows.launch(run, WorkflowStarts.pausedAt(paused));
   }
 
   /**

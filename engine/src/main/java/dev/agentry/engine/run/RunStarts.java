@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -33,6 +35,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * participant's defaults, stores it, builds its context and hands it to the one {@link RunLoop}.
  */
 final class RunStarts {
+  private static final Logger LOG = LoggerFactory.getLogger(RunStarts.class);
   private final EngineConfig config;
   private final RunStorage storage;
   private final Map<String, Cancellation> active;
@@ -170,13 +173,26 @@ final class RunStarts {
 
   /** Emits RunStarted and builds the context; the first turn asks the model. */
   TurnOutcome begin(ActiveRun run, JsonNode input) {
+    return begin(run, input, true);
+  }
+
+  /**
+   * As {@link #begin(ActiveRun, JsonNode)}; an input that does not match the participant's {@code input_schema} fails
+   * the run when {@code strict}, and is only logged otherwise (a workflow step without
+   * {@code strict_input_validation}).
+   */
+  TurnOutcome begin(ActiveRun run, JsonNode input, boolean strict) {
     ParticipantRuntime runtime = run.runtime;
     Participant p = runtime.participant();
     run.emit(new RunEvent.RunStarted(run.scope, run.createdAt, runtime.chatModelId(), runtime.provider()));
     if (runtime.input() != null) {
       List<String> problems = runtime.input().problems(input);
-      if (!problems.isEmpty()) {
+      if (!problems.isEmpty() && strict) {
         throw new EngineException("the input does not match input_schema: " + String.join("; ", problems));
+      }
+      if (!problems.isEmpty()) {
+        LOG.warn("run {}: the input does not match the input_schema of {} {}, run anyway: {}", run.scope.runId(),
+            runtime.participant().kind().wireName(), runtime.id(), String.join("; ", problems));
       }
     }
     String system = runtime.systemMessage() != null ? runtime.systemMessage()
@@ -198,6 +214,53 @@ final class RunStarts {
       TaskRounds.start(run);
     }
     return TurnOutcome.NEXT;
+  }
+
+  /**
+   * Runs a workflow step's agent or team as a child run of the workflow run {@code parent}, on its catalog, to its
+   * ending or pause; its changes to the session state and its run are handed to the workflow run.
+   */
+  RunOutput runStep(WorkflowRun parent, Target target, RunScope scope, Object input, boolean strict,
+      Cancellation cancellation) {
+    ParticipantRuntime runtime = runtimes.apply(parent.loaded, target);
+    ActiveRun child = stepRun(parent, runtime, scope, input, 0, cancellation);
+    JsonNode node = input instanceof JsonNode json ? json : JsonNodeFactory.instance.stringNode(input.toString());
+    return stepEnded(parent, child, execute(child, () -> begin(child, node, strict)));
+  }
+
+  /** Continues a workflow step's agent or team run that paused for a person, with the answers. */
+  RunOutput resumeStep(WorkflowRun parent, RunOutput paused, List<ToolExecution> answers, RunScope scope,
+      Cancellation cancellation) {
+    ParticipantRuntime runtime = runtimes.apply(parent.loaded, target(paused));
+    ActiveRun child = stepRun(parent, runtime, scope, paused.input().inputContent(), paused.createdAt(),
+        cancellation);
+    child.restore(paused);
+    return stepEnded(parent, child, execute(child, () -> {
+      child.emit(new RunEvent.RunContinued(child.scope, child.now()));
+      return HumanInput.resume(child, answers);
+    }));
+  }
+
+  /** Checks the answers to a workflow step's paused agent or team run before the workflow is continued. */
+  void checkStep(Engine.Loaded current, RunOutput paused, List<ToolExecution> answers) {
+    check(current, runtimes.apply(current, target(paused)), paused, answers);
+  }
+
+  private ActiveRun stepRun(WorkflowRun parent, ParticipantRuntime runtime, RunScope scope, Object input,
+      long createdAt, Cancellation cancellation) {
+    Map<String, Object> state = parent.sessionStateCopy();
+    ActiveRun child = new ActiveRun(runtime, scope,
+        new ActiveRun.RunSettings(input, parent.userId, state, state, parent.dependencies, parent.metadata,
+            runtime.output(), parent.stream, parent.streamEvents, createdAt, List.of()),
+        cancellation.child(), parent.executorSink(), config.clock());
+    storage.persistWith(child);
+    return child;
+  }
+
+  private static RunOutput stepEnded(WorkflowRun parent, ActiveRun child, RunOutput out) {
+    parent.mergeState(child.initialState, child.sessionStateCopy());
+    parent.addExecutorRun(out);
+    return out;
   }
 
   /** How the team leaders prepared on {@code current} run their members. */

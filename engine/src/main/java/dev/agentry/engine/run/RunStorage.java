@@ -2,10 +2,8 @@ package dev.agentry.engine.run;
 
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.event.RunStatus;
-import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.store.Session;
 import dev.agentry.engine.store.SessionStore;
-import dev.agentry.engine.store.SessionType;
 import dev.agentry.engine.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,32 +22,31 @@ final class RunStorage {
   }
 
   /** Stores a run that has not ended yet with {@code status}, creating its session first if it is new. */
-  void store(ActiveRun run, RunStatus status) {
-    if (run.newSession) {
-      store.createSession(Session.of(run.scope.sessionId(), SessionType.of(run.scope.kind()), run.runtime.id(),
-          run.userId, run.runtime.catalogVersion(), run.now()));
-      run.newSession = false;
+  void store(StoredRun run, RunStatus status) {
+    if (run.takeNewSession()) {
+      store.createSession(Session.of(run.scope().sessionId(), run.sessionType(), run.componentId(), run.userId(),
+          run.catalogVersion(), run.now()));
     }
     store.saveRun(run.toOutput(status, null, "str"));
-    run.stored = true;
+    run.markStored();
   }
 
   /**
    * How the run's endings reach the store: written now, after any older ending still waiting for the database (so
    * endings are stored in the order their runs ended), else queued in {@link PendingSaves} until it is back.
    */
-  void persistWith(ActiveRun run) {
+  void persistWith(StoredRun run) {
     run.persistWith(out -> {
       if (pending.size() > 0 && !pending.flush()) {
         throw new StoreException("older run endings still wait for the database", true);
       }
       save(run, out);
     }, out -> {
-      boolean queued = pending.offer(new PendingSaves.Pending(run.scope.runId(), () -> save(run, out),
+      boolean queued = pending.offer(new PendingSaves.Pending(run.scope().runId(), () -> save(run, out),
           () -> save(run, run.failureRecord("the run could not be saved: database error"))));
       if (queued) {
         LOG.warn("run {} ended while the database was unavailable; its {} ending will be stored once it is back",
-            run.scope.runId(), out.status());
+            run.scope().runId(), out.status());
       }
       return queued;
     });
@@ -59,29 +56,16 @@ final class RunStorage {
    * Saves a run's ending, then applies what it changed in session_state (and, once it has ended, its metrics) to the
    * latest stored session, atomically, so that concurrent runs on one session lose no update.
    */
-  private void save(ActiveRun run, RunOutput output) {
-    store.saveRun(stored(run, output));
-    if (run.scope.parentRunId() != null) {
-      return; // a member's run: its team run's ending applies the session changes and counts its tokens
+  private void save(StoredRun run, RunOutput output) {
+    store.saveRun(run.stored(output));
+    if (run.scope().parentRunId() != null) {
+      return; // a member's or step's run: its team's or workflow's ending applies the session changes and tokens
     }
     Metrics metrics = output.status().isFinal() ? output.metrics() : Metrics.ZERO;
     long now = run.now();
-    store.updateSession(run.scope.sessionId(), s -> s.afterRun(
-        StateDelta.apply(s.sessionState(), run.initialState, output.sessionState()), metrics,
-        run.runtime.catalogVersion(), now));
-  }
-
-  /**
-   * The run as stored: a team's without its members' runs unless it sets {@code store_member_responses} (Agno's
-   * default), except those that wait for a person, which a continue needs.
-   */
-  private static RunOutput stored(ActiveRun run, RunOutput output) {
-    TeamDef team = run.runtime.team();
-    if (team == null || team.team().storeMemberResponses() || output.memberResponses().isEmpty()) {
-      return output;
-    }
-    return output.withMemberResponses(output.memberResponses().stream()
-        .filter(m -> m.status() == RunStatus.PAUSED).toList());
+    store.updateSession(run.scope().sessionId(), s -> s.afterRun(
+        StateDelta.apply(s.sessionState(), run.initialState(), output.sessionState()), metrics,
+        run.catalogVersion(), now));
   }
 
   /** How many run endings wait for the database to be back. */

@@ -253,7 +253,7 @@ class WorkflowEventJsonTest {
   @Test
   void an_agents_events_inside_a_workflow_step_keep_the_agent_envelope_and_read_back() {
     RunScope agent = new RunScope(ComponentKind.AGENT, "researcher", "Researcher", "ar1", "wr1", "s1",
-        "content-pipeline", "wr1", "st-1", "research", 0, 1);
+        "content-pipeline", "wr1", "st-1", "research", StepIndex.of(0), 1);
     RunEvent started = new RunEvent.RunStarted(agent, AT, "scripted", "test");
     ObjectNode json = EventJson.toTree(started);
 
