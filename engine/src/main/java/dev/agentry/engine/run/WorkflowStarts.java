@@ -184,10 +184,13 @@ final class WorkflowStarts {
     return handle;
   }
 
-  /** The top-level step a paused run continues from: the one it paused in. */
+  /**
+   * The top-level step a paused run continues from: the one it paused in, which is its last step result (one per
+   * top-level step that ran, in order). Not a requirement's {@code step_index}: that of a step of a nested workflow
+   * is its index in that workflow.
+   */
   static int pausedAt(RunOutput paused) {
-    return paused.stepRequirements().stream().map(StepRequirement::stepIndex).filter(Objects::nonNull)
-        .findFirst().orElse(paused.stepResults().size() - 1);
+    return Math.max(0, paused.stepResults().size() - 1);
   }
 
   /** Runs the top-level steps from {@code from}, until the last, an early stop, a pause, a failure or a cancel. */
