@@ -259,4 +259,70 @@ class WorkflowHitlTest {
     assertThat(log.of(WorkflowEvent.WorkflowPaused.class)).singleElement()
         .satisfies(e -> assertThat(e.stepRequirements()).hasSize(1));
   }
+
+  @Test
+  void a_branch_waiting_in_a_parallel_step_is_resumed_and_the_branch_that_ended_does_not_run_again() {
+    Engine engine = engine("""
+        steps:
+          - name: both
+            parallel: {steps: [{name: mail-it, agent: mailer}, {name: other, agent: upper}]}
+          - {name: last, agent: echo}
+        """);
+    RunOutput paused = start(engine, "mail Ada", new EventLog());
+    StepRequirement waiting = only(paused);
+
+    RunOutput done = engine.continueWorkflow(paused.runId(), List.of(Workflows.confirmTools(waiting)), e -> {})
+        .await();
+
+    assertThat(done.status()).as(done.contentText()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(done.memberResponses()).filteredOn(r -> r.componentId().equals("upper")).hasSize(1);
+    assertThat(done.content()).isEqualTo("[=== mail-it ===\nMail sent: The user confirmed the call to send_email."
+        + "\n\n=== other ===\nUP:mail Ada]");
+  }
+
+  @Test
+  void an_agent_waiting_inside_a_nested_workflow_pauses_both_and_the_continue_resumes_it() {
+    Engine engine = Engine.create(Workflows.compile(dir, """
+        steps:
+          - {name: first, agent: echo}
+          - {name: inner, workflow: sub}
+          - {name: last, agent: upper}
+        """, Workflows.workflow("sub", """
+        steps:
+          - {name: mail-it, agent: mailer}
+        """)));
+    RunOutput paused = start(engine, "mail Ada", new EventLog());
+    StepRequirement waiting = only(paused);
+    assertThat(waiting.stepName()).isEqualTo("mail-it");
+    String mailerRun = waiting.executorRunId();
+
+    RunOutput done = engine.continueWorkflow(paused.runId(), List.of(Workflows.confirmTools(waiting)), e -> {})
+        .await();
+
+    assertThat(done.status()).as(done.contentText()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(done.content()).isEqualTo("UP:Mail sent: The user confirmed the call to send_email.");
+    assertThat(engine.store().findRun(mailerRun).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(done.memberResponses()).filteredOn(r -> r.componentId().equals("echo")).hasSize(1);
+  }
+
+  @Test
+  void a_step_waiting_for_confirmation_inside_a_condition_pauses_and_runs_once_confirmed() {
+    Engine engine = engine("""
+        steps:
+          - name: check
+            condition:
+              evaluator: 'true'
+              steps:
+                - {name: before, agent: echo}
+                - {name: approve, agent: upper, requires_confirmation: true}
+        """);
+    RunOutput paused = start(engine, "x", new EventLog());
+
+    RunOutput done = engine.continueWorkflow(paused.runId(), List.of(Workflows.confirm(only(paused), true)),
+        e -> {}).await();
+
+    assertThat(done.status()).as(done.contentText()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(done.content()).isEqualTo("UP:[x]");
+    assertThat(done.memberResponses()).extracting(RunOutput::componentId).containsExactly("echo", "upper");
+  }
 }
