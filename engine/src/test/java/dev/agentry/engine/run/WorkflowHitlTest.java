@@ -325,4 +325,56 @@ class WorkflowHitlTest {
     assertThat(done.content()).isEqualTo("UP:[x]");
     assertThat(done.memberResponses()).extracting(RunOutput::componentId).containsExactly("echo", "upper");
   }
+
+  @Test
+  void a_step_waiting_for_confirmation_in_every_round_of_a_loop_pauses_in_each_and_keeps_earlier_rounds() {
+    Engine engine = engine("""
+        steps:
+          - name: loop
+            loop:
+              steps:
+                - {name: wrap, agent: echo}
+                - {name: approve, agent: upper, requires_confirmation: true}
+              max_iterations: 2
+        """);
+    RunOutput first = start(engine, "x", new EventLog());
+    RunOutput second = engine.continueWorkflow(first.runId(), List.of(Workflows.confirm(only(first), true)),
+        e -> {}).await();
+    StepRequirement again = only(second);
+    assertThat(again.stepName()).isEqualTo("approve");
+
+    RunOutput done = engine.continueWorkflow(first.runId(), List.of(Workflows.confirm(again, true)), e -> {})
+        .await();
+
+    assertThat(done.status()).as(done.contentText()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(done.stepResults().getFirst().steps()).extracting(StepResult::content)
+        .containsExactly("[x]", "UP:[x]", "[UP:[x]]", "UP:[UP:[x]]");
+    assertThat(done.memberResponses()).extracting(RunOutput::componentId)
+        .containsExactly("echo", "upper", "echo", "upper");
+  }
+
+  @Test
+  void an_agent_waiting_in_a_loop_twice_is_resumed_each_time() {
+    Engine engine = engine("""
+        steps:
+          - name: loop
+            loop:
+              steps: [{name: mail-it, agent: mailer}]
+              end_condition: 'false'
+              max_iterations: 2
+        """);
+    RunOutput first = start(engine, "mail Ada", new EventLog());
+    RunOutput second = engine.continueWorkflow(first.runId(), List.of(Workflows.confirmTools(only(first))),
+        e -> {}).await();
+    StepRequirement again = only(second);
+    assertThat(again.executorRunId()).isNotEqualTo(only(first).executorRunId());
+
+    RunOutput done = engine.continueWorkflow(first.runId(), List.of(Workflows.confirmTools(again)), e -> {})
+        .await();
+
+    assertThat(done.status()).as(done.contentText()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(done.memberResponses()).extracting(RunOutput::runId)
+        .containsExactlyInAnyOrder(only(first).executorRunId(), again.executorRunId());
+    assertThat(done.stepResults().getFirst().steps()).hasSize(2);
+  }
 }

@@ -228,4 +228,18 @@ class WorkflowStepsTest {
 
     assertThat(out.content()).isEqualTo("UP:x");
   }
+
+  @Test
+  void a_router_choosing_a_name_that_is_not_a_choice_fails_naming_its_choices() {
+    RunOutput out = run("""
+        steps:
+          - name: route
+            router:
+              selector: 'input'
+              choices: [{name: to-upper, agent: upper}]
+        """, "nowhere");
+
+    assertThat(out.status()).isEqualTo(RunStatus.ERROR);
+    assertThat(out.contentText()).contains("'nowhere'").contains("to-upper");
+  }
 }
