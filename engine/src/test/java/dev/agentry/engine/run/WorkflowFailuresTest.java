@@ -119,6 +119,7 @@ class WorkflowFailuresTest {
     assertThat(out.status()).isEqualTo(RunStatus.ERROR);
     assertThat(out.contentText()).contains("step 'ask' failed");
     assertThat(stub.requests()).hasSize(1);
+    assertThat(out.memberResponses()).extracting(RunOutput::componentId).doesNotContain("echo");
   }
 
   @Test
@@ -203,5 +204,23 @@ class WorkflowFailuresTest {
         .sessionId("s1")), e -> {})).isInstanceOf(InvalidInputException.class).hasMessageContaining("input_schema");
     assertThat(engine.store().listRuns("s1")).isEmpty();
     assertThat(engine.store().findSession("s1")).isEmpty();
+  }
+
+  @Test
+  void a_failed_workflow_is_stored_as_error_and_ends_with_step_error_then_workflow_error() {
+    stub.reply(failing());
+    Engine engine = engine("""
+        steps:
+          - {name: ask, agent: remote}
+        """, remote());
+    EventLog log = new EventLog();
+    RunOutput out = engine.run(Target.workflow("wf"), RunRequest.create(r -> r.input("x").streamEvents(true)), log);
+
+    assertThat(log.names()).containsSubsequence("StepStarted", "StepError", "WorkflowError")
+        .last().isEqualTo("WorkflowError");
+    assertThat(log.names()).doesNotContain("StepCompleted", "WorkflowCompleted");
+    RunOutput stored = engine.store().findRun(out.runId()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(RunStatus.ERROR);
+    assertThat(stored.contentText()).contains("step 'ask' failed");
   }
 }

@@ -377,4 +377,28 @@ class WorkflowHitlTest {
         .containsExactlyInAnyOrder(only(first).executorRunId(), again.executorRunId());
     assertThat(done.stepResults().getFirst().steps()).hasSize(2);
   }
+
+  @Test
+  void a_router_taking_one_choice_refuses_two_and_an_unknown_one() {
+    Engine engine = engine("""
+        steps:
+          - name: route
+            router:
+              requires_user_input: true
+              choices: [{name: to-upper, agent: upper}, {name: to-echo, agent: echo}]
+        """);
+    RunOutput paused = start(engine, "x", new EventLog());
+    StepRequirement waiting = only(paused);
+    assertThat(waiting.allowMultipleSelections()).isFalse();
+
+    assertThatThrownBy(() -> engine.continueWorkflow(paused.runId(),
+        List.of(Workflows.choose(waiting, List.of("to-upper", "to-echo"))), e -> {}))
+        .isInstanceOf(InvalidAnswerException.class);
+    assertThatThrownBy(() -> engine.continueWorkflow(paused.runId(),
+        List.of(Workflows.choose(waiting, List.of("elsewhere"))), e -> {}))
+        .isInstanceOf(InvalidAnswerException.class).hasMessageContaining("elsewhere");
+    RunOutput done = engine.continueWorkflow(paused.runId(), List.of(Workflows.choose(waiting, List.of("to-echo"))),
+        e -> {}).await();
+    assertThat(done.content()).isEqualTo("[x]");
+  }
 }
