@@ -223,4 +223,64 @@ class WorkflowFailuresTest {
     assertThat(stored.status()).isEqualTo(RunStatus.ERROR);
     assertThat(stored.contentText()).contains("step 'ask' failed");
   }
+
+  @Test
+  void strict_input_validation_fails_a_step_whose_input_does_not_match_its_agents_input_schema() {
+    String picky = Specs.HEADER + """
+        kind: Agent
+        metadata: {name: picky}
+        spec:
+          model: echo-model
+          input_schema: {type: object, properties: {topic: {type: string}}, required: [topic]}
+        """;
+    RunOutput strict = engine("""
+        steps:
+          - {name: ask, agent: picky, strict_input_validation: true}
+        """, picky).run(Target.workflow("wf"), RunRequest.of("just text"), e -> {});
+    RunOutput lenient = engine("""
+        steps:
+          - {name: ask, agent: picky}
+        """, picky).run(Target.workflow("wf"), RunRequest.of("just text"), e -> {});
+
+    assertThat(strict.status()).isEqualTo(RunStatus.ERROR);
+    assertThat(strict.contentText()).contains("step 'ask' failed").contains("input_schema");
+    assertThat(lenient.status()).as(lenient.contentText()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(lenient.content()).isEqualTo("[just text]");
+  }
+
+  @Test
+  void a_timed_out_nested_workflow_step_cancels_the_nested_run_and_its_agents_run() {
+    Engine engine = engine("""
+        steps:
+          - {name: inner, workflow: sub, timeout_seconds: 1}
+        """, Workflows.workflow("sub", """
+        steps:
+          - {name: slowly, agent: slow}
+        """));
+    RunOutput out = engine.run(Target.workflow("wf"), RunRequest.of("x"), e -> {});
+
+    assertThat(out.status()).isEqualTo(RunStatus.ERROR);
+    assertThat(out.contentText()).contains("step 'inner' timed out");
+    assertThat(out.memberResponses()).singleElement().satisfies(sub -> {
+      assertThat(sub.componentId()).isEqualTo("sub");
+      assertThat(sub.status()).isEqualTo(RunStatus.CANCELLED);
+    });
+    assertThat(engine.store().listRuns(out.sessionId())).filteredOn(r -> !r.runId().equals(out.runId()))
+        .extracting(r -> r.componentId() + " " + r.status()).containsExactly("slow CANCELLED");
+  }
+
+  @Test
+  void a_step_that_timed_out_is_retried_with_a_new_run() {
+    Engine engine = engine("""
+        steps:
+          - {name: slowly, agent: slow, timeout_seconds: 1, max_retries: 1}
+        """);
+    RunOutput out = engine.run(Target.workflow("wf"), RunRequest.of("x"), e -> {});
+
+    assertThat(out.status()).isEqualTo(RunStatus.ERROR);
+    assertThat(out.contentText()).contains("timed out");
+    assertThat(engine.store().listRuns(out.sessionId())).filteredOn(r -> "slow".equals(r.componentId()))
+        .as("one run per attempt, each cancelled").hasSize(2).extracting(RunOutput::status)
+        .containsOnly(RunStatus.CANCELLED);
+  }
 }
