@@ -5,6 +5,7 @@ import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.event.WorkflowEvent;
 import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.Participant;
@@ -218,10 +219,12 @@ final class RunHandlers {
     }
     handle.future().whenComplete((output, error) -> {
       if (error != null) {
-        events.accept(new RunEvent.RunError(RunScope.of(kind, target.id(), target.name(), handle.runId(),
-            handle.sessionId()),
-            System.currentTimeMillis() / 1000, "Internal error: " + Routes.reason(error), "InternalError", null,
-            null));
+        RunScope scope = RunScope.of(kind, target.id(), target.name(), handle.runId(), handle.sessionId());
+        long now = System.currentTimeMillis() / 1000;
+        String text = "Internal error: " + Routes.reason(error);
+        events.accept(kind == ComponentKind.WORKFLOW // Agno's workflows end such a stream with WorkflowError
+            ? new WorkflowEvent.WorkflowError(scope, now, text, "InternalError", null, null)
+            : new RunEvent.RunError(scope, now, text, "InternalError", null, null));
       }
       events.end(output == null ? RunStatus.ERROR : output.status());
       if (!events.background()) {
