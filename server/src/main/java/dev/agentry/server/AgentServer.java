@@ -79,6 +79,7 @@ public final class AgentServer implements AutoCloseable {
       config.events.handlerAdded(handlers::add);
       config.routes.before(ctx -> SecurityKey.check(os, ctx));
       Routes.register(config.routes, Routes.table(os));
+      dev.agentry.server.http.WorkflowSocket.register(config.routes, os);
     });
   }
 

@@ -33,7 +33,9 @@ public final class SecurityKey {
 
   /** A before-handler: throws the contract's 401 when the key is required and missing or wrong. */
   public static void check(AgentOs os, Context ctx) {
-    if (ctx.method() == HandlerType.OPTIONS || isPublic(ctx.path())) {
+    // the workflow socket authenticates in its own protocol (its authenticate action, agentos-api.md §3.8)
+    if (ctx.method() == HandlerType.OPTIONS || isPublic(ctx.path())
+        || dev.agentry.server.http.WorkflowSocket.PATH.equals(ctx.path())) {
       return;
     }
     Optional<String> key = of(os);

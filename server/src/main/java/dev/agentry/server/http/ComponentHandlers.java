@@ -10,8 +10,8 @@ import dev.agentry.server.http.dto.WorkflowSummaryResponse;
 import io.javalin.http.Context;
 
 /**
- * Teams and workflows ({@code agentos-api.md} §2.3, §2.4), listed and described (team runs are {@link RunHandlers});
- * workflow runs arrive with the workflows issue, and until then their run route answers 501 with a {@code detail}.
+ * Teams and workflows ({@code agentos-api.md} §2.3, §2.4), listed and described (their runs are
+ * {@link RunHandlers}).
  * Each request reads the live catalog once and builds its whole answer from it (see {@link AgentHandlers#components}).
  */
 final class ComponentHandlers {
@@ -44,9 +44,4 @@ final class ComponentHandlers {
     ctx.json(WorkflowResponse.of(workflow, context));
   }
 
-  void workflowRuns(Context ctx) {
-    os.catalog().findWorkflow(ctx.pathParam("workflow_id"))
-        .orElseThrow(() -> ApiException.notFound("Workflow not found"));
-    throw ApiException.notImplemented("Workflow runs are not available in this version of Agentry yet");
-  }
 }

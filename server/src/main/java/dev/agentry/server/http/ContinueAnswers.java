@@ -1,5 +1,6 @@
 package dev.agentry.server.http;
 
+import dev.agentry.engine.event.StepRequirement;
 import dev.agentry.engine.event.ToolExecution;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,28 @@ final class ContinueAnswers {
     return answers;
   }
 
+  /**
+   * The {@code step_requirements} field of a workflow continue: the list of {@code WorkflowPaused.step_requirements}
+   * (Agno's {@code StepRequirement.to_dict()}s) with {@code confirmed}, {@code user_input}, {@code selected_choices}
+   * or {@code executor_requirements} filled in.
+   */
+  static List<StepRequirement> ofStepRequirements(Forms form) {
+    JsonNode list = list(form, "step_requirements");
+    List<StepRequirement> answers = new ArrayList<>(list.size());
+    for (JsonNode item : list) {
+      if (!item.isObject() || !item.path("step_id").isString()) {
+        throw invalid("step_requirements", "each step requirement needs its step_id");
+      }
+      try {
+        answers.add(Json.MAPPER.convertValue(item, StepRequirement.class));
+      } catch (JacksonException | IllegalArgumentException e) {
+        throw invalid("step_requirements",
+            e instanceof JacksonException j ? JsonErrors.describe(j) : "not a step requirement");
+      }
+    }
+    return answers;
+  }
+
   private static JsonNode list(Forms form, String field) {
     String text = form.text(field);
     if (text == null || text.isBlank()) {
@@ -62,7 +85,11 @@ final class ContinueAnswers {
     }
     InputText.check(node, List.of("body", field));
     if (!node.isArray()) {
-      throw invalid(field, "expected a list of " + (field.equals("tools") ? "tool executions" : "requirements"));
+      throw invalid(field, "expected a list of " + switch (field) {
+        case "tools" -> "tool executions";
+        case "requirements" -> "requirements";
+        default -> "step requirements";
+      });
     }
     return node;
   }

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the operations of {@link OpenApi} take besides their path parameters: the form fields of the run routes
  * ({@code agentos-api.md} §2.2, §2.3, §2.5.1) and the query parameters the handlers read, keyed by
- * {@code "METHOD path"}, where an agent's and a team's run routes share {@code /{component}} (a team's continue alone
- * differs: it sends {@code requirements}). Kept beside the handlers' own parsing ({@link RunHandlers}, {@link Forms}): whoever adds a field there adds it here.
+ * {@code "METHOD path"}, where the agent, team and workflow run routes share {@code /{component}} (their continues
+ * differ: a team's sends {@code requirements}, a workflow's {@code step_requirements}). Kept beside the handlers' own parsing ({@link RunHandlers}, {@link Forms}): whoever adds a field there adds it here.
  */
 final class OpenApiInputs {
   /** How a route answers: JSON, JSON or SSE (the {@code stream} field), always SSE, or a web page. */
@@ -20,15 +20,16 @@ final class OpenApiInputs {
   private static final String CREATE = "POST /{component}/runs";
   private static final String CONTINUE = "POST /{component}/runs/{run_id}/continue";
   private static final String TEAM_CONTINUE = "POST /teams/{team_id}/runs/{run_id}/continue";
+  private static final String WORKFLOW_CONTINUE = "POST /workflows/{workflow_id}/runs/{run_id}/continue";
   private static final String RESUME = "POST /{component}/runs/{run_id}/resume";
   private static final java.util.regex.Pattern COMPONENT =
-      java.util.regex.Pattern.compile(" /(agents/\\{agent_id}|teams/\\{team_id})/");
+      java.util.regex.Pattern.compile(" /(agents/\\{agent_id}|teams/\\{team_id}|workflows/\\{workflow_id})/");
   private static final String ANSWER_FIELDS = "confirmed, result or user input";
 
   private static final Map<String, Map<String, Object>> FORMS = Map.of(
       CREATE, obj(
           "message", field("string",
-              "The user's message (a JSON object when the agent or team declares an input schema)"),
+              "The user's message (a JSON object when the agent, team or workflow declares an input schema)"),
           "stream", flag(true, "Stream the run as server-sent events"),
           "session_id", field("string", "The session to continue; a new one when absent or empty"),
           "user_id", field("string", "The user the run belongs to"),
@@ -47,6 +48,8 @@ final class OpenApiInputs {
       CONTINUE, continueForm("tools", "JSON list of the paused tool executions, with " + ANSWER_FIELDS),
       TEAM_CONTINUE, continueForm("requirements", "JSON list of the paused run's requirements (a member's too), "
           + "their tool_execution with " + ANSWER_FIELDS + ", or confirmation / external_execution_result set"),
+      WORKFLOW_CONTINUE, continueForm("step_requirements", "JSON list of the paused workflow's step_requirements "
+          + "(from WorkflowPaused), with confirmed, user_input, selected_choices or executor_requirements answered"),
       RESUME, obj(
           "last_event_index", obj("type", "integer", "minimum", 0,
               "description", "The last event index received; the stream resumes after it (from the start when absent)"),

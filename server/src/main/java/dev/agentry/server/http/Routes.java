@@ -43,6 +43,7 @@ public final class Routes {
     AgentHandlers agents = new AgentHandlers(os);
     RunHandlers runs = new RunHandlers(os, ComponentKind.AGENT);
     RunHandlers teamRuns = new RunHandlers(os, ComponentKind.TEAM);
+    RunHandlers workflowRuns = new RunHandlers(os, ComponentKind.WORKFLOW);
     ComponentHandlers components = new ComponentHandlers(os);
     SessionHandlers sessions = new SessionHandlers(os);
     MemoryHandlers memories = new MemoryHandlers(os);
@@ -79,8 +80,16 @@ public final class Routes {
             "Resume a team run's event stream from an event index"),
         get("/workflows", components::listWorkflows, "Workflows", "List workflows"),
         get("/workflows/{workflow_id}", components::getWorkflow, "Workflows", "Get a workflow"),
-        post("/workflows/{workflow_id}/runs", components::workflowRuns, "Workflows",
-            "Run a workflow (not yet available: 501)"),
+        post("/workflows/{workflow_id}/runs", workflowRuns::create, "Workflows",
+            "Run a workflow (form data; SSE when stream=true)"),
+        get("/workflows/{workflow_id}/runs", workflowRuns::list, "Workflows", "Runs of a workflow in a session"),
+        get("/workflows/{workflow_id}/runs/{run_id}", workflowRuns::get, "Workflows", "Get a workflow run"),
+        post("/workflows/{workflow_id}/runs/{run_id}/cancel", workflowRuns::cancel, "Workflows",
+            "Cancel a workflow run and its running steps"),
+        post("/workflows/{workflow_id}/runs/{run_id}/continue", workflowRuns::continueRun, "Workflows",
+            "Continue a paused workflow run with its step_requirements answered"),
+        post("/workflows/{workflow_id}/runs/{run_id}/resume", workflowRuns::resume, "Workflows",
+            "Resume a workflow run's event stream from an event index"),
 
         get("/sessions", sessions::list, "Sessions", "List sessions"),
         post("/sessions", sessions::create, "Sessions", "Create a session"),

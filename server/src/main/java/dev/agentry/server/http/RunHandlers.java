@@ -5,12 +5,13 @@ import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.event.WorkflowEvent;
 import dev.agentry.engine.llm.Media;
-import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.Participant;
-import dev.agentry.engine.model.TeamDef;
+import dev.agentry.engine.event.StepRequirement;
 import dev.agentry.engine.run.InvalidAnswerException;
+import dev.agentry.engine.run.InvalidInputException;
 import dev.agentry.engine.run.RunHandle;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.run.RunOutputResponse;
@@ -19,6 +20,9 @@ import dev.agentry.engine.run.Target;
 import dev.agentry.engine.store.RunQuery;
 import dev.agentry.server.AgentOs;
 import dev.agentry.server.http.dto.RunSchema;
+import dev.agentry.server.http.dto.WorkflowRunOutput;
+import dev.agentry.server.http.dto.WorkflowRunSchema;
+import org.jspecify.annotations.Nullable;
 import dev.agentry.server.sse.Resume;
 import dev.agentry.server.sse.RunStream;
 import dev.agentry.server.sse.SseWriter;
@@ -32,10 +36,11 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The run routes of an agent or a team ({@code agentos-api.md} §2.2, §2.3, §2.5): create (SSE, JSON or background),
- * list, get, cancel, continue (human in the loop) and resume. Runs execute in the engine on their own virtual
- * threads; these handlers only translate HTTP to run requests and copy events out at the client's pace. One instance
- * serves one kind: the routes differ only in the path parameter, the 404 text and how a continue sends its answers.
+ * The run routes of an agent, a team or a workflow ({@code agentos-api.md} §2.2-§2.5): create (SSE, JSON or
+ * background), list, get, cancel, continue (human in the loop) and resume. Runs execute in the engine on their own
+ * virtual threads; these handlers only translate HTTP to run requests and copy events out at the client's pace. One
+ * instance serves one kind: the routes differ only in the path parameter, the 404 text, how a continue sends its
+ * answers (a workflow's as {@code step_requirements}) and the run dict (a workflow's is {@link WorkflowRunOutput}).
  */
 final class RunHandlers {
   private final AgentOs os;
@@ -59,7 +64,7 @@ final class RunHandlers {
     if (outputSchema != null && !outputSchema.isObject()) {
       throw ApiException.badRequest("Invalid JSON in output_schema field: expected a JSON Schema object");
     }
-    Participant target = participant(ctx);
+    Owner target = owner(ctx);
     List<Media> media = new ArrayList<>(Uploads.of(form.files()));
     media.addAll(MediaFields.of(form));
     JsonNode structured = target.inputSchema() != null ? Json.parse(message) : null;
@@ -79,32 +84,38 @@ final class RunHandlers {
     });
     os.checkAccepting();
     Target what = new Target(kind, target.id());
-    if (!stream && !background) {
-      ctx.json(RunOutputResponse.of(os.engine().run(what, request, event -> {})));
-      return;
+    try {
+      if (!stream && !background) {
+        ctx.json(response(os.engine().run(what, request, event -> {})));
+        return;
+      }
+      RunStream events = os.streams().open(runId, background);
+      RunHandle handle = start(events, target, sink -> background
+          ? os.engine().startBackground(what, request, sink) : os.engine().start(what, request, sink));
+      if (!stream) {
+        accepted(ctx, handle, RunStatus.PENDING);
+        return;
+      }
+      stream(ctx, events, 0, handle, background);
+    } catch (InvalidInputException e) {
+      String fallback = "Input does not match the workflow's input_schema";
+      throw ApiException.of(422, Routes.plain(e.getMessage(), fallback).equals(fallback) ? fallback
+          : e.getMessage().strip());
     }
-    RunStream events = os.streams().open(runId, background);
-    RunHandle handle = start(events, target, sink -> background
-        ? os.engine().startBackground(what, request, sink) : os.engine().start(what, request, sink));
-    if (!stream) {
-      accepted(ctx, handle, RunStatus.PENDING);
-      return;
-    }
-    stream(ctx, events, 0, handle, background);
   }
 
   void list(Context ctx) {
-    String id = participant(ctx).id();
+    String id = owner(ctx).id();
     String sessionId = Queries.required(ctx, "session_id");
     String status = ctx.queryParam("status");
     os.store().findSession(sessionId).orElseThrow(() -> ApiException.notFound("Session not found"));
     ctx.json(os.store().listRuns(RunQuery.ofSession(sessionId).ofComponent(kind, id)).stream()
         .filter(r -> status == null || status.isEmpty() || r.status().name().equalsIgnoreCase(status))
-        .map(RunSchema::of).toList());
+        .map(r -> kind == ComponentKind.WORKFLOW ? (Object) WorkflowRunSchema.of(r) : RunSchema.of(r)).toList());
   }
 
   void get(Context ctx) {
-    String id = participant(ctx).id();
+    String id = owner(ctx).id();
     String runId = ctx.pathParam("run_id");
     Queries.required(ctx, "session_id");
     RunOutput run = os.store().findRun(runId).orElse(null);
@@ -112,30 +123,35 @@ final class RunHandlers {
       if (!ofThis(run, id)) {
         throw ApiException.notFound("Run not found"); // another component's run, a team's member runs included
       }
-      ctx.json(RunOutputResponse.of(run));
+      ctx.json(response(run));
       return;
     }
     RunStream live = os.streams().find(runId).orElseThrow(() -> ApiException.notFound("Run not found"));
     Map<String, Object> pending = new LinkedHashMap<>();
     pending.put("run_id", runId);
-    pending.put(kind == ComponentKind.TEAM ? "team_id" : "agent_id", id);
+    pending.put(kind.wireName() + "_id", id);
     pending.put("session_id", ctx.queryParam("session_id"));
     pending.put("status", live.endStatus() == null ? "RUNNING" : live.endStatus().name());
     ctx.json(pending);
   }
 
   void cancel(Context ctx) {
-    participant(ctx);
+    owner(ctx);
     os.engine().cancel(ctx.pathParam("run_id"));
     ctx.json(Map.of());
   }
 
   void continueRun(Context ctx) {
     Forms form = Forms.of(ctx, os.settings().maxRequestBytes());
-    Participant target = participant(ctx);
+    Owner target = owner(ctx);
     String runId = ctx.pathParam("run_id");
-    List<ToolExecution> answers = kind == ComponentKind.TEAM ? ContinueAnswers.ofRequirements(form)
-        : ContinueAnswers.ofTools(form);
+    List<ToolExecution> answers = switch (kind) {
+      case AGENT -> ContinueAnswers.ofTools(form);
+      case TEAM -> ContinueAnswers.ofRequirements(form);
+      case WORKFLOW -> List.of();
+    };
+    List<StepRequirement> steps = kind == ComponentKind.WORKFLOW ? ContinueAnswers.ofStepRequirements(form)
+        : List.of();
     if (form.optional("session_id") == null) {
       throw ApiException.badRequest("session_id is required for this action");
     }
@@ -153,9 +169,11 @@ final class RunHandlers {
     long first = events.count(); // the continuation numbers its events on from the paused part's
     RunHandle handle;
     try {
-      handle = start(events, target, sink -> os.engine().continueRun(runId, answers, sink));
+      handle = start(events, target, sink -> kind == ComponentKind.WORKFLOW
+          ? os.engine().continueWorkflow(runId, steps, sink) : os.engine().continueRun(runId, answers, sink));
     } catch (InvalidAnswerException e) {
-      throw ApiException.badRequest("Invalid structure or content for tools: "
+      throw ApiException.badRequest("Invalid structure or content for "
+          + (kind == ComponentKind.WORKFLOW ? "step_requirements" : "tools") + ": "
           + Routes.plain(e.getMessage(), "an answer the run waits for is missing"));
     }
     if (stream) {
@@ -163,13 +181,13 @@ final class RunHandlers {
     } else if (background) {
       accepted(ctx, handle, RunStatus.RUNNING); // not stored as PENDING first: the paused run is taken up at once
     } else {
-      ctx.json(RunOutputResponse.of(handle.await()));
+      ctx.json(response(handle.await()));
     }
   }
 
   void resume(Context ctx) {
     Forms form = Forms.of(ctx, os.settings().maxRequestBytes());
-    String id = participant(ctx).id();
+    String id = owner(ctx).id();
     String runId = ctx.pathParam("run_id");
     Integer last = form.integer("last_event_index");
     long from = last == null ? 0 : last + 1L;
@@ -191,7 +209,7 @@ final class RunHandlers {
   }
 
   /** Starts a run feeding {@code events}, and marks the buffer ended when the run ends however it ends. */
-  private RunHandle start(RunStream events, Participant target, Function<RunStream, RunHandle> starter) {
+  private RunHandle start(RunStream events, Owner target, Function<RunStream, RunHandle> starter) {
     RunHandle handle;
     try {
       handle = starter.apply(events);
@@ -201,10 +219,12 @@ final class RunHandlers {
     }
     handle.future().whenComplete((output, error) -> {
       if (error != null) {
-        events.accept(new RunEvent.RunError(RunScope.of(kind, target.id(), target.name(), handle.runId(),
-            handle.sessionId()),
-            System.currentTimeMillis() / 1000, "Internal error: " + Routes.reason(error), "InternalError", null,
-            null));
+        RunScope scope = RunScope.of(kind, target.id(), target.name(), handle.runId(), handle.sessionId());
+        long now = System.currentTimeMillis() / 1000;
+        String text = "Internal error: " + Routes.reason(error);
+        events.accept(kind == ComponentKind.WORKFLOW // Agno's workflows end such a stream with WorkflowError
+            ? new WorkflowEvent.WorkflowError(scope, now, text, "InternalError", null, null)
+            : new RunEvent.RunError(scope, now, text, "InternalError", null, null));
       }
       events.end(output == null ? RunStatus.ERROR : output.status());
       if (!events.background()) {
@@ -223,10 +243,14 @@ final class RunHandlers {
    * Streams a run's events from index {@code first} to the client; a foreground run whose client goes away is
    * cancelled, as in Agno.
    */
-  private static void stream(Context ctx, RunStream events, long first, RunHandle handle, boolean background) {
+  private void stream(Context ctx, RunStream events, long first, RunHandle handle, boolean background) {
     boolean complete;
     try {
-      complete = SseWriter.open(ctx, background).copy(events, first, false);
+      SseWriter out = SseWriter.open(ctx, background);
+      complete = out.copy(events, first, false);
+      if (complete && kind == ComponentKind.WORKFLOW) {
+        pausedRunDict(out, handle);
+      }
     } catch (java.io.IOException e) {
       complete = false; // the client went away before the headers were sent
     }
@@ -235,15 +259,40 @@ final class RunHandlers {
     }
   }
 
-  /** The agent or team the path names, in the live catalog; the contract's 404 when there is none. */
-  private Participant participant(Context ctx) {
+  /**
+   * After a paused workflow's stream, Agno appends a legacy {@code event: WorkflowRunOutput} whose data is the whole
+   * run dict ({@code agentos-api.md} §3.4); a run that ended otherwise gets nothing more.
+   */
+  private static void pausedRunDict(SseWriter out, RunHandle handle) throws java.io.IOException {
+    RunOutput run = handle.future().getNow(null);
+    if (run != null && run.status() == RunStatus.PAUSED) {
+      out.data("WorkflowRunOutput", Json.MAPPER.writeValueAsString(WorkflowRunOutput.of(run)));
+    }
+  }
+
+  /** A run as its kind's run routes answer it: an agent's or team's run dict, or a workflow's. */
+  private Object response(RunOutput run) {
+    return kind == ComponentKind.WORKFLOW ? WorkflowRunOutput.of(run) : RunOutputResponse.of(run);
+  }
+
+  /** What a run route needs of the agent, team or workflow it names. */
+  private record Owner(String id, String name, @Nullable JsonNode inputSchema) {
+    static Owner of(Participant participant) {
+      return new Owner(participant.id(), participant.name(), participant.inputSchema());
+    }
+  }
+
+  /** The agent, team or workflow the path names, in the live catalog; the contract's 404 when there is none. */
+  private Owner owner(Context ctx) {
     Catalog catalog = os.catalog();
     return switch (kind) {
-      case AGENT -> catalog.findAgent(ctx.pathParam("agent_id")).map(AgentDef::participant)
+      case AGENT -> catalog.findAgent(ctx.pathParam("agent_id")).map(a -> Owner.of(a.participant()))
           .orElseThrow(() -> ApiException.notFound("Agent not found"));
-      case TEAM -> catalog.findTeam(ctx.pathParam("team_id")).map(TeamDef::leader)
+      case TEAM -> catalog.findTeam(ctx.pathParam("team_id")).map(t -> Owner.of(t.leader()))
           .orElseThrow(() -> ApiException.notFound("Team not found"));
-      case WORKFLOW -> throw new IllegalStateException("workflow runs have their own routes");
+      case WORKFLOW -> catalog.findWorkflow(ctx.pathParam("workflow_id"))
+          .map(w -> new Owner(w.id(), w.name(), w.inputSchema()))
+          .orElseThrow(() -> ApiException.notFound("Workflow not found"));
     };
   }
 

@@ -2,6 +2,7 @@ package dev.agentry.server.http;
 
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.Metrics;
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.Page;
 import dev.agentry.engine.store.RunQuery;
@@ -17,6 +18,7 @@ import dev.agentry.server.http.dto.RunSchema;
 import dev.agentry.server.http.dto.SessionDetail;
 import dev.agentry.server.http.dto.SessionSchema;
 import dev.agentry.server.http.dto.UpdateSessionRequest;
+import dev.agentry.server.http.dto.WorkflowRunSchema;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
@@ -148,7 +150,10 @@ final class SessionHandlers {
    * A run as listed; a run in flight shows the answer streamed so far, so that Agent UI, which fetches a new
    * session's runs while its first run streams, keeps showing the answer.
    */
-  private RunSchema schema(RunOutput run) {
+  private Object schema(RunOutput run) {
+    if (run.kind() == ComponentKind.WORKFLOW) {
+      return WorkflowRunSchema.of(run); // Agno's WorkflowRunSchema; its content arrives with its last step
+    }
     RunSchema schema = RunSchema.of(run);
     if (run.status() != RunStatus.RUNNING) {
       return schema;
@@ -170,7 +175,7 @@ final class SessionHandlers {
     }
     RunOutput run = runs.stream().filter(r -> r.runId().equals(runId)).findFirst()
         .orElseThrow(() -> ApiException.notFound("Run with ID " + runId + " not found in session " + id));
-    ctx.json(RunSchema.of(run));
+    ctx.json(run.kind() == ComponentKind.WORKFLOW ? WorkflowRunSchema.of(run) : RunSchema.of(run));
   }
 
   /**

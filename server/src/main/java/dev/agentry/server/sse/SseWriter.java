@@ -114,6 +114,12 @@ public final class SseWriter {
     out.flush();
   }
 
+  /** Writes one event frame whose data is {@code json} as is (the legacy {@code WorkflowRunOutput} event), flushed. */
+  public void data(String name, String json) throws IOException {
+    frame(name, json);
+    out.flush();
+  }
+
   public void flush() throws IOException {
     out.flush();
   }
