@@ -185,7 +185,7 @@ class RunCommandTest {
     CliRun run = run("run", "--specs", "../specs", "no-such-agent", "hello");
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("No agent or team 'no-such-agent'").contains("assistant")
+    assertThat(run.err()).contains("No agent, team or workflow 'no-such-agent'").contains("assistant")
         .contains("research-team");
   }
 
