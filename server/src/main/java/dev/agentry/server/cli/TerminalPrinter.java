@@ -119,7 +119,8 @@ final class TerminalPrinter implements EventSink {
       case WorkflowEvent.StepStarted e -> step(scope, "step", e.stepIndex(), e.stepName(), "");
       case WorkflowEvent.StepError e -> step(scope, "step", e.stepIndex(), e.stepName(), " failed: " + brief(e.error()));
       case WorkflowEvent.StepPaused e -> step(scope, "step", e.stepIndex(), e.stepName(), e.requiresConfirmation()
-          ? " waits for your confirmation" : " waits for your input"); // the questions show the messages
+          ? " waits for your confirmation" + note(e.confirmationMessage())
+          : " waits for your input" + note(e.userInputMessage()));
       case WorkflowEvent.StepExecutorPaused e -> step(scope, "step", e.stepIndex(), e.stepName(),
           ": " + e.executorName() + " waits for you");
       case WorkflowEvent.LoopExecutionStarted e -> step(scope, "loop", e.stepIndex(), e.stepName(), "");
@@ -133,7 +134,7 @@ final class TerminalPrinter implements EventSink {
           " -> " + String.join(", ", e.selectedSteps()));
       case WorkflowEvent.RouterPaused e -> step(scope, "router", e.stepIndex(), e.stepName(),
           " waits for you to choose" + (e.allowMultipleSelections() ? " one or more of " : " one of ")
-              + String.join(", ", e.availableChoices()));
+              + String.join(", ", e.availableChoices()) + note(e.userInputMessage()));
       case WorkflowEvent.StepsExecutionStarted e -> step(scope, "steps", e.stepIndex(), e.stepName(), "");
       case WorkflowEvent.WorkflowCompleted e -> {
         if (e.content() != null) {
@@ -177,6 +178,10 @@ final class TerminalPrinter implements EventSink {
 
   private static String indent(RunScope scope) {
     return "  ".repeat(scope.nestedDepth());
+  }
+
+  private static String note(@Nullable String message) {
+    return message == null ? "" : ": " + message;
   }
 
   /** Ends the output after the run's last event. */

@@ -90,13 +90,9 @@ final class TerminalQuestions {
     List<String> chosen = r.selectedChoices();
     List<RunRequirement> executor = r.executorRequirements();
     if (r.requiresConfirmation()) {
-      String message = r.confirmationMessage() == null ? "" : r.confirmationMessage() + " ";
-      confirmed = yes(prompt(message + "Run " + label + "? [y/N] "));
+      confirmed = yes(prompt("Run " + label + "? [y/N] ")); // its message is on the step's paused line
     }
     if (r.requiresUserInput() && r.userInputSchema() != null && !Boolean.FALSE.equals(confirmed)) {
-      if (r.userInputMessage() != null) {
-        line(r.userInputMessage());
-      }
       values = new LinkedHashMap<>();
       for (StepRequirement.UserInputField field : r.userInputSchema()) {
         Object value = field.value() != null ? field.value() : value(label, field);
@@ -143,7 +139,7 @@ final class TerminalQuestions {
       }
       Object value = typed(field.fieldType(), text);
       if (value == null) {
-        line("'" + text + "' is not a " + field.fieldType() + ".");
+        line("'" + text + "' is not of type " + field.fieldType() + ".");
         continue;
       }
       if (field.allowedValues() != null) {
@@ -183,9 +179,6 @@ final class TerminalQuestions {
   /** A router's route(s), chosen by number from a list, asked until the choice is valid. */
   private List<String> choose(String label, StepRequirement r) throws NoAnswer {
     List<String> choices = r.availableChoices();
-    if (r.userInputMessage() != null) {
-      line(r.userInputMessage());
-    }
     for (int i = 0; i < choices.size(); i++) {
       line("  " + (i + 1) + ") " + choices.get(i));
     }
