@@ -237,6 +237,16 @@ class RunCommandTest {
   }
 
   @Test
+  void a_nested_workflows_steps_are_indented_under_the_step_that_runs_it() {
+    CliRun run = run("run", "--specs", "../specs", "weekly-digest", "Research the history of the tides");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsSubsequence("== step 1 blog", "  == step 1 research",
+        "  == step 2 write", "  == steps 3 publish", "    == step 3.1 fact-check", "    == step 3.2 social-summary",
+        "== step 2 editorial-review");
+  }
+
+  @Test
   void a_workflow_stops_early_when_a_steps_stop_when_is_true() {
     CliRun run = run("run", "--specs", "../specs", "research-digest", "buy now, free money");
 
