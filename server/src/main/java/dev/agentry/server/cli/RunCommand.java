@@ -2,9 +2,8 @@ package dev.agentry.server.cli;
 
 import dev.agentry.engine.Builtins;
 import dev.agentry.engine.compile.SpecCompiler;
-import dev.agentry.engine.event.RunRequirement;
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.RunStatus;
-import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.run.Engine;
 import dev.agentry.engine.run.RunOutput;
@@ -15,15 +14,11 @@ import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreException;
 import dev.agentry.engine.store.StoreSettings;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,17 +26,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code agentry run [--specs DIR] [--db URL] ID MESSAGE}: runs one agent or team once and streams its answer and
- * tool calls to the terminal, a team's members' work included (see {@link TerminalPrinter}), or its events as JSON
- * lines with {@code --json}. A paused run asks its questions on the terminal and continues. Exit code 0 when the run
+ * {@code agentry run [--specs DIR] [--db URL] ID MESSAGE}: runs one agent, team or workflow once and streams its
+ * answer and tool calls to the terminal, a team's members' work and a workflow's steps included (see
+ * {@link TerminalPrinter}), or its events as JSON lines with {@code --json}. A paused run asks its questions on the
+ * terminal ({@link TerminalQuestions}) and continues. Exit code 0 when the run
  * completes, 1 otherwise, 2 on a usage error.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run an agent or a team once and stream its answer, tool calls and members' work included.")
+    description = "Run an agent, a team or a workflow once and stream its answer, tool calls, members' work and steps "
+        + "included.")
 final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ID", description = "The agent's or team's id (its metadata.name)")
+  @Parameters(index = "0", paramLabel = "ID", description = "The agent's, team's or workflow's id (its metadata.name)")
   String id;
 
   @Parameters(index = "1", paramLabel = "MESSAGE", description = "The message to send")
@@ -95,22 +92,30 @@ final class RunCommand implements Callable<Integer> {
     Catalog catalog = engine.catalog();
     Target target = catalog.findAgent(id).map(a -> Target.agent(id))
         .or(() -> catalog.findTeam(id).map(t -> Target.team(id)))
-        .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "No agent or team '" + id + "' in "
-            + specSet.specs + "; agents: " + String.join(", ", catalog.agents().keySet()) + "; teams: "
-            + String.join(", ", catalog.teams().keySet())));
-    boolean showMembers = catalog.findTeam(id).map(t -> t.team().showMembersResponses()).orElse(false);
+        .or(() -> catalog.findWorkflow(id).map(w -> Target.workflow(id)))
+        .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "No agent, team or workflow '" + id
+            + "' in " + specSet.specs + "; agents: " + String.join(", ", catalog.agents().keySet()) + "; teams: "
+            + String.join(", ", catalog.teams().keySet()) + "; workflows: "
+            + String.join(", ", catalog.listWorkflows().stream().map(w -> w.id()).toList())));
+    // a workflow's steps are its members: their agents' and teams' work is what it shows
+    boolean showMembers = catalog.findTeam(id).map(t -> t.team().showMembersResponses())
+        .orElse(catalog.findWorkflow(id).isPresent());
     TerminalPrinter printer = new TerminalPrinter(out, json, showMembers);
+    TerminalQuestions questions = new TerminalQuestions(
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     try {
       RunOutput output = engine.run(target, RunRequest.create(r -> r.input(message).sessionId(sessionId)
           .userId(userId).streamEvents(true)), printer);
       while (output.status() == RunStatus.PAUSED) {
-        List<ToolExecution> answers = ask(output, out);
-        if (answers == null) {
-          err.println("error: the run is paused and no answer was given");
+        try {
+          output = output.kind() == ComponentKind.WORKFLOW
+              ? engine.continueWorkflow(output.runId(), questions.steps(output.stepRequirements()), printer).await()
+              : engine.continueRun(output.runId(), questions.toolCalls(output.requirements()), printer).await();
+        } catch (TerminalQuestions.NoAnswer e) {
+          err.println("error: the run is paused and no answer was given (run " + output.runId() + ")");
           err.flush();
           return 1;
         }
-        output = engine.continueRun(output.runId(), answers, printer).await();
       }
       printer.finish(output);
       if (output.status() != RunStatus.COMPLETED && !json) {
@@ -122,59 +127,6 @@ final class RunCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       err.flush();
       return 1;
-    }
-  }
-
-  /** Asks, on the terminal, what each paused call (a team's members' included) waits for; null when input ended. */
-  private static List<ToolExecution> ask(RunOutput paused, PrintWriter out) {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    List<ToolExecution> answers = new ArrayList<>();
-    for (RunRequirement requirement : paused.requirements()) {
-      ToolExecution call = requirement.toolExecution();
-      String label = (requirement.memberAgentName() == null ? "" : "[" + requirement.memberAgentName() + "] ")
-          + call.toolName() + "(" + (call.toolArgs() == null ? "" : call.toolArgs()) + ")";
-      if (call.requiresConfirmation()) {
-        String yes = prompt(in, out, "Confirm " + label + "? [y/N] ");
-        if (yes == null) {
-          return null;
-        }
-        call = call.withAnswer(yes.strip().toLowerCase().startsWith("y"), null, null);
-      }
-      if (call.requiresUserInput() && call.userInputSchema() != null) {
-        List<ToolExecution.UserInputField> fields = new ArrayList<>();
-        for (ToolExecution.UserInputField field : call.userInputSchema()) {
-          if (field.value() != null) { // given by the model
-            fields.add(field);
-            continue;
-          }
-          String value = prompt(in, out, label + " needs " + field.name()
-              + (field.description() == null ? "" : " (" + field.description() + ")") + ": ");
-          if (value == null) {
-            return null;
-          }
-          fields.add(new ToolExecution.UserInputField(field.name(), field.fieldType(), field.description(), value));
-        }
-        call = call.withUserInput(fields);
-      }
-      if (call.externalExecutionRequired()) {
-        String result = prompt(in, out, "Result of " + label + ": ");
-        if (result == null) {
-          return null;
-        }
-        call = call.withExternalResult(result);
-      }
-      answers.add(call);
-    }
-    return answers;
-  }
-
-  private static String prompt(BufferedReader in, PrintWriter out, String question) {
-    out.print(question);
-    out.flush();
-    try {
-      return in.readLine();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

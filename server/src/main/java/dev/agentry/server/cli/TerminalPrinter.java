@@ -173,7 +173,8 @@ final class TerminalPrinter implements EventSink {
    */
   private void step(RunScope scope, String kind, StepIndex index, String name, String rest) {
     String indent = indent(scope) + "  ".repeat(index.path().size() - 1);
-    line(scope, indent + "== " + kind + " " + index.label() + " " + name + rest);
+    // unlabelled: a nested workflow's steps are told apart by their indentation
+    line(null, indent + "== " + kind + " " + index.label() + " " + name + rest);
   }
 
   private static String indent(RunScope scope) {
@@ -199,11 +200,12 @@ final class TerminalPrinter implements EventSink {
   }
 
   /** One or more whole lines, each prefixed with the member's name when the event is a member's. */
-  private void line(RunScope scope, String text) {
+  private void line(@Nullable RunScope scope, String text) {
     if (midLine) {
       out.println();
     }
-    String label = scope.parentRunId() == null ? null : labels.getOrDefault(scope.runId(), scope.componentName());
+    String label = scope == null || scope.parentRunId() == null ? null
+        : labels.getOrDefault(scope.runId(), scope.componentName());
     text.lines().forEach(l -> out.println(label == null ? l : ("[" + label + "] " + l).stripTrailing()));
     out.flush();
     midLine = false;

@@ -6,6 +6,7 @@ import dev.agentry.engine.Builtins;
 import dev.agentry.engine.compile.SpecCompiler;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.model.TeamDef;
+import dev.agentry.engine.model.WorkflowDef;
 import dev.agentry.engine.run.RunMessage;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.SessionStore;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code agentry run}: the example agents and teams answer offline on their scripted models, with exit codes. */
+/** {@code agentry run}: the example agents, teams and workflows answer offline on their scripted models, with exit codes. */
 class RunCommandTest {
   @TempDir Path tmp;
 
@@ -180,12 +181,174 @@ class RunCommandTest {
     }
   }
 
+  /** {@code agentry run} with {@code stdin} as the terminal's input. */
+  private CliRun runWithInput(String stdin, String... args) {
+    InputStream saved = System.in;
+    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    try {
+      return run(args);
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  /** The answers to every question of specs/workflows/human-review.yaml: a route, a tone, no length, yes. */
+  private static final String REVIEW_ANSWERS = "2\ncasual\n\ny\n";
+
+  @Test
+  void every_example_workflow_runs_from_the_command_line() {
+    List<String> workflows = SpecCompiler.create().compile(Path.of("../specs")).orThrow().listWorkflows().stream()
+        .map(WorkflowDef::id).toList();
+    assertThat(workflows).contains("blog-pipeline", "parallel-research", "research-digest", "review-and-publish",
+        "support-router", "draft-and-review", "answer-or-research", "weekly-digest");
+    for (String workflow : workflows) {
+      CliRun run = runWithInput(workflow.equals("review-and-publish") ? REVIEW_ANSWERS : "", "run", "--specs",
+          "../specs", workflow, "Research the history of the tides and write it up.");
+
+      assertThat(run.exit()).as(workflow + ": " + run.err()).isZero();
+      assertThat(run.out()).as(workflow).contains("== ").doesNotContain("No scripted reply matched")
+          .doesNotContain("failed");
+    }
+  }
+
+  @Test
+  void a_workflow_shows_its_steps_in_order_with_each_steps_agent_under_it_and_ends_with_its_content() {
+    CliRun run = run("run", "--specs", "../specs", "research-digest", "History of the tides");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).containsSubsequence(
+        "== step 1 triage",
+        "[Triager] Research request: History of the tides",
+        "== parallel 2 gather: 2 steps at once",
+        "== step 3 merge",
+        "[Merger] (offline demo reply) Merged report from the parallel steps:",
+        "[Merger] === web ===",
+        "[Merger] === docs ===",
+        "(offline demo reply) Merged report from the parallel steps:");
+    assertThat(lines).contains("  == step 2.1 web", "  == step 2.2 docs")
+        .contains("[Web Researcher] (offline demo reply) Research notes for \"Research request: History of the "
+            + "tides\": 1) the topic is well documented; 2) the sources agree; 3) nothing controversial was found. "
+            + "Sources: https://en.wikipedia.org/wiki/Main_Page");
+    assertThat(lines.indexOf("  == step 2.1 web")).isGreaterThan(lines.indexOf("== parallel 2 gather: 2 steps at once"))
+        .isLessThan(lines.indexOf("== step 3 merge"));
+    assertThat(lines.getLast()).isEqualTo("(offline demo reply) Research notes: 1) the topic is well documented; 2) "
+        + "sources agree; 3) nothing controversial was found.");
+  }
+
+  @Test
+  void a_nested_workflows_steps_are_indented_under_the_step_that_runs_it() {
+    CliRun run = run("run", "--specs", "../specs", "weekly-digest", "Research the history of the tides");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsSubsequence("== step 1 blog", "  == step 1 research",
+        "  == step 2 write", "  == steps 3 publish", "    == step 3.1 fact-check", "    == step 3.2 social-summary",
+        "== step 2 editorial-review");
+  }
+
+  @Test
+  void a_workflow_stops_early_when_a_steps_stop_when_is_true() {
+    CliRun run = run("run", "--specs", "../specs", "research-digest", "buy now, free money");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsExactly("== step 1 triage",
+        "[Triager] SPAM: not a research request.", "SPAM: not a research request.");
+  }
+
+  @Test
+  void a_paused_workflow_asks_each_question_on_the_terminal_insisting_on_valid_answers_and_continues() {
+    // a route out of range, then 2; no tone, a tone not allowed, then casual; a length that is no int, then none
+    CliRun run = runWithInput("3\n2\n\nloud\ncasual\nabc\n\ny\n", "run", "--specs", "../specs",
+        "review-and-publish", "History of the tides");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    String out = run.out();
+    assertThat(out).contains("== router 2 choose-output waits for you to choose one or more of article, summary: "
+        + "What should be written from the research?", "  1) article", "  2) summary",
+        "Choose one or more routes for step 'choose-output' (numbers, separated by commas): ",
+        "Give numbers from 1 to 2.", "== router 2 choose-output -> summary", "== step 2.2 summary",
+        "== step 3 edit waits for your input: How should the editor polish it?",
+        "step 'edit' needs tone (str, one of [formal, casual]): The tone of the final text: ",
+        "tone is required.", "'loud' is not one of [formal, casual].",
+        "step 'edit' needs max_words (int, optional): A length limit, if any: ", "'abc' is not of type int.",
+        "[Editor] - tone: casual", "== step 4 publish waits for your confirmation: Publish the edited text?",
+        "Run step 'publish'? [y/N] ", "== step 4 publish");
+    assertThat(out).doesNotContain("max_words:").doesNotContain("== step 2.1 article");
+    assertThat(out.indexOf("[Editor] - tone: casual")).isLessThan(out.indexOf("== step 4 publish waits"));
+  }
+
+  @Test
+  void a_rejected_step_is_skipped_and_the_workflow_completes() {
+    CliRun run = runWithInput("1,2\nformal\n250\nn\n", "run", "--specs", "../specs", "review-and-publish",
+        "History of the tides");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("== step 2.1 article", "== step 2.2 summary", "[Editor] - tone: formal",
+        "[Editor] - max_words: 250").doesNotContain("\n== step 4 publish\n");
+  }
+
+  @Test
+  void a_paused_workflow_with_no_input_left_exits_1_with_a_clear_message() {
+    CliRun run = runWithInput("", "run", "--specs", "../specs", "review-and-publish", "History of the tides");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("error: the run is paused and no answer was given");
+  }
+
+  @Test
+  void a_workflow_steps_agent_that_pauses_for_a_tool_confirmation_is_asked_on_the_terminal() throws Exception {
+    Path specs = Files.createDirectories(tmp.resolve("wf"));
+    Files.writeString(specs.resolve("wf.yaml"), """
+        apiVersion: agentry.dev/v1
+        kind: Toolkit
+        metadata: {name: mail}
+        spec:
+          functions:
+            - name: send_email
+              description: Send an e-mail.
+              parameters: {type: object, properties: {to: {type: string}}, required: [to]}
+              requires_confirmation: true
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Model
+        metadata: {name: mailer-model}
+        spec:
+          provider: scripted
+          script:
+            rules:
+              - when: 'mail'
+                content: "Mail sent: {tool_result}"
+                tool_calls: [{name: send_email, arguments: {to: "ada@example.com"}}]
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Agent
+        metadata: {name: mailer}
+        spec: {model: mailer-model, name: Mailer, tools: [{toolkit: mail}]}
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Workflow
+        metadata: {name: mail-flow}
+        spec:
+          steps:
+            - {name: send, agent: mailer}
+          stream_events: true
+        """);
+
+    CliRun run = runWithInput("y\n", "run", "--specs", specs.toString(), "mail-flow", "please mail Ada");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsSubsequence("== step 1 send", "== step 1 send: Mailer waits for you",
+        "(paused: 1 requirement(s) wait for you)");
+    assertThat(run.out()).contains("Confirm send_email({\"to\":\"ada@example.com\"})? [y/N] ")
+        .endsWith("Mail sent: The user confirmed the call to send_email." + System.lineSeparator());
+  }
+
   @Test
   void an_unknown_id_is_a_usage_error_that_lists_the_agents_and_teams() {
     CliRun run = run("run", "--specs", "../specs", "no-such-agent", "hello");
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("No agent or team 'no-such-agent'").contains("assistant")
+    assertThat(run.err()).contains("No agent, team or workflow 'no-such-agent'").contains("assistant")
         .contains("research-team");
   }
 
