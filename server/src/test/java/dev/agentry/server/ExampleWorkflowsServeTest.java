@@ -89,7 +89,14 @@ class ExampleWorkflowsServeTest {
     if (requirement.path("requires_user_input").asBoolean()) {
       ObjectNode values = requirement.putObject("user_input");
       for (JsonNode field : requirement.path("user_input_schema")) {
-        values.put(field.path("name").asString(), "yes");
+        JsonNode allowed = field.path("allowed_values");
+        String value = switch (field.path("field_type").asString("str")) {
+          case "int" -> "3";
+          case "float" -> "1.5";
+          case "bool" -> "true";
+          default -> allowed.isArray() && !allowed.isEmpty() ? allowed.path(0).asString() : "yes";
+        };
+        values.put(field.path("name").asString(), value);
       }
     }
     for (JsonNode waiting : requirement.path("executor_requirements")) {

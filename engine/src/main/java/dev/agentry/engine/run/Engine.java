@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point of the runtime: runs the agents and teams of a compiled {@link Catalog}, through one loop.
@@ -215,6 +216,15 @@ public final class Engine {
    * @throws InvalidAnswerException when an answer it waits for is missing; nothing has run then
    */
   public RunHandle continueWorkflow(String runId, List<StepRequirement> answers, EventSink sink) {
+    return continueWorkflow(runId, answers, null, sink);
+  }
+
+  /**
+   * As {@link #continueWorkflow(String, List, EventSink)}; {@code streamEvents} says whether the continuation streams
+   * its progress events (null for the workflow's {@code stream_events}), as Agno's continue takes it.
+   */
+  public RunHandle continueWorkflow(String runId, List<StepRequirement> answers, @Nullable Boolean streamEvents,
+      EventSink sink) {
     RunOutput paused = store().findRun(runId).orElseThrow(() -> new NotFoundException("Run not found: " + runId));
     if (paused.kind() != ComponentKind.WORKFLOW || paused.parentRunId() != null) {
       throw new RunNotPausedException("run " + runId + " is not a top-level workflow run", paused.status());
@@ -223,7 +233,7 @@ public final class Engine {
       throw new RunNotPausedException("run " + runId + " is " + paused.status() + ", not PAUSED: only a paused run "
           + "can be continued", paused.status());
     }
-    WorkflowRun run = workflows.restore(loaded.get(), paused, answers, sink);
+    WorkflowRun run = workflows.restore(loaded.get(), paused, answers, streamEvents, sink);
     if (active.putIfAbsent(runId, run.cancellation) != null) {
       throw new RunNotPausedException("run " + runId + " is already being continued", RunStatus.RUNNING);
     }

@@ -82,7 +82,8 @@ final class StepGroups {
   }
 
   /**
-   * Runs the block's steps at the same time, each on a virtual thread of its own and given the same input; the
+   * Runs the block's steps at the same time, each but the last on a virtual thread of its own (the last on this
+   * one), all given the same input; the
    * results are in declaration order. A step that fails and is not skipped fails the block once all have ended.
    */
   StepResult parallel(StepDef.Parallel parallel, StepRunner.At at) {
@@ -95,13 +96,18 @@ final class StepGroups {
     List<Thread> threads = new ArrayList<>(steps.size());
     for (int i = 0; i < steps.size(); i++) {
       int position = i;
-      threads.add(Thread.ofVirtual().name("step-" + steps.get(i).name()).start(() -> {
+      Runnable branch = () -> {
         try {
           results.set(position, runner.run(steps.get(position), at.inside(parallel, at.flow(), position)));
         } catch (RuntimeException e) {
           failures.set(position, e);
         }
-      }));
+      };
+      if (i == steps.size() - 1) {
+        branch.run(); // the last branch runs on this thread, which would otherwise only wait
+      } else {
+        threads.add(Thread.ofVirtual().name("step-" + steps.get(i).name()).start(branch));
+      }
     }
     for (Thread thread : threads) {
       join(thread);

@@ -106,13 +106,15 @@ final class StepRunner {
   private StepResult attempts(StepDef step, At at) {
     StepSettings settings = step.settings();
     for (int attempt = 0; ; attempt++) {
-      Cancellation own = at.cancellation().child();
+      // a step with a time limit gets a cancellation of its own, which the limit cancels; others share their parent's
+      boolean limited = settings.timeout() != null;
+      Cancellation own = limited ? at.cancellation().child() : at.cancellation();
       AtomicBoolean timedOut = new AtomicBoolean();
-      Cancellation finished = Cancellation.create();
+      Cancellation finished = limited ? Cancellation.create() : Cancellation.NONE;
       watch(own, settings, finished, timedOut);
       String failure;
       try {
-        return body(step, at.with(own, at.userInput()));
+        return body(step, limited ? at.with(own, at.userInput()) : at);
       } catch (StepHalt.Cancelled e) {
         if (!timedOut.get() || at.cancellation().isCancelled()) {
           throw e;
@@ -123,8 +125,10 @@ final class StepRunner {
       } catch (EngineException e) { // a CEL expression that failed, a choice that is not there
         failure = e.getMessage();
       } finally {
-        finished.cancel();
-        own.detach();
+        if (limited) {
+          finished.cancel();
+          own.detach();
+        }
       }
       if (at.cancellation().isCancelled()) {
         throw new StepHalt.Cancelled("the workflow run was cancelled");

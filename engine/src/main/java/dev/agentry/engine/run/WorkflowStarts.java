@@ -102,22 +102,24 @@ final class WorkflowStarts {
    *
    * @throws InvalidAnswerException when an answer it waits for is missing
    */
-  WorkflowRun restore(Engine.Loaded current, RunOutput paused, List<StepRequirement> answers, EventSink sink) {
+  WorkflowRun restore(Engine.Loaded current, RunOutput paused, List<StepRequirement> answers,
+      @Nullable Boolean streamEvents, EventSink sink) {
     WorkflowDef workflow = current.catalog().findWorkflow(paused.componentId())
         .orElseThrow(() -> new NotFoundException("Workflow not found: " + paused.componentId()));
     check(current, paused, answers);
     WorkflowRun run = restored(workflow, current, RunScope.of(ComponentKind.WORKFLOW, workflow.id(), workflow.name(),
-        paused.runId(), paused.sessionId()), paused, answers, Cancellation.create(), new SerialSink(sink));
+        paused.runId(), paused.sessionId()), paused, answers, Cancellation.create(), new SerialSink(sink),
+        streamEvents != null ? streamEvents : workflow.settings().streamEvents());
     storage.persistWith(run);
     return run;
   }
 
   private WorkflowRun restored(WorkflowDef workflow, Engine.Loaded current, RunScope scope, RunOutput paused,
-      List<StepRequirement> answers, Cancellation cancellation, EventSink sink) {
+      List<StepRequirement> answers, Cancellation cancellation, EventSink sink, boolean streamEvents) {
     Map<String, Object> state = new LinkedHashMap<>(paused.sessionState());
     WorkflowRun run = new WorkflowRun(workflow, current, scope,
         new WorkflowRun.Settings(paused.input().inputContent(), paused.userId(), state, paused.sessionState(),
-            Map.of(), paused.metadata(), true, workflow.settings().streamEvents(), paused.createdAt()),
+            Map.of(), paused.metadata(), true, streamEvents, paused.createdAt()),
         cancellation, sink, config.clock());
     run.restore(paused, answers);
     return run;
@@ -295,7 +297,7 @@ final class WorkflowStarts {
   RunOutput resumeWorkflow(WorkflowRun parent, WorkflowDef workflow, RunOutput paused, RunScope scope,
       Cancellation cancellation) {
     WorkflowRun child = restored(workflow, parent.loaded, scope, paused, parent.given(), cancellation.child(),
-        parent.executorSink());
+        parent.executorSink(), parent.streamEvents);
     return nestedEnded(parent, child, steps(child, pausedAt(paused)));
   }
 

@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
       while (output.status() == RunStatus.PAUSED) {
         try {
           output = output.kind() == ComponentKind.WORKFLOW
-              ? engine.continueWorkflow(output.runId(), questions.steps(output.stepRequirements()), printer).await()
+              ? engine.continueWorkflow(output.runId(), questions.steps(output.stepRequirements()), Boolean.TRUE, printer).await()
               : engine.continueRun(output.runId(), questions.toolCalls(output.requirements()), printer).await();
         } catch (TerminalQuestions.NoAnswer e) {
           err.println("error: the run is paused and no answer was given (run " + output.runId() + ")");

@@ -170,7 +170,8 @@ final class RunHandlers {
     RunHandle handle;
     try {
       handle = start(events, target, sink -> kind == ComponentKind.WORKFLOW
-          ? os.engine().continueWorkflow(runId, steps, sink) : os.engine().continueRun(runId, answers, sink));
+          ? os.engine().continueWorkflow(runId, steps, streamEvents(form, stream), sink)
+          : os.engine().continueRun(runId, answers, sink));
     } catch (InvalidAnswerException e) {
       throw ApiException.badRequest("Invalid structure or content for "
           + (kind == ComponentKind.WORKFLOW ? "step_requirements" : "tools") + ": "
@@ -310,5 +311,11 @@ final class RunHandlers {
       case CANCELLED -> "run is already cancelled";
       case PAUSED -> "run is paused";
     };
+  }
+
+  /** The {@code stream_events} form field; as Agno's, true by default on a streamed request. */
+  private static @Nullable Boolean streamEvents(Forms form, boolean stream) {
+    Boolean given = form.optionalBool("stream_events");
+    return given == null && stream ? Boolean.TRUE : given;
   }
 }
