@@ -3,7 +3,9 @@
 // Single-file Java 21+ program, no dependencies:  java LoadGen.java --help
 //
 // Agentry's copy of ../shared/bench/LoadGen.java, with one addition: --team ID drives POST {url}/teams/{ID}/runs
-// instead (the team's own events are prefixed "Team": TeamRunContent, TeamRunCompleted, TeamRunError).
+// instead (the team's own events are prefixed "Team": TeamRunContent, TeamRunCompleted, TeamRunError), and
+// --workflow ID drives POST {url}/workflows/{ID}/runs (its steps' agents stream RunContent; it ends with
+// WorkflowCompleted or WorkflowError).
 // Workloads (all against POST {url}/agents/{agent}/runs, multipart/form-data):
 //   nonstream  message=...&stream=false, new session per request (no session_id sent),
 //              closed loop at each concurrency for --duration seconds (after --warmup seconds).
@@ -59,6 +61,8 @@ public class LoadGen {
     /** "agents" or "teams": the route family runs are sent to; "Team" prefixes a team's own events. */
     static String family = "agents";
     static String eventPrefix = "";
+    /** The stream's final event names: a workflow ends with WorkflowCompleted or WorkflowError. */
+    static String completedEvent = "RunCompleted", errorEvent = "RunError";
     static String message = "What is 2 + 3? Use the add tool.";
     static List<Long> pids = List.of();
     static List<String> workloads = List.of("memory", "nonstream", "stream", "growth");
@@ -193,8 +197,8 @@ public class LoadGen {
                         events++;
                         String ev = line.substring(6).trim();
                         if (firstContent < 0 && ev.equals(eventPrefix + "RunContent")) firstContent = now;
-                        if (ev.equals(eventPrefix + "RunCompleted")) completed = true;
-                        if (ev.equals(eventPrefix + "RunError")) runError = "RunError";
+                        if (ev.equals(eventPrefix + completedEvent)) completed = true;
+                        if (ev.equals(eventPrefix + errorEvent)) runError = "RunError";
                     } else if (line.startsWith("data:")) {
                         if (firstEvent < 0) firstEvent = System.nanoTime() - t0; // data-only SSE
                         if ("RunError".equals(runError)) runError = "RunError " + clip(line);
@@ -660,6 +664,7 @@ public class LoadGen {
                 case "--url" -> url = v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
                 case "--agent" -> agent = v;
                 case "--team" -> { agent = v; family = "teams"; eventPrefix = "Team"; }
+                case "--workflow" -> { agent = v; family = "workflows"; completedEvent = "WorkflowCompleted"; errorEvent = "WorkflowError"; }
                 case "--message" -> message = v;
                 case "--pid" -> pids = Arrays.stream(v.split(",")).filter(s -> !s.isBlank()).map(s -> Long.parseLong(s.trim())).toList();
                 case "--workloads" -> workloads = Arrays.stream(v.split(",")).map(String::trim).toList();
@@ -689,6 +694,7 @@ public class LoadGen {
                   --url URL                 server base URL (default http://127.0.0.1:7777)
                   --agent ID                agent id (default bench-agent)
                   --team ID                 run this team instead of an agent
+                  --workflow ID             run this workflow instead of an agent
                   --message TEXT            run input (default "What is 2 + 3? Use the add tool.")
                   --pid PID[,PID...]        server process id(s) for RSS and CPU sampling (sum)
                   --workloads LIST          of smoke,memory,nonstream,stream,growth (default memory,nonstream,stream,growth)

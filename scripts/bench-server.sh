@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Load test of `agentry serve` with scripts/LoadGen.java (the project's reference load, ../shared/bench/LoadGen.java,
-# plus --team): starts the server on
+# plus --team and --workflow): starts the server on
 # the example specs and a fresh SQLite file in a temporary folder, runs LoadGen once to warm the JIT and once to
 # measure, then stops the server. Extra arguments go to the measured LoadGen run, e.g.
 #   scripts/bench-server.sh --workloads nonstream --concurrency 32 --duration 20
 #   scripts/bench-server.sh --team bench-team --workloads nonstream,stream --concurrency 1,32
+#   scripts/bench-server.sh --workflow bench-workflow --workloads nonstream,stream --concurrency 1,32
 # JVM flags: the launcher's defaults (./agentry), as the README starts the server, plus AGENTRY_JAVA_OPTS if set.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
