@@ -2,6 +2,7 @@ package dev.agentry.engine.run;
 
 import dev.agentry.engine.event.StepResult;
 import dev.agentry.engine.internal.Json;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,19 +13,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a workflow step is given, as Agno's {@code StepInput}: the workflow's input and the outputs of the steps before
  * it in its chain ({@code previous_step_outputs}, by name, in the order they ran). Immutable: each step of a chain
- * gets the flow after the one before ({@link #after}).
+ * gets the flow after the one before ({@link #after}), which links to it rather than copying its outputs.
  *
  * @param input the workflow's input: text, or a JSON value for structured input
- * @param previous the outputs of the steps before this one in its chain, by name
+ * @param before the flow of the step before; null for the first
  * @param last the output of the step that ran last; null before the first
  */
-record StepFlow(Object input, Map<String, StepResult> previous, @Nullable StepResult last) {
-  StepFlow {
-    previous = Collections.unmodifiableMap(previous);
-  }
-
+record StepFlow(Object input, @Nullable StepFlow before, @Nullable StepResult last) {
   static StepFlow start(Object input) {
-    return new StepFlow(input, Map.of(), null);
+    return new StepFlow(input, null, null);
   }
 
   /** The flow for the step after one that gave {@code result}; a group that ran no step passes the flow on. */
@@ -33,10 +30,21 @@ record StepFlow(Object input, Map<String, StepResult> previous, @Nullable StepRe
     if (!leaf && result.steps() == null) {
       return this; // a condition without a branch, a router that chose nothing: nothing new to hand on
     }
-    Map<String, StepResult> next = new LinkedHashMap<>(previous);
-    next.remove(result.stepName()); // a step run again (in a loop) moves to the end
-    next.put(result.stepName(), result);
-    return new StepFlow(input, next, result);
+    return new StepFlow(input, this, result);
+  }
+
+  /** The outputs of the steps before, by name, in the order they ran (a step run again, in a loop, moves last). */
+  Map<String, StepResult> previous() {
+    List<StepResult> outputs = new ArrayList<>();
+    for (StepFlow f = this; f != null && f.last != null; f = f.before) {
+      outputs.add(f.last);
+    }
+    Map<String, StepResult> byName = new LinkedHashMap<>();
+    for (StepResult r : outputs.reversed()) {
+      byName.remove(r.stepName());
+      byName.put(r.stepName(), r);
+    }
+    return Collections.unmodifiableMap(byName);
   }
 
   /** The previous step's content as text ({@code previous_step_content}); "" before the first step. */

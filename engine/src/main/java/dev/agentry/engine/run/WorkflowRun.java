@@ -59,8 +59,9 @@ final class WorkflowRun implements StoredRun {
   /** The outputs of the top-level steps that ended, in order. */
   final List<StepResult> results = Collections.synchronizedList(new ArrayList<>());
   /** Every step's content so far, by step name ({@code step_outputs} of the CEL expressions). */
-  private final Map<String, Object> outputs = Collections.synchronizedMap(new LinkedHashMap<>());
-  private final List<RunOutput> executorRuns = new ArrayList<>();
+  private final Map<String, Object> outputs = new ConcurrentHashMap<>();
+  /** The runs of the steps' agents, teams and workflows, by run id, in the order they started. */
+  private final Map<String, RunOutput> executorRuns = new LinkedHashMap<>();
   /** The steps (agents, teams, workflows and reviews) that ended or paused in the current top-level step. */
   private final List<StepResult> ranInStep = new ArrayList<>();
   private final List<StepRequirement> waiting = new ArrayList<>();
@@ -146,11 +147,9 @@ final class WorkflowRun implements StoredRun {
     }
   }
 
-  /** Every step's content so far by name, for CEL. */
+  /** Every step's content so far by name, for CEL: a live view (parallel steps may add to it meanwhile). */
   Map<String, Object> outputs() {
-    synchronized (outputs) {
-      return new LinkedHashMap<>(outputs);
-    }
+    return Collections.unmodifiableMap(outputs);
   }
 
   /** Records a step's output: by name for the steps after it, and for a continue of its top-level step. */
@@ -189,16 +188,16 @@ final class WorkflowRun implements StoredRun {
     }
   }
 
+  /** Records a step's run; a continued one replaces its paused self. */
   void addExecutorRun(RunOutput run) {
     synchronized (executorRuns) {
-      executorRuns.removeIf(r -> r.runId().equals(run.runId()));
-      executorRuns.add(run);
+      executorRuns.put(run.runId(), run);
     }
   }
 
   List<RunOutput> executorRuns() {
     synchronized (executorRuns) {
-      return List.copyOf(executorRuns);
+      return List.copyOf(executorRuns.values());
     }
   }
 
@@ -262,7 +261,7 @@ final class WorkflowRun implements StoredRun {
   /** A paused executor run of this workflow run, by id. */
   @Nullable RunOutput executorRun(String runId) {
     synchronized (executorRuns) {
-      return executorRuns.stream().filter(r -> r.runId().equals(runId)).findFirst().orElse(null);
+      return executorRuns.get(runId);
     }
   }
 
