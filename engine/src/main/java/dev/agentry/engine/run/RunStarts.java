@@ -11,10 +11,8 @@ import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.model.MediaSupport;
 import dev.agentry.engine.model.Participant;
-import dev.agentry.engine.model.SessionDefaults;
 import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.store.RunQuery;
-import dev.agentry.engine.store.Session;
 import dev.agentry.engine.store.StoreException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -56,33 +53,18 @@ final class RunStarts {
     if (p.sendMediaToModel()) {
       checkMedia(p, request.media());
     }
-    SessionDefaults defaults = p.session();
-    String sessionId = request.sessionId() != null ? request.sessionId()
-        : defaults.sessionId() != null ? defaults.sessionId() : Ids.newId();
-    String runId = request.runId() != null ? request.runId() : Ids.newId();
-    Session session = config.store().findSession(sessionId).orElse(null);
-    Map<String, Object> state = new LinkedHashMap<>(defaults.sessionState());
-    if (session != null) {
-      state.putAll(session.sessionState());
-    }
-    Map<String, Object> stored = session == null ? Map.of() : session.sessionState();
-    if (request.sessionState() != null) {
-      state.putAll(request.sessionState());
-    }
-    Map<String, Object> dependencies = merge(defaults.dependencies(), request.dependencies());
-    Map<String, Object> metadata = merge(defaults.metadata(), request.metadata());
-    String userId = request.userId() != null ? request.userId() : defaults.userId();
+    StartingSession s = StartingSession.of(p.session(), request, config.store());
     OutputFormat output = request.outputSchema() != null ? OutputFormat.of(request.outputSchema())
         : runtime.output();
     boolean streamEvents = request.streamEvents() != null ? request.streamEvents() : p.streamEvents();
     // a team's members send their events from their own threads, into the same sink
     EventSink serial = runtime.team() == null ? sink : new SerialSink(sink);
-    ActiveRun run = new ActiveRun(runtime, Engine.scope(runtime, runId, sessionId),
-        new ActiveRun.RunSettings(request.input().isString() ? request.inputText() : request.input(), userId, state,
-            stored, dependencies, metadata.isEmpty() ? null : metadata, output, request.stream(), streamEvents, 0,
-            request.media()),
+    ActiveRun run = new ActiveRun(runtime, Engine.scope(runtime, s.runId(), s.sessionId()),
+        new ActiveRun.RunSettings(request.input().isString() ? request.inputText() : request.input(), s.userId(),
+            s.state(), s.stored(), s.dependencies(), s.metadata().isEmpty() ? null : s.metadata(), output,
+            request.stream(), streamEvents, 0, request.media()),
         Cancellation.create(), serial, config.clock());
-    run.newSession = session == null;
+    run.newSession = s.session() == null;
     storage.persistWith(run);
     return run;
   }
@@ -347,14 +329,5 @@ final class RunStarts {
                 + "' cannot take this " + m.kind().wireName() + ": " + why);
           });
     }
-  }
-
-  private static Map<String, Object> merge(Map<String, Object> base, @Nullable Map<String, Object> top) {
-    if (top == null) {
-      return base;
-    }
-    Map<String, Object> merged = new LinkedHashMap<>(base);
-    merged.putAll(top);
-    return merged;
   }
 }

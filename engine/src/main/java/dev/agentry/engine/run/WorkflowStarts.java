@@ -13,11 +13,9 @@ import dev.agentry.engine.event.WorkflowEvent;
 import dev.agentry.engine.event.WorkflowMetrics;
 import dev.agentry.engine.llm.Cancellation;
 import dev.agentry.engine.model.NotFoundException;
-import dev.agentry.engine.model.SessionDefaults;
 import dev.agentry.engine.model.StepDef;
 import dev.agentry.engine.model.WorkflowDef;
 import dev.agentry.engine.store.RunQuery;
-import dev.agentry.engine.store.Session;
 import dev.agentry.engine.store.StoreException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,30 +55,16 @@ final class WorkflowStarts {
     WorkflowDef workflow = current.catalog().findWorkflow(workflowId)
         .orElseThrow(() -> new NotFoundException("Workflow not found: " + workflowId));
     checkInput(current, workflow, request.input());
-    SessionDefaults defaults = workflow.settings().session();
-    String sessionId = request.sessionId() != null ? request.sessionId()
-        : defaults.sessionId() != null ? defaults.sessionId() : Ids.newId();
-    String runId = request.runId() != null ? request.runId() : Ids.newId();
-    Session session = config.store().findSession(sessionId).orElse(null);
-    Map<String, Object> state = new LinkedHashMap<>(defaults.sessionState());
-    if (session != null) {
-      state.putAll(session.sessionState());
-    }
-    Map<String, Object> stored = session == null ? Map.of() : session.sessionState();
-    if (request.sessionState() != null) {
-      state.putAll(request.sessionState());
-    }
-    Map<String, Object> metadata = merge(defaults.metadata(), request.metadata());
+    StartingSession s = StartingSession.of(workflow.settings().session(), request, config.store());
     boolean streamEvents = request.streamEvents() != null ? request.streamEvents()
         : workflow.settings().streamEvents();
     WorkflowRun run = new WorkflowRun(workflow, current,
-        RunScope.of(ComponentKind.WORKFLOW, workflow.id(), workflow.name(), runId, sessionId),
-        new WorkflowRun.Settings(request.input().isString() ? request.inputText() : request.input(),
-            request.userId() != null ? request.userId() : defaults.userId(), state, stored,
-            merge(defaults.dependencies(), request.dependencies()), metadata.isEmpty() ? null : metadata,
-            request.stream(), streamEvents, 0),
+        RunScope.of(ComponentKind.WORKFLOW, workflow.id(), workflow.name(), s.runId(), s.sessionId()),
+        new WorkflowRun.Settings(request.input().isString() ? request.inputText() : request.input(), s.userId(),
+            s.state(), s.stored(), s.dependencies(), s.metadata().isEmpty() ? null : s.metadata(), request.stream(),
+            streamEvents, 0),
         Cancellation.create(), new SerialSink(sink), config.clock());
-    run.newSession = session == null;
+    run.newSession = s.session() == null;
     storage.persistWith(run);
     return run;
   }
@@ -326,14 +310,5 @@ final class WorkflowStarts {
       text.append("Workflow output: ").append(r.contentText()).append("\n\n");
     }
     return text.append("</workflow_history_context>\n").toString();
-  }
-
-  private static Map<String, Object> merge(Map<String, Object> base, @Nullable Map<String, Object> top) {
-    if (top == null) {
-      return base;
-    }
-    Map<String, Object> merged = new LinkedHashMap<>(base);
-    merged.putAll(top);
-    return merged;
   }
 }
