@@ -56,11 +56,21 @@ public record StepResult(
         null, metrics, true, null, false, false, null);
   }
 
-  /** The output of a group (parallel, loop, condition, router, steps): its steps' results. */
+  /**
+   * The output of a group (parallel, loop, condition, router, steps): its steps' results; it failed, stops the
+   * workflow or waits for a person when one of them does.
+   */
   public static StepResult ofGroup(String stepName, String stepId, String stepType, @Nullable Object content,
       List<StepResult> steps) {
     return new StepResult(content, stepName, stepId, stepType, null, null, null, null, null, null, null, null,
-        steps.stream().allMatch(StepResult::success), null, steps.stream().anyMatch(StepResult::stop), false, steps);
+        steps.stream().allMatch(StepResult::success), null, steps.stream().anyMatch(StepResult::stop),
+        steps.stream().anyMatch(StepResult::isPaused), steps);
+  }
+
+  /** This output, stopping the workflow after its step (a {@code stop_when} that held). */
+  public StepResult withStop() {
+    return new StepResult(content, stepName, stepId, stepType, executorType, executorName, stepRunId, images, videos,
+        audio, files, metrics, success, error, true, isPaused, steps);
   }
 
   /** The output of a step that failed with {@code error}. */

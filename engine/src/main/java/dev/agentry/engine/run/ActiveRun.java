@@ -66,8 +66,7 @@ final class ActiveRun implements StoredRun {
   private Usage usage = Usage.NONE;
   private @Nullable Double timeToFirstToken;
   private @Nullable String reasoning;
-  private Consumer<RunOutput> persist = output -> {};
-  private Predicate<RunOutput> persistLater = output -> false;
+  private final RunSaver saver = new RunSaver();
   int toolCalls;
   /** The task list, in a team run in tasks mode; null otherwise. */
   final @Nullable TaskBoard tasks;
@@ -252,8 +251,7 @@ final class ActiveRun implements StoredRun {
    */
   @Override
   public void persistWith(Consumer<RunOutput> save, Predicate<RunOutput> saveLater) {
-    this.persist = save;
-    this.persistLater = saveLater;
+    saver.set(save, saveLater);
   }
 
   /**
@@ -268,14 +266,12 @@ final class ActiveRun implements StoredRun {
     }
     RunOutput output = toOutput(status, content, contentType);
     try {
-      persist.accept(output);
+      saver.save(output);
     } catch (StoreException e) {
-      if (!e.retryable() || !persistLater.test(output)) {
-        if (events != null) {
-          events.removeLast();
-        }
-        return unsaved(e);
+      if (events != null) {
+        events.removeLast();
       }
+      return unsaved(e);
     }
     deliver(last);
     return output;
@@ -289,21 +285,13 @@ final class ActiveRun implements StoredRun {
   RunOutput unsaved(StoreException e) {
     LOG.warn("run {} of {} {} could not be saved: {}", scope.runId(), scope.kind().wireName(), runtime.id(),
         e.getMessage());
-    String message = "the run could not be saved: " + (e.retryable() ? "database unavailable" : "database error");
+    String message = RunSaver.message(e);
     RunEvent error = new RunEvent.RunError(scope, now(), message, "StoreError", null, null);
     if (events != null) {
       events.add(error);
     }
     if (stored) {
-      RunOutput failure = failureRecord(message);
-      try {
-        persist.accept(failure);
-      } catch (StoreException again) {
-        if (!again.retryable() || !persistLater.test(failure)) {
-          LOG.error("run {} could not be stored ({}); it stays RUNNING until the next start marks it interrupted",
-              scope.runId(), again.getMessage());
-        }
-      }
+      saver.saveFailure(failureRecord(message));
     }
     deliver(error);
     return toOutput(RunStatus.ERROR, message, "str");

@@ -1,5 +1,6 @@
 package dev.agentry.engine.run;
 
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.StepRequirement;
 import dev.agentry.engine.event.StepResult;
@@ -51,7 +52,7 @@ final class HumanReview {
 
   /** A step whose agent, team or nested workflow paused: the workflow waits for what that run waits for. */
   static StepResult executorPaused(StepRunner runner, StepDef step, StepRunner.At at, Target target, RunOutput out) {
-    if (out.kind() == dev.agentry.engine.event.ComponentKind.WORKFLOW) {
+    if (out.kind() == ComponentKind.WORKFLOW) {
       return waiting(runner, step, "workflow", out.componentName(), out.runId(),
           out.stepRequirements().toArray(StepRequirement[]::new));
     }

@@ -182,12 +182,9 @@ final class StepGroups {
 
   /** A group's output: its steps' results; its content the one it hands on, or {@code none} when it ran none. */
   private static StepResult result(StepDef group, List<StepResult> results, @Nullable String none) {
-    StepResult draft = new StepResult(null, group.name(), group.id(), group.stepType(), null, null, null, null, null,
-        null, null, null, true, null, false, false, results);
-    Object content = results.isEmpty() ? none : StepFlow.deepest(draft);
-    return new StepResult(content, group.name(), group.id(), group.stepType(), null, null, null, null, null, null,
-        null, null, results.stream().allMatch(StepResult::success), null, StepRunner.stop(results),
-        StepRunner.paused(results), results);
+    StepResult ran = StepResult.ofGroup(group.name(), group.id(), group.stepType(), none, results);
+    return results.isEmpty() ? ran
+        : StepResult.ofGroup(group.name(), group.id(), group.stepType(), StepFlow.deepest(ran), results);
   }
 
   private static void join(Thread thread) {

@@ -184,17 +184,11 @@ final class StepRunner {
     if (stopWhen != null && result.success()) {
       run.output(result);
       if (stopWhen.test(variables(at.flow().after(result).previousContent(), at.iteration()))) {
-        out = stopped(result);
+        out = result.withStop();
       }
     }
     run.ended(out);
     return out;
-  }
-
-  private static StepResult stopped(StepResult r) {
-    return new StepResult(r.content(), r.stepName(), r.stepId(), r.stepType(), r.executorType(), r.executorName(),
-        r.stepRunId(), r.images(), r.videos(), r.audio(), r.files(), r.metrics(), r.success(), r.error(), true,
-        r.isPaused(), r.steps());
   }
 
   /** What a CEL expression reads at this point of the run. */
@@ -241,8 +235,8 @@ final class StepRunner {
     String stepType = target.kind() == ComponentKind.WORKFLOW ? "Workflow" : "Step";
     return switch (out.status()) {
       case COMPLETED -> {
-        StepResult result = new StepResult(out.content(), step.name(), step.id(), stepType, executorType,
-            out.componentName(), out.runId(), null, null, null, null, out.metrics(), true, null, false, false, null);
+        StepResult result = StepResult.of(step.name(), step.id(), stepType, executorType, out.componentName(),
+            out.runId(), out.content(), out.metrics());
         run.emit(new WorkflowEvent.StepCompleted(eventScope(step, at), run.now(), step.name(), at.index(),
             out.content(), out.contentType(), result));
         yield result;

@@ -70,8 +70,7 @@ final class WorkflowRun implements StoredRun {
   /** On a continue: what the paused top-level step had done, by step name, in the order it was done. */
   private final Map<String, ArrayDeque<StepResult>> replay = new HashMap<>();
   private List<StepRequirement> given = List.of();
-  private Consumer<RunOutput> persist = output -> {};
-  private Predicate<RunOutput> persistLater = output -> false;
+  private final RunSaver saver = new RunSaver();
   /** True when no stored session had this run's id when it was prepared. */
   boolean newSession;
   private boolean stored;
@@ -293,14 +292,12 @@ final class WorkflowRun implements StoredRun {
       }
       RunOutput output = toOutput(status, content, contentType(content));
       try {
-        persist.accept(output);
+        saver.save(output);
       } catch (StoreException e) {
-        if (!e.retryable() || !persistLater.test(output)) {
-          if (events != null) {
-            events.removeLast();
-          }
-          return unsaved(e);
+        if (events != null) {
+          events.removeLast();
         }
+        return unsaved(e);
       }
       deliver(last);
       return output;
@@ -312,17 +309,9 @@ final class WorkflowRun implements StoredRun {
   /** Ends the run with WorkflowError (StoreError): the store failed; the ERROR ending is stored if it can be. */
   RunOutput unsaved(StoreException e) {
     LOG.warn("workflow run {} of {} could not be saved: {}", scope.runId(), workflow.id(), e.getMessage());
-    String message = "the run could not be saved: " + (e.retryable() ? "database unavailable" : "database error");
+    String message = RunSaver.message(e);
     if (stored) {
-      RunOutput failure = failureRecord(message);
-      try {
-        persist.accept(failure);
-      } catch (StoreException again) {
-        if (!again.retryable() || !persistLater.test(failure)) {
-          LOG.error("workflow run {} could not be stored ({}); it stays RUNNING until the next start marks it "
-              + "interrupted", scope.runId(), again.getMessage());
-        }
-      }
+      saver.saveFailure(failureRecord(message));
     }
     deliver(new WorkflowEvent.WorkflowError(scope, now(), message, "StoreError", null, null));
     return toOutput(RunStatus.ERROR, message, "str");
@@ -370,8 +359,7 @@ final class WorkflowRun implements StoredRun {
 
   @Override
   public void persistWith(Consumer<RunOutput> save, Predicate<RunOutput> saveLater) {
-    this.persist = save;
-    this.persistLater = saveLater;
+    saver.set(save, saveLater);
   }
 
   @Override
