@@ -10,7 +10,6 @@ import dev.agentry.engine.model.RunLimits;
 import dev.agentry.engine.model.SessionDefaults;
 import dev.agentry.engine.model.TeamMode;
 import dev.agentry.engine.model.TeamSettings;
-import dev.agentry.engine.model.ToolUse;
 import dev.agentry.engine.spec.AgentSpec;
 import dev.agentry.engine.spec.ParticipantSpec;
 import dev.agentry.engine.spec.TeamSpec;
@@ -29,19 +28,20 @@ import tools.jackson.databind.JsonNode;
 final class Participants {
   private Participants() {}
 
-  static Participant agent(String id, String name, AgentSpec spec, ModelDef model, @Nullable JsonNode inputSchema,
-      @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, inputSchema,
+  static Participant agent(String id, String name, AgentSpec spec, ModelDef model, Toolkits toolkits,
+      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, toolkits, inputSchema,
         outputSchema);
   }
 
-  static Participant leader(String id, String name, TeamSpec spec, ModelDef model, @Nullable JsonNode inputSchema,
-      @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.TEAM, id, name, spec, true, model, inputSchema, outputSchema);
+  static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Toolkits toolkits,
+      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+    return participant(ComponentKind.TEAM, id, name, spec, true, model, toolkits, inputSchema, outputSchema);
   }
 
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
-      boolean buildContext, ModelDef model, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+      boolean buildContext, ModelDef model, Toolkits toolkits, @Nullable JsonNode inputSchema,
+      @Nullable JsonNode outputSchema) {
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
         off(s.addNameToContext()), off(s.addDatetimeToContext()), s.timezoneIdentifier(), on(s.resolveInContext()),
@@ -50,7 +50,7 @@ final class Participants {
         history(s.addHistoryToContext(), s.numHistoryRuns(), s.numHistoryMessages(), s.maxToolCallsFromHistory()),
         loop(s.retries(), s.delayBetweenRetries(), s.exponentialBackoff(), s.toolChoice()),
         limits(s.maxTurns(), s.timeoutSeconds(), s.toolCallLimit()),
-        session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), tools(s.tools()),
+        session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), toolkits.uses(s.tools()), list(s.toolHooks()),
         on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()), inputSchema,
         outputSchema);
   }
@@ -88,11 +88,6 @@ final class Participants {
       @Nullable Map<String, Object> state, @Nullable Map<String, Object> dependencies,
       @Nullable Map<String, Object> metadata) {
     return new SessionDefaults(sessionId, userId, map(state), map(dependencies), map(metadata));
-  }
-
-  private static List<ToolUse> tools(@Nullable List<AgentSpec.ToolRef> refs) {
-    return list(refs).stream().map(r -> new ToolUse(r.builtin(), r.toolkit(), map(r.options()), r.includeTools(),
-        r.excludeTools())).toList();
   }
 
   /** True unless written false: a field whose default is true. */

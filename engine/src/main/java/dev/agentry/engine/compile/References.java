@@ -75,7 +75,7 @@ final class References {
   static final Map<Kind, List<OneOf>> ONE_OF = Map.of(
       Kind.AGENT, MEMBER_ONE_OF,
       Kind.TEAM, concat(MEMBER_ONE_OF, List.of(new OneOf("/spec/members/*", List.of("agent", "team"), "a team member"))),
-      Kind.TOOLKIT, List.of(new OneOf("/spec", List.of("builtin", "mcp", "functions"), "a toolkit")),
+      Kind.TOOLKIT, List.of(new OneOf("/spec", List.of("builtin", "mcp", "http", "openapi", "plugin", "functions"), "a toolkit")),
       Kind.KNOWLEDGE, List.of(new OneOf("/spec/sources/*", List.of("path", "url", "text"), "a knowledge source")));
 
 

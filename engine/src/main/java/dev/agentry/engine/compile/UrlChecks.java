@@ -22,7 +22,8 @@ final class UrlChecks {
 
   private static final Map<Kind, List<HttpField>> HTTP_FIELDS = Map.of(
       Kind.MODEL, List.of(new HttpField("/spec/base_url", "https://api.openai.com/v1")),
-      Kind.TOOLKIT, List.of(new HttpField("/spec/mcp/url", "https://mcp.example.com/mcp")),
+      Kind.TOOLKIT, List.of(new HttpField("/spec/mcp/url", "https://mcp.example.com/mcp"),
+          new HttpField("/spec/http/base_url", "https://api.example.com/v1")),
       Kind.KNOWLEDGE, List.of(new HttpField("/spec/sources/*/url", "https://example.com/docs/guide.md")));
 
   private UrlChecks() {}

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * loop.
  *
  * @param kind AGENT for an agent, TEAM for a team's leader
- * @param tools the tool references as written (a team's delegation tools are added by the runtime)
+ * @param tools the tools it lists, each with its compiled toolkit (a team's delegation tools are added by the runtime)
+ * @param toolHooks the names of the tool hooks run around each of its tool calls ({@code tool_hooks}), in order
  * @param streamEvents whether every event is streamed by default ({@code stream_events}), or only the content and
  *     endings
  * @param storeEvents whether the run's events are stored with it ({@code store_events})
@@ -29,6 +30,7 @@ public record Participant(
     RunLimits limits,
     SessionDefaults session,
     List<ToolUse> tools,
+    List<String> toolHooks,
     boolean streamEvents,
     boolean storeEvents,
     boolean sendMediaToModel,
@@ -37,5 +39,6 @@ public record Participant(
     @Nullable JsonNode outputSchema) {
   public Participant {
     tools = List.copyOf(tools);
+    toolHooks = List.copyOf(toolHooks);
   }
 }

@@ -1,19 +1,19 @@
 package dev.agentry.engine.model;
 
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of an agent's or team's {@code tools} list: a builtin toolkit or a {@code Toolkit} resource (exactly one
- * of the two, as the schema requires), with options and the functions to keep or leave out.
+ * One entry of an agent's or team's {@code tools} list (implements {@code schemas/agent.schema.json#/$defs/toolRef}):
+ * the toolkit it uses, with the entry's options already merged in, and the entry's own filters.
  *
- * @param includeTools the functions to keep; null for all
- * @param excludeTools the functions to leave out; null for none
+ * @param include the functions to keep; null for all
+ * @param exclude the functions to leave out
  */
-public record ToolUse(
-    @Nullable String builtin,
-    @Nullable String toolkit,
-    Map<String, Object> options,
-    @Nullable List<String> includeTools,
-    @Nullable List<String> excludeTools) {}
+public record ToolUse(ToolkitDef toolkit, @Nullable List<String> include, List<String> exclude) {
+  /** True when this entry and its toolkit both expose {@code function}. */
+  public boolean exposes(String function) {
+    return toolkit.policy().exposes(function) && (include == null || include.contains(function))
+        && !exclude.contains(function);
+  }
+}

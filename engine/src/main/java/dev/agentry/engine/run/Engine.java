@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,24 +38,19 @@ import org.jspecify.annotations.Nullable;
  * RunOutput team = engine.run(Target.team("research-team"), RunRequest.of("hello"), EventSink.NONE);
  * }</pre>
  */
-public final class Engine {
+public final class Engine implements AutoCloseable {
   private final EngineConfig config;
-  private final AtomicReference<Loaded> loaded;
+  private final ToolkitPool toolkits;
+  private final AtomicReference<LoadedCatalog> loaded;
   private final Map<String, Cancellation> active = new ConcurrentHashMap<>();
   private final RunStorage storage;
   private final RunStarts starts;
   private final WorkflowStarts workflows;
 
-  /** A catalog with the participants prepared for it so far, keyed by kind and id. */
-  record Loaded(Catalog catalog, Map<Target, ParticipantRuntime> runtimes, Map<String, JsonSchemaCheck> inputChecks) {
-    Loaded(Catalog catalog) {
-      this(catalog, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
-    }
-  }
-
   private Engine(Catalog catalog, EngineConfig config) {
     this.config = config;
-    this.loaded = new AtomicReference<>(new Loaded(catalog));
+    this.toolkits = new ToolkitPool(config.toolkitServices());
+    this.loaded = new AtomicReference<>(LoadedCatalog.open(catalog, toolkits));
     this.storage = new RunStorage(config.store());
     this.starts = new RunStarts(config, storage, active, this::runtime);
     this.workflows = new WorkflowStarts(config, storage, active, starts);
@@ -77,9 +73,64 @@ public final class Engine {
     return loaded.get().catalog();
   }
 
-  /** Makes {@code next} the catalog of new runs; runs in flight finish on the one they started with. */
+  /**
+   * Makes {@code next} the catalog of new runs; runs in flight finish on the one they started with. Opens the
+   * toolkits {@code next} uses first (in parallel, each within its timeout; those whose settings did not change are
+   * carried over, not opened again); the old catalog's toolkits that {@code next} does not use are closed when its
+   * last run ends.
+   */
   public void reload(Catalog next) {
-    loaded.set(new Loaded(next));
+    LoadedCatalog opened = LoadedCatalog.open(next, toolkits);
+    loaded.getAndSet(opened).exit();
+  }
+
+  /**
+   * The toolkits the current catalog holds, open or failed, for status pages. A failed one is opened again at the
+   * next reload or run of an agent using it.
+   */
+  public List<ToolkitStatus> toolkitStatus() {
+    return loaded.get().toolkits().stream().map(ToolkitPool.Handle::status).toList();
+  }
+
+  /** Stops using the current catalog and closes every toolkit (MCP server processes too), for a server that stops. */
+  @Override
+  public void close() {
+    loaded.get().exit();
+    toolkits.closeAll();
+  }
+
+  /** The current catalog, held for a run that is about to start; the caller lets go of it. */
+  private LoadedCatalog enter() {
+    while (true) {
+      LoadedCatalog current = loaded.get();
+      if (current.enter()) {
+        return current;
+      }
+    }
+  }
+
+  /** Runs {@code body} holding the current catalog. */
+  private <T> T holding(Function<LoadedCatalog, T> body) {
+    LoadedCatalog current = enter();
+    try {
+      return body.apply(current);
+    } finally {
+      current.exit();
+    }
+  }
+
+  /** Starts a run with {@code body}, holding the current catalog until the run ends. */
+  private RunHandle holdingUntilDone(Function<LoadedCatalog, RunHandle> body) {
+    LoadedCatalog current = enter();
+    RunHandle handle;
+    try {
+      handle = body.apply(current);
+    } catch (RuntimeException e) {
+      current.exit();
+      throw e;
+    }
+    handle.future().whenComplete((output, error) -> current.exit());
+    return handle;
   }
 
   /** The store sessions and runs are kept in. */
@@ -104,11 +155,13 @@ public final class Engine {
    * @throws NotFoundException when the catalog has no such agent or team
    */
   public RunOutput run(Target target, RunRequest request, EventSink sink) {
-    if (target.kind() == ComponentKind.WORKFLOW) {
-      return workflows.execute(workflows.prepare(loaded.get(), target.id(), request, sink), 0);
-    }
-    ActiveRun run = starts.prepare(loaded.get(), target, request, sink);
-    return starts.execute(run, () -> starts.begin(run, request.input()));
+    return holding(current -> {
+      if (target.kind() == ComponentKind.WORKFLOW) {
+        return workflows.execute(workflows.prepare(current, target.id(), request, sink), 0);
+      }
+      ActiveRun run = starts.prepare(current, target, request, sink);
+      return starts.execute(run, () -> starts.begin(run, request.input()));
+    });
   }
 
   /** As {@link #start(Target, RunRequest, EventSink)} for an agent. */
@@ -122,11 +175,13 @@ public final class Engine {
    * @throws NotFoundException when the catalog has no such agent or team
    */
   public RunHandle start(Target target, RunRequest request, EventSink sink) {
-    if (target.kind() == ComponentKind.WORKFLOW) {
-      return workflows.launch(workflows.prepare(loaded.get(), target.id(), request, sink), 0);
-    }
-    ActiveRun run = starts.prepare(loaded.get(), target, request, sink);
-    return starts.launch(run, () -> starts.begin(run, request.input()));
+    return holdingUntilDone(current -> {
+      if (target.kind() == ComponentKind.WORKFLOW) {
+        return workflows.launch(workflows.prepare(current, target.id(), request, sink), 0);
+      }
+      ActiveRun run = starts.prepare(current, target, request, sink);
+      return starts.launch(run, () -> starts.begin(run, request.input()));
+    });
   }
 
   /** As {@link #startBackground(Target, RunRequest, EventSink)} for an agent. */
@@ -144,14 +199,16 @@ public final class Engine {
    * @throws StoreException when the pending run cannot be stored; nothing has started then
    */
   public RunHandle startBackground(Target target, RunRequest request, EventSink sink) {
-    if (target.kind() == ComponentKind.WORKFLOW) {
-      WorkflowRun run = workflows.prepare(loaded.get(), target.id(), request, sink);
+    return holdingUntilDone(current -> {
+      if (target.kind() == ComponentKind.WORKFLOW) {
+        WorkflowRun run = workflows.prepare(current, target.id(), request, sink);
+        storePending(run, run.cancellation);
+        return workflows.launch(run, 0);
+      }
+      ActiveRun run = starts.prepare(current, target, request, sink);
       storePending(run, run.cancellation);
-      return workflows.launch(run, 0);
-    }
-    ActiveRun run = starts.prepare(loaded.get(), target, request, sink);
-    storePending(run, run.cancellation);
-    return starts.launch(run, () -> starts.begin(run, request.input()));
+      return starts.launch(run, () -> starts.begin(run, request.input()));
+    });
   }
 
   /** Stores a background run as PENDING, registered as active so that a cancel before it starts is kept. */
@@ -193,14 +250,15 @@ public final class Engine {
       throw new RunNotPausedException("run " + runId + " is a member run of the " + parent + " run "
           + paused.parentRunId() + ", which waits for it: continue the " + parent + " run", paused.status());
     }
-    Loaded current = loaded.get();
-    ActiveRun run = starts.restore(current, paused, answers, sink);
-    if (active.putIfAbsent(runId, run.cancellation) != null) {
-      throw new RunNotPausedException("run " + runId + " is already being continued", RunStatus.RUNNING);
-    }
-    return starts.launch(run, () -> {
-      run.emit(new RunEvent.RunContinued(run.scope, run.now()));
-      return HumanInput.resume(run, answers);
+    return holdingUntilDone(current -> {
+      ActiveRun run = starts.restore(current, paused, answers, sink);
+      if (active.putIfAbsent(runId, run.cancellation) != null) {
+        throw new RunNotPausedException("run " + runId + " is already being continued", RunStatus.RUNNING);
+      }
+      return starts.launch(run, () -> {
+        run.emit(new RunEvent.RunContinued(run.scope, run.now()));
+        return HumanInput.resume(run, answers);
+      });
     });
   }
 
@@ -233,11 +291,13 @@ public final class Engine {
       throw new RunNotPausedException("run " + runId + " is " + paused.status() + ", not PAUSED: only a paused run "
           + "can be continued", paused.status());
     }
-    WorkflowRun run = workflows.restore(loaded.get(), paused, answers, streamEvents, sink);
-    if (active.putIfAbsent(runId, run.cancellation) != null) {
-      throw new RunNotPausedException("run " + runId + " is already being continued", RunStatus.RUNNING);
-    }
-    return workflows.launch(run, WorkflowStarts.pausedAt(paused));
+    return holdingUntilDone(current -> {
+      WorkflowRun run = workflows.restore(current, paused, answers, streamEvents, sink);
+      if (active.putIfAbsent(runId, run.cancellation) != null) {
+        throw new RunNotPausedException("run " + runId + " is already being continued", RunStatus.RUNNING);
+      }
+      return workflows.launch(run, WorkflowStarts.pausedAt(paused));
+    });
   }
 
   /**
@@ -264,8 +324,18 @@ public final class Engine {
    * @throws NotFoundException when {@code catalog} has no such agent or team
    */
   public List<AgentTool> listTools(Catalog catalog, Target target) {
-    Loaded current = loaded.get();
-    ParticipantRuntime runtime = runtime(current.catalog() == catalog ? current : new Loaded(catalog), target);
+    LoadedCatalog current = enter();
+    // a catalog a reload has just replaced holds its toolkits for this call only (those unchanged are shared)
+    LoadedCatalog asked = current.catalog() == catalog ? current : LoadedCatalog.open(catalog, toolkits);
+    ParticipantRuntime runtime;
+    try {
+      runtime = runtime(asked, target);
+    } finally {
+      current.exit();
+      if (asked != current) {
+        asked.exit();
+      }
+    }
     return runtime.tools().values().stream()
         .map(t -> new AgentTool(t.definition(), t.flags().requiresConfirmation(), t.flags().externalExecution()))
         .toList();
@@ -301,9 +371,9 @@ public final class Engine {
   }
 
   /** The prepared agent or team leader of {@code target} on {@code current}'s catalog. */
-  private ParticipantRuntime runtime(Loaded current, Target target) {
+  private ParticipantRuntime runtime(LoadedCatalog current, Target target) {
     ParticipantRuntime ready = current.runtimes().get(target);
-    if (ready != null) {
+    if (ready != null && !ready.stale()) {
       return ready;
     }
     Catalog catalog = current.catalog();
@@ -311,15 +381,18 @@ public final class Engine {
     ParticipantRuntime prepared = switch (target.kind()) {
       case AGENT -> {
         AgentDef agent = catalog.getAgent(target.id());
-        yield ParticipantRuntime.prepare(agent.participant(), null, catalog, config, members);
+        yield ParticipantRuntime.prepare(agent.participant(), null, catalog, current, config, members);
       }
       case TEAM -> {
         TeamDef team = catalog.findTeam(target.id())
             .orElseThrow(() -> new NotFoundException("Team not found: " + target.id()));
-        yield ParticipantRuntime.prepare(team.leader(), team, catalog, config, members);
+        yield ParticipantRuntime.prepare(team.leader(), team, catalog, current, config, members);
       }
       case WORKFLOW -> throw new NotFoundException("a workflow is not run as an agent or a team: " + target.id());
     };
+    if (ready != null) {
+      return current.runtimes().replace(target, ready, prepared) ? prepared : current.runtimes().get(target);
+    }
     ParticipantRuntime raced = current.runtimes().putIfAbsent(target, prepared);
     return raced != null ? raced : prepared;
   }
@@ -331,6 +404,6 @@ public final class Engine {
 
   /** A run prepared but not started (the benchmark of run set-up). */
   ActiveRun prepare(Target target, RunRequest request, EventSink sink) {
-    return starts.prepare(loaded.get(), target, request, sink);
+    return holding(current -> starts.prepare(current, target, request, sink));
   }
 }

@@ -5,6 +5,8 @@ import dev.agentry.engine.llm.ChatModel;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.memory.MemorySessionStore;
+import dev.agentry.engine.tool.Extensions;
+import dev.agentry.engine.tool.ToolkitSettings;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,13 +23,21 @@ import org.jspecify.annotations.Nullable;
  * @param env reads environment variables (API keys of inline models)
  * @param clock the time runs are stamped with
  * @param baseDir the folder relative paths in toolkit options resolve against (the spec root)
+ * @param extensions the toolkit kinds, tool plugins and tool hooks (the ones Agentry ships by default); give the
+ *     compiler the same ones
  */
 public record EngineConfig(
     SessionStore store,
     HttpClient http,
     Function<String, @Nullable String> env,
     Clock clock,
-    Path baseDir) {
+    Path baseDir,
+    Extensions extensions) {
+
+  /** What toolkits are given of the engine's environment. */
+  ToolkitSettings.Services toolkitServices() {
+    return new ToolkitSettings.Services(baseDir, http, env, extensions);
+  }
 
   ChatModel chatModel(ModelDef model) {
     return Builtins.provider(model.provider()).create(model, http, env);
@@ -40,6 +50,7 @@ public record EngineConfig(
     private Function<String, @Nullable String> env = System::getenv;
     private Clock clock = Clock.systemDefaultZone();
     private Path baseDir = Path.of("");
+    private Extensions extensions = Extensions.defaults();
 
     Builder() {}
 
@@ -68,11 +79,16 @@ public record EngineConfig(
       return this;
     }
 
+    public Builder extensions(Extensions extensions) {
+      this.extensions = extensions;
+      return this;
+    }
+
     EngineConfig build() {
       return new EngineConfig(
           store == null ? MemorySessionStore.create() : store,
           http == null ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build() : http,
-          env, clock, baseDir.toAbsolutePath().normalize());
+          env, clock, baseDir.toAbsolutePath().normalize(), extensions);
     }
   }
 }

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param team the team, when this is its leader
  * @param members how the leader runs its members; null for an agent
+ * @param toolkits the open toolkits its tools came from, as they were when bound
  * @param failure why it cannot run (a toolkit whose options are wrong, a provider without a client); its runs end with
  *     this error, and no other agent or team is affected
  */
@@ -35,18 +36,21 @@ record ParticipantRuntime(
     @Nullable OutputFormat output,
     @Nullable JsonSchemaCheck input,
     @Nullable String systemMessage,
+    List<ToolBinder.Seen> toolkits,
     @Nullable String failure) {
 
   /** Prepares an agent, or a team's leader when {@code team} is set (its members are run through {@code members}). */
   static ParticipantRuntime prepare(Participant participant, @Nullable TeamDef team, Catalog catalog,
-      EngineConfig config, MemberRuns members) {
+      OpenToolkits toolkits, EngineConfig config, MemberRuns members) {
+    List<ToolBinder.Seen> seen = List.of();
     try {
       ChatModel model = config.chatModel(participant.model());
-      ToolBinder.Bound bound = ToolBinder.bind(participant.tools(), catalog, config.baseDir());
+      ToolBinder.Bound bound = ToolBinder.bind(participant.tools(), toolkits);
+      seen = bound.seen();
       Map<String, BoundTool> tools = new LinkedHashMap<>();
       List<String> instructions = bound.instructions();
       if (team != null) {
-        TeamTools.Bound delegation = TeamTools.bind(team, catalog, config.baseDir(), members);
+        TeamTools.Bound delegation = TeamTools.bind(team, catalog, toolkits, members);
         delegation.tools().forEach(t -> tools.put(t.name(), t));
         instructions = TeamTools.withTeamContext(delegation.context(), instructions);
       }
@@ -60,10 +64,10 @@ record ParticipantRuntime(
       return new ParticipantRuntime(participant, team, team == null ? null : members, catalog.version(), model,
           Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null ? null : OutputFormat.of(participant.outputSchema()),
           participant.inputSchema() == null ? null : JsonSchemaCheck.of(participant.inputSchema()),
-          staticSystemMessage(participant, instructions), null);
+          staticSystemMessage(participant, instructions), seen, null);
     } catch (EngineException e) {
       return new ParticipantRuntime(participant, team, null, catalog.version(), null, Map.of(), List.of(), List.of(),
-          null, null, null, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
+          null, null, null, seen, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
     }
   }
 
@@ -80,6 +84,22 @@ record ParticipantRuntime(
         || c.instructions().stream().anyMatch(Templates::hasPlaceholder);
     return perRun ? null : ContextBuilder.systemMessage(c, participant.name(), toolInstructions,
         new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now());
+  }
+
+  /**
+   * True when it must be prepared again for new runs: a toolkit it uses changed its functions, or one it could not
+   * use then may open now (a failed toolkit is retried at the next run).
+   */
+  boolean stale() {
+    if (failure != null) {
+      return true;
+    }
+    for (ToolBinder.Seen toolkit : toolkits) {
+      if (toolkit.changed()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   String id() {

@@ -36,10 +36,10 @@ final class RunStarts {
   private final EngineConfig config;
   private final RunStorage storage;
   private final Map<String, Cancellation> active;
-  private final BiFunction<Engine.Loaded, Target, ParticipantRuntime> runtimes;
+  private final BiFunction<LoadedCatalog, Target, ParticipantRuntime> runtimes;
 
   RunStarts(EngineConfig config, RunStorage storage, Map<String, Cancellation> active,
-      BiFunction<Engine.Loaded, Target, ParticipantRuntime> runtimes) {
+      BiFunction<LoadedCatalog, Target, ParticipantRuntime> runtimes) {
     this.config = config;
     this.storage = storage;
     this.active = active;
@@ -47,7 +47,7 @@ final class RunStarts {
   }
 
   /** A new top-level run of {@code target}, with its session resolved; nothing is stored yet. */
-  ActiveRun prepare(Engine.Loaded current, Target target, RunRequest request, EventSink sink) {
+  ActiveRun prepare(LoadedCatalog current, Target target, RunRequest request, EventSink sink) {
     ParticipantRuntime runtime = runtimes.apply(current, target);
     Participant p = runtime.participant();
     if (p.sendMediaToModel()) {
@@ -70,7 +70,7 @@ final class RunStarts {
   }
 
   /** A paused top-level run, restored to be continued with {@code answers}; checks the answers first. */
-  ActiveRun restore(Engine.Loaded current, RunOutput paused, List<ToolExecution> answers, EventSink sink) {
+  ActiveRun restore(LoadedCatalog current, RunOutput paused, List<ToolExecution> answers, EventSink sink) {
     ParticipantRuntime runtime = runtimes.apply(current, target(paused));
     check(current, runtime, paused, answers);
     Map<String, Object> state = new LinkedHashMap<>(paused.sessionState());
@@ -86,7 +86,7 @@ final class RunStarts {
   }
 
   /** Checks the answers a paused run (and, for a team, each paused member) waits for. */
-  private void check(Engine.Loaded current, ParticipantRuntime runtime, RunOutput paused,
+  private void check(LoadedCatalog current, ParticipantRuntime runtime, RunOutput paused,
       List<ToolExecution> answers) {
     HumanInput.check(runtime, paused.tools(), answers);
     for (RunOutput member : paused.memberResponses()) {
@@ -224,7 +224,7 @@ final class RunStarts {
   }
 
   /** Checks the answers to a workflow step's paused agent or team run before the workflow is continued. */
-  void checkStep(Engine.Loaded current, RunOutput paused, List<ToolExecution> answers) {
+  void checkStep(LoadedCatalog current, RunOutput paused, List<ToolExecution> answers) {
     check(current, runtimes.apply(current, target(paused)), paused, answers);
   }
 
@@ -246,15 +246,15 @@ final class RunStarts {
   }
 
   /** How the team leaders prepared on {@code current} run their members. */
-  MemberRuns members(Engine.Loaded current) {
+  MemberRuns members(LoadedCatalog current) {
     return new Members(current);
   }
 
   /** Member runs: child runs of the leader's run, on the catalog the team run started on. */
   private final class Members implements MemberRuns {
-    private final Engine.Loaded current;
+    private final LoadedCatalog current;
 
-    Members(Engine.Loaded current) {
+    Members(LoadedCatalog current) {
       this.current = current;
     }
 

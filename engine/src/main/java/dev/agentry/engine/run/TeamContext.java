@@ -5,7 +5,6 @@ import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ContextSettings;
 import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.model.TeamSettings;
-import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,12 +17,12 @@ final class TeamContext {
   private TeamContext() {}
 
   /** The {@code <team_members>} and {@code <how_to_respond>} sections of the leader's system message. */
-  static String of(TeamDef team, Catalog catalog, Path baseDir) {
+  static String of(TeamDef team, Catalog catalog, OpenToolkits toolkits) {
     StringBuilder out = new StringBuilder(512)
         .append("You coordinate a team of specialized AI agents to fulfill the user's request. Delegate to members "
             + "when their expertise or tools are needed. For straightforward requests you can handle directly, "
             + "including using your own tools, respond without delegating.\n\n<team_members>\n")
-        .append(members(team, catalog, baseDir, ""));
+        .append(members(team, catalog, toolkits, ""));
     if (team.team().getMemberInformationTool()) {
       out.append("If you need to get information about your team members, you can use the `get_member_information` "
           + "tool at any time.\n");
@@ -33,7 +32,7 @@ final class TeamContext {
   }
 
   /** The member blocks of {@code team}, each line indented by {@code indent}. */
-  static String members(TeamDef team, Catalog catalog, Path baseDir, String indent) {
+  static String members(TeamDef team, Catalog catalog, OpenToolkits toolkits, String indent) {
     StringBuilder out = new StringBuilder();
     for (TeamDef.Member member : team.members()) {
       if (member.kind() == ComponentKind.AGENT) {
@@ -42,7 +41,7 @@ final class TeamContext {
             .append("\">\n");
         describe(out, indent, agent.participant().context());
         if (team.team().addMemberToolsToContext()) {
-          List<String> tools = toolNames(agent.participant().tools(), catalog, baseDir);
+          List<String> tools = toolNames(agent.participant().tools(), catalog, toolkits);
           if (!tools.isEmpty()) {
             out.append(indent).append("  Tools: ").append(String.join(", ", tools)).append('\n');
           }
@@ -53,7 +52,7 @@ final class TeamContext {
         out.append(indent).append("<member id=\"").append(sub.id()).append("\" name=\"").append(sub.name())
             .append("\" type=\"team\">\n");
         describe(out, indent, sub.leader().context());
-        out.append(members(sub, catalog, baseDir, indent + "  "));
+        out.append(members(sub, catalog, toolkits, indent + "  "));
         out.append(indent).append("</member>\n");
       }
     }
@@ -72,9 +71,9 @@ final class TeamContext {
   }
 
   private static List<String> toolNames(List<dev.agentry.engine.model.ToolUse> refs, Catalog catalog,
-      Path baseDir) {
+      OpenToolkits toolkits) {
     try {
-      return List.copyOf(ToolBinder.bind(refs, catalog, baseDir).tools().keySet());
+      return List.copyOf(ToolBinder.bind(refs, toolkits).tools().keySet());
     } catch (RuntimeException e) {
       return List.of(); // the member cannot run; its own runs say why
     }

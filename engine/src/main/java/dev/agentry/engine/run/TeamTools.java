@@ -9,7 +9,6 @@ import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.model.TeamMode;
 import dev.agentry.engine.tool.ToolDefinition;
 import dev.agentry.engine.tool.ToolResult;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +28,8 @@ final class TeamTools {
   /** The leader's tools, and the team section of its system message. */
   record Bound(List<BoundTool> tools, String context) {}
 
-  static Bound bind(TeamDef team, Catalog catalog, Path baseDir, MemberRuns members) {
-    String membersText = TeamContext.members(team, catalog, baseDir, "");
+  static Bound bind(TeamDef team, Catalog catalog, OpenToolkits toolkits, MemberRuns members) {
+    String membersText = TeamContext.members(team, catalog, toolkits, "");
     List<BoundTool> tools = new ArrayList<>();
     if (team.team().mode() == TeamMode.TASKS) {
       TaskTools.all(team, catalog, membersText, members).forEach(t -> tools.add(new BoundTool(t, ToolFlags.NONE)));
@@ -47,7 +46,7 @@ final class TeamTools {
         tools.add(new BoundTool(new MemberInformation(membersText), ToolFlags.NONE));
       }
     }
-    return new Bound(List.copyOf(tools), TeamContext.of(team, catalog, baseDir));
+    return new Bound(List.copyOf(tools), TeamContext.of(team, catalog, toolkits));
   }
 
   /** The leader's toolkit instructions, after its team section. */

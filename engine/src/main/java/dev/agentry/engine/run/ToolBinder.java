@@ -1,84 +1,67 @@
 package dev.agentry.engine.run;
 
-import dev.agentry.engine.Builtins;
 import dev.agentry.engine.EngineException;
-import dev.agentry.engine.internal.Json;
-import dev.agentry.engine.model.Catalog;
-import dev.agentry.engine.model.ResourceDef;
 import dev.agentry.engine.model.ToolUse;
-import dev.agentry.engine.spec.ToolkitSpec;
+import dev.agentry.engine.model.ToolkitDef;
 import dev.agentry.engine.tool.Tool;
-import dev.agentry.engine.tool.ToolContext;
 import dev.agentry.engine.tool.ToolDefinition;
-import dev.agentry.engine.tool.ToolFactory;
-import dev.agentry.engine.tool.ToolResult;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Turns the {@code tools} list of an agent or a team (implements {@code schemas/agent.schema.json#/$defs/toolRef}) into the bound
- * tools of its runs: builtin toolkits built from their options, {@code Toolkit} resources with their function lists
- * and human-in-the-loop flags, include/exclude filters applied.
+ * Turns the {@code tools} list of an agent or a team (implements {@code schemas/agent.schema.json#/$defs/toolRef})
+ * into the bound tools of its runs, from the catalog's open toolkits: include/exclude filters applied, each function
+ * with its human-in-the-loop and after-call flags.
  */
 final class ToolBinder {
-  private static final JsonNode EMPTY_OBJECT_SCHEMA = Json.MAPPER.readTree("{\"type\":\"object\"}");
-
   private final Map<String, BoundTool> tools = new LinkedHashMap<>();
   private final List<String> instructions = new ArrayList<>();
-  private final Path baseDir;
+  private final List<Seen> seen = new ArrayList<>();
 
-  private ToolBinder(Path baseDir) {
-    this.baseDir = baseDir;
-  }
+  private ToolBinder() {}
 
-  /** The agent's tools by name, plus the toolkit instructions to add to its system message. */
-  record Bound(Map<String, BoundTool> tools, List<String> instructions) {}
+  /**
+   * The agent's tools by name, the toolkit instructions to add to its system message, and the toolkits they came
+   * from as they were when bound.
+   */
+  record Bound(Map<String, BoundTool> tools, List<String> instructions, List<Seen> seen) {}
 
-  static Bound bind(List<ToolUse> refs, Catalog catalog, Path baseDir) {
-    ToolBinder binder = new ToolBinder(baseDir);
-    for (ToolUse ref : refs) {
-      if (ref.builtin() != null) {
-        binder.addBuiltin(ref.builtin(), ToolFactory.merge(null, ref.options()), null, ref);
-      } else if (ref.toolkit() != null) {
-        ResourceDef<ToolkitSpec> toolkit = catalog.toolkits().get(ref.toolkit());
-        if (toolkit == null) {
-          throw new EngineException("toolkit '" + ref.toolkit() + "' is not in the catalog");
-        }
-        binder.addToolkit(toolkit.spec(), ref);
-      }
-    }
-    return new Bound(Collections.unmodifiableMap(binder.tools), List.copyOf(binder.instructions));
-  }
-
-  private void addToolkit(ToolkitSpec toolkit, ToolUse ref) {
-    if (toolkit.builtin() != null) {
-      addBuiltin(toolkit.builtin(), ToolFactory.merge(toolkit.options(), ref.options()), toolkit, ref);
-    } else if (toolkit.functions() != null) {
-      for (ToolkitSpec.Function function : toolkit.functions()) {
-        if (selected(function.name(), toolkit, ref)) {
-          add(new DeclaredFunction(function), flags(function.name(), toolkit, function));
-        }
-      }
-    }
-    // an mcp toolkit contributes no tools until MCP support lands (the schema says "not yet acted on")
-    if (toolkit.instructions() != null && Boolean.TRUE.equals(toolkit.addInstructions())) {
-      instructions.add(toolkit.instructions());
+  /** A toolkit at the generation its functions were bound at: a newer generation means binding again. */
+  record Seen(ToolkitPool.Handle handle, long generation) {
+    boolean changed() {
+      return handle.generation() != generation || !handle.isOpen();
     }
   }
 
-  private void addBuiltin(String name, Map<String, Object> options, @Nullable ToolkitSpec toolkit,
-      ToolUse ref) {
-    for (Tool tool : Builtins.toolkit(name).create(options, baseDir)) {
+  /**
+   * Binds {@code uses} to the open toolkits.
+   *
+   * @throws EngineException when a toolkit cannot be opened, or two functions have one name
+   */
+  static Bound bind(List<ToolUse> uses, OpenToolkits toolkits) {
+    ToolBinder binder = new ToolBinder();
+    for (ToolUse use : uses) {
+      ToolkitPool.Handle handle = toolkits.open(use.toolkit());
+      binder.seen.add(new Seen(handle, handle.generation()));
+      binder.add(use, handle.tools());
+    }
+    return new Bound(Collections.unmodifiableMap(binder.tools), List.copyOf(binder.instructions),
+        List.copyOf(binder.seen));
+  }
+
+  private void add(ToolUse use, List<Tool> functions) {
+    ToolkitDef toolkit = use.toolkit();
+    for (Tool tool : functions) {
       String fn = tool.definition().name();
-      if (selected(fn, toolkit, ref)) {
-        add(tool, flags(fn, toolkit, null));
+      if (use.exposes(fn)) {
+        add(tool, flags(fn, toolkit.policy()));
       }
+    }
+    if (toolkit.instructions() != null) {
+      instructions.add(toolkit.instructions());
     }
   }
 
@@ -91,54 +74,12 @@ final class ToolBinder {
     }
   }
 
-  private static boolean selected(String fn, @Nullable ToolkitSpec toolkit, ToolUse ref) {
-    if (toolkit != null && !allowed(fn, toolkit.includeTools(), toolkit.excludeTools())) {
-      return false;
-    }
-    return allowed(fn, ref.includeTools(), ref.excludeTools());
-  }
-
-  private static boolean allowed(String fn, @Nullable List<String> include, @Nullable List<String> exclude) {
-    return (include == null || include.contains(fn)) && (exclude == null || !exclude.contains(fn));
-  }
-
-  private static ToolFlags flags(String fn, @Nullable ToolkitSpec toolkit, ToolkitSpec.@Nullable Function declared) {
-    if (toolkit == null) {
+  private static ToolFlags flags(String fn, ToolkitDef.Policy policy) {
+    if (policy == ToolkitDef.Policy.NONE) {
       return ToolFlags.NONE;
     }
-    boolean confirm = listed(fn, toolkit.requiresConfirmationTools());
-    boolean external = listed(fn, toolkit.externalExecutionRequiredTools());
-    boolean stop = listed(fn, toolkit.stopAfterToolCallTools());
-    boolean show = listed(fn, toolkit.showResultTools());
-    List<String> inputFields = null;
-    if (declared != null) {
-      confirm |= Boolean.TRUE.equals(declared.requiresConfirmation());
-      external |= Boolean.TRUE.equals(declared.externalExecution());
-      stop |= Boolean.TRUE.equals(declared.stopAfterToolCall());
-      show |= Boolean.TRUE.equals(declared.showResult());
-      if (Boolean.TRUE.equals(declared.requiresUserInput())) {
-        inputFields = declared.userInputFields() == null ? List.of() : declared.userInputFields();
-      }
-      // a declared function has no implementation here: when nothing else pauses it, the client executes it
-      external |= !confirm && inputFields == null;
-    }
-    return new ToolFlags(confirm, inputFields, external, stop, show, declared != null);
-  }
-
-  private static boolean listed(String fn, @Nullable List<String> list) {
-    return list != null && list.contains(fn);
-  }
-
-  /** A function declared in a {@code Toolkit}: the client answers its calls, so it never runs here. */
-  private record DeclaredFunction(ToolDefinition definition) implements Tool {
-    DeclaredFunction(ToolkitSpec.Function function) {
-      this(new ToolDefinition(function.name(), function.description() == null ? "" : function.description(),
-          function.parameters() == null ? EMPTY_OBJECT_SCHEMA : function.parameters()));
-    }
-
-    @Override
-    public ToolResult invoke(JsonNode arguments, ToolContext context) {
-      return ToolResult.error("function '" + definition.name() + "' is executed by the client, not by the server");
-    }
+    return new ToolFlags(policy.requiresConfirmation().contains(fn), policy.userInputFields().get(fn),
+        policy.externalExecution().contains(fn), policy.stopAfterToolCall().contains(fn),
+        policy.showResult().contains(fn), policy.clientSide());
   }
 }

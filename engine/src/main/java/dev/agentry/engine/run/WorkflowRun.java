@@ -38,7 +38,7 @@ final class WorkflowRun implements StoredRun {
   private static final Logger LOG = LoggerFactory.getLogger(WorkflowRun.class);
 
   final WorkflowDef workflow;
-  final Engine.Loaded loaded;
+  final LoadedCatalog loaded;
   final RunScope scope;
   final Object input;
   final @Nullable String userId;
@@ -75,7 +75,7 @@ final class WorkflowRun implements StoredRun {
   boolean newSession;
   private boolean stored;
 
-  WorkflowRun(WorkflowDef workflow, Engine.Loaded loaded, RunScope scope, Settings settings, Cancellation cancellation,
+  WorkflowRun(WorkflowDef workflow, LoadedCatalog loaded, RunScope scope, Settings settings, Cancellation cancellation,
       EventSink sink, Clock clock) {
     this.workflow = workflow;
     this.loaded = loaded;

@@ -51,7 +51,7 @@ final class WorkflowStarts {
    * @throws NotFoundException when the catalog has no such workflow
    * @throws InvalidInputException when the input does not match the workflow's {@code input_schema}
    */
-  WorkflowRun prepare(Engine.Loaded current, String workflowId, RunRequest request, EventSink sink) {
+  WorkflowRun prepare(LoadedCatalog current, String workflowId, RunRequest request, EventSink sink) {
     WorkflowDef workflow = current.catalog().findWorkflow(workflowId)
         .orElseThrow(() -> new NotFoundException("Workflow not found: " + workflowId));
     checkInput(current, workflow, request.input());
@@ -69,7 +69,7 @@ final class WorkflowStarts {
     return run;
   }
 
-  private static void checkInput(Engine.Loaded current, WorkflowDef workflow, JsonNode input) {
+  private static void checkInput(LoadedCatalog current, WorkflowDef workflow, JsonNode input) {
     if (workflow.inputSchema() == null) {
       return;
     }
@@ -86,7 +86,7 @@ final class WorkflowStarts {
    *
    * @throws InvalidAnswerException when an answer it waits for is missing
    */
-  WorkflowRun restore(Engine.Loaded current, RunOutput paused, List<StepRequirement> answers,
+  WorkflowRun restore(LoadedCatalog current, RunOutput paused, List<StepRequirement> answers,
       @Nullable Boolean streamEvents, EventSink sink) {
     WorkflowDef workflow = current.catalog().findWorkflow(paused.componentId())
         .orElseThrow(() -> new NotFoundException("Workflow not found: " + paused.componentId()));
@@ -98,7 +98,7 @@ final class WorkflowStarts {
     return run;
   }
 
-  private WorkflowRun restored(WorkflowDef workflow, Engine.Loaded current, RunScope scope, RunOutput paused,
+  private WorkflowRun restored(WorkflowDef workflow, LoadedCatalog current, RunScope scope, RunOutput paused,
       List<StepRequirement> answers, Cancellation cancellation, EventSink sink, boolean streamEvents) {
     Map<String, Object> state = new LinkedHashMap<>(paused.sessionState());
     WorkflowRun run = new WorkflowRun(workflow, current, scope,
@@ -110,7 +110,7 @@ final class WorkflowStarts {
   }
 
   /** Checks that {@code answers} give what the paused run (and the runs it waits for) ask for. */
-  private void check(Engine.Loaded current, RunOutput paused, List<StepRequirement> answers) {
+  private void check(LoadedCatalog current, RunOutput paused, List<StepRequirement> answers) {
     Map<String, StepRequirement> byId = new HashMap<>();
     answers.forEach(a -> byId.put(a.stepId(), a));
     for (StepRequirement waiting : paused.stepRequirements()) {

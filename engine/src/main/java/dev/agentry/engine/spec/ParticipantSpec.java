@@ -73,6 +73,8 @@ public interface ParticipantSpec {
 
   @Nullable List<AgentSpec.ToolRef> tools();
 
+  @Nullable List<String> toolHooks();
+
   @Nullable Boolean streamEvents();
 
   @Nullable Boolean storeEvents();

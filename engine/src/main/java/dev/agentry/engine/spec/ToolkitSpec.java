@@ -11,12 +11,16 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>One component per schema property, in the schema's order (a drift test compares them); the descriptions live in
  * the schema. Every component is {@code null} when its YAML key is absent; defaults are applied by the compiler, not
- * here. Nested records implement the objects under {@code $defs} of the same name.
+ * here. Nested records implement the objects under {@code $defs} of the same name; the settings of the kinds
+ * {@code mcp}, {@code http} and {@code openapi} stay trees, read by their {@link dev.agentry.engine.tool.ToolkitKind}.
  */
 public record ToolkitSpec(
     @Nullable String builtin,
     @Nullable Map<String, Object> options,
-    @Nullable Mcp mcp,
+    @Nullable JsonNode mcp,
+    @Nullable JsonNode http,
+    @Nullable JsonNode openapi,
+    @Nullable String plugin,
     @Nullable List<Function> functions,
     @Nullable List<String> includeTools,
     @Nullable List<String> excludeTools,
@@ -25,15 +29,9 @@ public record ToolkitSpec(
     @Nullable List<String> stopAfterToolCallTools,
     @Nullable List<String> showResultTools,
     @Nullable String instructions,
-    @Nullable Boolean addInstructions) {
-  /** A Model Context Protocol server; implements {@code schemas/toolkit.schema.json#/$defs/mcp}. */
-  public record Mcp(
-      @Nullable String command,
-      @Nullable List<String> args,
-      @Nullable Map<String, String> env,
-      @Nullable String url,
-      @Nullable String transport,
-      @Nullable Integer timeoutSeconds) {}
+    @Nullable Boolean addInstructions,
+    @Nullable Boolean cacheResults,
+    @Nullable Integer cacheTtl) {
 
   /**
    * A function the model can call and the client executes or answers; implements

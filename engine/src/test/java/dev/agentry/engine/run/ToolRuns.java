@@ -25,11 +25,13 @@ final class ToolRuns {
   static ActiveRun run(Path dir, Tool tool, ToolFlags flags, SessionStore store, EventSink sink) {
     Engine engine = Engine.create(Specs.compile(dir, Specs.agent("", "fallback: ok")), c -> c.store(store));
     ParticipantRuntime prepared = ParticipantRuntime.prepare(engine.catalog().getAgent("agent").participant(), null,
-        engine.catalog(), new EngineConfig.Builder().store(store).build(), null);
+        engine.catalog(), def -> {
+          throw new AssertionError("the agent lists no toolkit");
+        }, new EngineConfig.Builder().store(store).build(), null);
     ParticipantRuntime agent = new ParticipantRuntime(prepared.participant(), null, null, prepared.catalogVersion(),
         prepared.model(),
         Map.of(tool.definition().name(), new BoundTool(tool, flags)),
-        List.of(tool.definition()), List.of(), null, null, null, null);
+        List.of(tool.definition()), List.of(), null, null, null, List.of(), null);
     ActiveRun run = new ActiveRun(agent, RunScope.of("agent", "agent", "run-1", "session-1"),
         new ActiveRun.RunSettings("go", null, new LinkedHashMap<>(), Map.of(), Map.of(), null, null, false,
             true, 0, List.of()), Cancellation.create(), sink, Clock.systemUTC());

@@ -1,0 +1,14 @@
+package dev.agentry.engine.run;
+
+import dev.agentry.engine.EngineException;
+import dev.agentry.engine.model.ToolkitDef;
+
+/** The toolkits a catalog holds open, for binding the tools of its agents and teams. */
+interface OpenToolkits {
+  /**
+   * The open toolkit of {@code def}; one that failed to open is tried again first.
+   *
+   * @throws EngineException when it still cannot be opened, with the reason
+   */
+  ToolkitPool.Handle open(ToolkitDef def);
+}

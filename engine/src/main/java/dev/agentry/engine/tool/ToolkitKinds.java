@@ -1,0 +1,16 @@
+package dev.agentry.engine.tool;
+
+import dev.agentry.engine.tool.builtin.BuiltinKind;
+import dev.agentry.engine.tool.builtin.FunctionsKind;
+import dev.agentry.engine.tool.plugin.PluginKind;
+import java.util.List;
+
+/** The toolkit kinds Agentry ships, one line each; {@link Extensions#builder()} starts with them. */
+final class ToolkitKinds {
+  static final List<ToolkitKind> SHIPPED = List.of(
+      new BuiltinKind(),
+      new FunctionsKind(),
+      new PluginKind());
+
+  private ToolkitKinds() {}
+}
