@@ -9,6 +9,7 @@ import dev.agentry.engine.spec.Resource;
 import dev.agentry.engine.spec.SourceMap;
 import dev.agentry.engine.spec.SpecException;
 import dev.agentry.engine.spec.SpecLoader;
+import dev.agentry.engine.tool.Extensions;
 import dev.agentry.engine.spec.Suggestions;
 import dev.cel.common.CelAbstractSyntaxTree;
 import java.nio.file.Path;
@@ -31,19 +32,29 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SpecCompiler {
   private final SpecLoader loader;
+  private final Extensions extensions;
 
-  private SpecCompiler(SpecLoader loader) {
+  private SpecCompiler(SpecLoader loader, Extensions extensions) {
     this.loader = loader;
+    this.extensions = extensions;
   }
 
-  /** A compiler reading the process environment, with default limits. */
+  /** A compiler reading the process environment, with default limits and the toolkit kinds Agentry ships. */
   public static SpecCompiler create() {
-    return new SpecCompiler(SpecLoader.create());
+    return new SpecCompiler(SpecLoader.create(), Extensions.defaults());
   }
 
   /** A compiler over a configured loader. */
   public static SpecCompiler create(SpecLoader loader) {
-    return new SpecCompiler(loader);
+    return new SpecCompiler(loader, Extensions.defaults());
+  }
+
+  /**
+   * A compiler that checks toolkits against {@code extensions} (plugins, extra toolkit kinds): give the engine the
+   * same ones.
+   */
+  public static SpecCompiler create(SpecLoader loader, Extensions extensions) {
+    return new SpecCompiler(loader, extensions);
   }
 
   /** The outcome of a compilation: a catalog when there was no error, and every diagnostic. */
@@ -91,7 +102,7 @@ public final class SpecCompiler {
     Map<Kind, Map<String, Draft>> index = index(loaded.drafts(), problems);
     Graph graph = new Graph();
     Checker checker = new Checker(index, problems, graph,
-        new ToolOptionChecks(index.get(Kind.TOOLKIT), baseDir.toAbsolutePath().normalize(), problems));
+        new ToolkitChecks(index.get(Kind.TOOLKIT), baseDir.toAbsolutePath().normalize(), extensions, problems));
     for (Draft draft : loaded.drafts()) {
       SpecPathChecks.check(draft, problems); // first, so that a tool refused for its path is reported once
     }
@@ -168,9 +179,9 @@ public final class SpecCompiler {
     /** The CEL expressions checked, by their text, with their trees, for the catalog. */
     final Map<String, CelAbstractSyntaxTree> expressions = new java.util.HashMap<>();
 
-    private final ToolOptionChecks tools;
+    private final ToolkitChecks tools;
 
-    Checker(Map<Kind, Map<String, Draft>> index, Problems problems, Graph graph, ToolOptionChecks tools) {
+    Checker(Map<Kind, Map<String, Draft>> index, Problems problems, Graph graph, ToolkitChecks tools) {
       this.index = index;
       this.problems = problems;
       this.graph = graph;
@@ -197,7 +208,7 @@ public final class SpecCompiler {
       UrlChecks.check(resource, problems);
       switch (resource.kind()) {
         case AGENT, TEAM -> {
-          tools.check(resource);
+          tools.checkUser(resource);
           checkSchema(resource, "/spec/output_schema");
           checkSchema(resource, "/spec/input_schema");
         }
@@ -208,6 +219,7 @@ public final class SpecCompiler {
         case MODEL -> ModelChecks.check(resource, problems);
         case TOOLKIT -> {
           checkFunctionNames(resource);
+          tools.checkToolkit(resource);
           EmbeddedSchemas.checkParameters(resource, problems);
         }
         case AGENT_OS -> checkQuickPrompts(resource);
