@@ -22,7 +22,13 @@ public final class McpToolkits {
 
   /** The {@code mcp:} settings of the stdio test server, with extra environment variables. */
   public static ObjectNode stdio(Map<String, String> env) {
-    List<String> command = TestMcpServer.command();
+    return stdio(env, List.of());
+  }
+
+  /** As {@link #stdio(Map)}, with options for the server's JVM (such as a system property that tags it). */
+  public static ObjectNode stdio(Map<String, String> env, List<String> jvmOptions) {
+    List<String> command = new java.util.ArrayList<>(TestMcpServer.command());
+    command.addAll(1, jvmOptions);
     ObjectNode mcp = Json.MAPPER.createObjectNode();
     mcp.put("command", command.getFirst());
     command.subList(1, command.size()).forEach(mcp.putArray("args")::add);
