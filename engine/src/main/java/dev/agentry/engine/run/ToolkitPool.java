@@ -29,20 +29,20 @@ import org.slf4j.LoggerFactory;
  * reference to the toolkits it uses; a toolkit is closed when the last catalog holding it lets go (STYLE §28).
  *
  * <p>Toolkits are opened outside any lock, each on a virtual thread of its own, in parallel, within
- * {@link #OPEN_TIMEOUT} (or an MCP toolkit's {@code timeout_seconds}). One that fails is kept as failed, with the
+ * the engine's open timeout (or an MCP toolkit's {@code timeout_seconds}). One that fails is kept as failed, with the
  * reason: the agents using it cannot run, the others can, and it is opened again at the next reload or run.
  */
 final class ToolkitPool {
   private static final Logger LOG = LoggerFactory.getLogger(ToolkitPool.class);
 
-  /** How long opening a toolkit may take, unless its settings say otherwise. */
-  static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
-
   private final ToolkitSettings.Services services;
+  /** How long opening a toolkit may take, unless its settings say otherwise. */
+  private final Duration openTimeout;
   private final Map<ToolkitDef.Key, Handle> handles = new HashMap<>();
 
-  ToolkitPool(ToolkitSettings.Services services) {
+  ToolkitPool(ToolkitSettings.Services services, Duration openTimeout) {
     this.services = services;
+    this.openTimeout = openTimeout;
   }
 
   /**
@@ -224,9 +224,9 @@ final class ToolkitPool {
     }
   }
 
-  /** The open timeout of a toolkit: its {@code timeout_seconds} when it has one (MCP), else the default. */
-  private static Duration timeout(ToolkitDef def) {
+  /** The open timeout of a toolkit: its {@code timeout_seconds} when it has one (MCP), else the engine's. */
+  private Duration timeout(ToolkitDef def) {
     var seconds = def.value().path("timeout_seconds");
-    return seconds.isNumber() ? Duration.ofMillis(Math.round(seconds.asDouble() * 1000)) : OPEN_TIMEOUT;
+    return seconds.isNumber() ? Duration.ofMillis(Math.round(seconds.asDouble() * 1000)) : openTimeout;
   }
 }
