@@ -129,8 +129,10 @@ final class ToolkitPool {
     ToolkitStatus status() {
       Toolkit open = toolkit;
       String why = failure;
+      List<String> functions = open == null ? List.of()
+          : open.tools().stream().map(t -> t.definition().name()).toList();
       return new ToolkitStatus(def.name(), def.kind(), open == null ? (why == null ? "closed" : why) : null,
-          open == null ? List.of() : open.tools().stream().map(t -> t.definition().name()).toList());
+          functions, open == null ? List.of() : unknownNames(def.policy(), functions));
     }
 
     /** Why it is not open; null when it is. */
@@ -222,6 +224,22 @@ final class ToolkitPool {
         }
       }
     }
+  }
+
+  /** The names the toolkit's lists use that none of its functions has, one warning each. */
+  private static List<String> unknownNames(ToolkitDef.Policy policy, List<String> functions) {
+    Map<String, java.util.Collection<String>> lists = new LinkedHashMap<>();
+    lists.put("include_tools", policy.include() == null ? List.of() : policy.include());
+    lists.put("exclude_tools", policy.exclude());
+    lists.put("requires_confirmation_tools", policy.requiresConfirmation());
+    lists.put("external_execution_required_tools", policy.externalExecution());
+    lists.put("stop_after_tool_call_tools", policy.stopAfterToolCall());
+    lists.put("show_result_tools", policy.showResult());
+    List<String> warnings = new ArrayList<>();
+    lists.forEach((list, names) -> names.stream().filter(n -> !functions.contains(n)).sorted().forEach(n ->
+        warnings.add(list + " names '" + n + "', which the toolkit does not have (its functions: "
+            + String.join(", ", functions) + ")")));
+    return List.copyOf(warnings);
   }
 
   /** The open timeout of a toolkit: its {@code timeout_seconds} when it has one (MCP), else the engine's. */
