@@ -201,10 +201,14 @@ final class McpToolkit implements Toolkit {
     return listed.stream().<Tool>map(tool -> new McpTool(this, definition(tool))).toList();
   }
 
-  /** The definition the model sees; a missing input schema becomes {@code {"type":"object"}}. */
+  /**
+   * The definition the model sees; a missing input schema becomes {@code {"type":"object"}}, and its {@code $schema}
+   * is dropped (some providers refuse it; the engine validates arguments by the schema's content).
+   */
   static ToolDefinition definition(McpSchema.Tool tool) {
     ObjectNode schema = tool.inputSchema() == null ? Json.MAPPER.createObjectNode()
         : Json.MAPPER.valueToTree(tool.inputSchema());
+    schema.remove("$schema");
     if (!schema.has("type")) {
       schema.put("type", "object");
     }
