@@ -195,18 +195,7 @@ class McpToolkitRunTest {
   }
 
   private List<Long> serverPids() {
-    return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-        .filter(this::tagged).map(ProcessHandle::pid).toList();
-  }
-
-  /** True for a server this test started: its command line holds the tag (read from /proc, where it is whole). */
-  private boolean tagged(ProcessHandle process) {
-    try {
-      return new String(java.nio.file.Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline")),
-          java.nio.charset.StandardCharsets.UTF_8).contains(tag);
-    } catch (java.io.IOException | RuntimeException e) {
-      return process.info().commandLine().map(line -> line.contains(tag)).orElse(false);
-    }
+    return McpToolkits.servers(tag).stream().map(ProcessHandle::pid).toList();
   }
 
   private static List<Message> toolMessages(RunOutput out) {

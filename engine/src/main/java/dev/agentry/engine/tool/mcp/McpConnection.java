@@ -1,5 +1,6 @@
 package dev.agentry.engine.tool.mcp;
 
+import dev.agentry.engine.tool.ToolkitException;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
@@ -9,15 +10,19 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -113,18 +118,18 @@ final class McpConnection {
   private static RuntimeException failure(McpSettings settings, RuntimeException e, McpClientTransport transport) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
-      if (root instanceof java.util.concurrent.TimeoutException || root instanceof java.io.IOException
+      if (root instanceof TimeoutException || root instanceof IOException
           || root instanceof IllegalStateException) {
         break;
       }
       root = root.getCause();
     }
-    String why = root instanceof java.util.concurrent.TimeoutException
+    String why = root instanceof TimeoutException
         ? "it did not answer within " + settings.timeout().toSeconds() + " seconds (timeout_seconds)"
         : root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     String stderr = transport instanceof StdioTransport stdio && !why.contains("its last output")
         ? stdio.stderr() : "";
-    return new dev.agentry.engine.tool.ToolkitException("MCP toolkit '" + settings.name() + "': cannot connect to "
+    return new ToolkitException("MCP toolkit '" + settings.name() + "': cannot connect to "
         + settings.describeServer() + ": " + why + stderr);
   }
 
@@ -140,7 +145,7 @@ final class McpConnection {
         yield new StdioTransport(parameters, mapper, settings.baseDir(), settings.name());
       }
       case STREAMABLE_HTTP -> {
-        URI url = java.util.Objects.requireNonNull(settings.url());
+        URI url = Objects.requireNonNull(settings.url());
         HttpClientStreamableHttpTransport.Builder builder = HttpClientStreamableHttpTransport.builder(base(url))
             .jsonMapper(mapper).connectTimeout(settings.timeout())
             .httpRequestCustomizer((request, method, uri, body, context) -> headers(settings, request));
@@ -150,7 +155,7 @@ final class McpConnection {
         yield builder.build();
       }
       case SSE -> {
-        URI url = java.util.Objects.requireNonNull(settings.url());
+        URI url = Objects.requireNonNull(settings.url());
         HttpClientSseClientTransport.Builder builder = HttpClientSseClientTransport.builder(base(url))
             .jsonMapper(mapper).connectTimeout(settings.timeout())
             .httpRequestCustomizer((request, method, uri, body, context) -> headers(settings, request));
@@ -162,7 +167,7 @@ final class McpConnection {
     };
   }
 
-  private static void headers(McpSettings settings, java.net.http.HttpRequest.Builder request) {
+  private static void headers(McpSettings settings, HttpRequest.Builder request) {
     settings.headers().forEach(request::setHeader);
   }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -170,7 +171,7 @@ record McpSettings(
 
   /** The program to start: a relative path (one with a slash) is taken from the spec folder, a bare name from PATH. */
   String program() {
-    String program = java.util.Objects.requireNonNull(command);
+    String program = Objects.requireNonNull(command);
     if (program.contains("/") && !Path.of(program).isAbsolute()) {
       return baseDir.resolve(program).normalize().toString();
     }

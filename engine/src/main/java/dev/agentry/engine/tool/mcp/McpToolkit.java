@@ -9,6 +9,7 @@ import dev.agentry.engine.tool.ToolResult;
 import dev.agentry.engine.tool.Toolkit;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
@@ -217,13 +218,16 @@ final class McpToolkit implements Toolkit {
     return new ToolDefinition(tool.name(), description, schema);
   }
 
-  /** False when the request surely never reached the server (it could not be sent), so that it may be sent again. */
+  /**
+   * False when the request surely never reached the server (it could not be sent, or an HTTP server no longer knew
+   * the session), so that it may be sent again.
+   */
   private static boolean delivered(Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof McpConnection.ServerGone gone) {
         return gone.delivered;
       }
-      if (t instanceof ConnectException
+      if (t instanceof ConnectException || t instanceof McpTransportSessionNotFoundException
           || t.getMessage() != null && t.getMessage().contains("Failed to enqueue message")) {
         return false;
       }

@@ -139,6 +139,19 @@ class McpToolkitTest {
   }
 
   @Test
+  void a_server_killed_between_calls_is_started_again_by_the_next_call() throws Exception {
+    String tag = "-Dagentry.test.tag=" + java.util.UUID.randomUUID();
+    try (Toolkit toolkit = McpToolkits.open(McpToolkits.stdio(Map.of(), List.of(tag)), dir)) {
+      ProcessHandle server = McpToolkits.servers(tag).getFirst();
+      server.destroyForcibly();
+      server.onExit().get(10, TimeUnit.SECONDS);
+
+      assertThat(call(toolkit, "echo", "{\"text\":\"again\"}")).isEqualTo(ToolResult.of("again"));
+      assertThat(McpToolkits.servers(tag)).hasSize(1).doesNotContain(server);
+    }
+  }
+
+  @Test
   void tools_list_changed_relists_and_tells_the_listener() throws Exception {
     try (Toolkit toolkit = McpToolkits.open(McpToolkits.stdio(Map.of()), dir)) {
       AtomicInteger told = new AtomicInteger();

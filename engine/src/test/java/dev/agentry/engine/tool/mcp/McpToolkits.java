@@ -27,7 +27,12 @@ public final class McpToolkits {
 
   /** As {@link #stdio(Map)}, with options for the server's JVM (such as a system property that tags it). */
   public static ObjectNode stdio(Map<String, String> env, List<String> jvmOptions) {
-    List<String> command = new java.util.ArrayList<>(TestMcpServer.command());
+    return stdio(env, jvmOptions, true);
+  }
+
+  /** As {@link #stdio(Map, List)}; see {@link TestMcpServer#command(boolean)} for {@code quickStart}. */
+  public static ObjectNode stdio(Map<String, String> env, List<String> jvmOptions, boolean quickStart) {
+    List<String> command = new java.util.ArrayList<>(TestMcpServer.command(quickStart));
     command.addAll(1, jvmOptions);
     ObjectNode mcp = Json.MAPPER.createObjectNode();
     mcp.put("command", command.getFirst());
@@ -63,5 +68,20 @@ public final class McpToolkits {
 
   public static ToolResult call(Toolkit toolkit, String name, String arguments) {
     return tool(toolkit, name).invoke(Json.MAPPER.readTree(arguments), context(Cancellation.NONE));
+  }
+
+  /** The live child processes of this JVM whose command line holds {@code tag} (read from /proc, where it is whole). */
+  public static List<ProcessHandle> servers(String tag) {
+    return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+        .filter(process -> commandLine(process).contains(tag)).toList();
+  }
+
+  private static String commandLine(ProcessHandle process) {
+    try {
+      return new String(java.nio.file.Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline")),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException | RuntimeException e) {
+      return process.info().commandLine().orElse("");
+    }
   }
 }

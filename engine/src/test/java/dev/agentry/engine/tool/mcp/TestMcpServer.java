@@ -50,14 +50,24 @@ public final class TestMcpServer {
     server.close();
   }
 
-  /** The command line that starts the stdio server as a child JVM on this JVM's class path. */
+  /** The command line that starts the stdio server as a child JVM on this JVM's class path, tuned to start fast. */
   public static List<String> command() {
+    return command(true);
+  }
+
+  /** As {@link #command()}; without {@code quickStart} the server JVM compiles fully (for per-call benchmarks). */
+  public static List<String> command(boolean quickStart) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xshare:auto");
-    command.add("-XX:TieredStopAtLevel=1");
+    if (quickStart) {
+      command.add("-XX:TieredStopAtLevel=1");
+    }
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    // absolute: the server runs in the toolkit's folder, not in this JVM's
+    command.add(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .map(entry -> Path.of(entry).toAbsolutePath().toString())
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
     command.add(TestMcpServer.class.getName());
     return command;
   }
