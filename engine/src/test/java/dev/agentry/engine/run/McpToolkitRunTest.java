@@ -9,6 +9,8 @@ import dev.agentry.engine.internal.Json;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.tool.mcp.McpToolkits;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Timeout(120)
 class McpToolkitRunTest {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   @TempDir Path dir;
   /** Tags this test's server processes, so that counting them ignores any other child of the JVM. */
   private final String tag = "-Dagentry.test.tag=" + UUID.randomUUID();
@@ -132,7 +135,7 @@ class McpToolkitRunTest {
   }
 
   @Test
-  void three_agents_share_one_process_which_a_reload_keeps_and_a_removal_ends() {
+  void three_agents_share_one_process_which_100_reloads_keep_and_a_removal_ends() {
     String three = agent("a1", "- toolkit: test-mcp", "fallback: one") + "---\n"
         + agentOnly("a2", "- toolkit: test-mcp") + "---\n" + agentOnly("a3", "- toolkit: test-mcp");
     engine = engine(three);
@@ -144,6 +147,15 @@ class McpToolkitRunTest {
     assertThat(serverPids()).containsExactly(pid);
     engine.reload(Specs.compile(dir, three + "---\n" + toolkit()));
     assertThat(serverPids()).containsExactly(pid);
+
+    int threads = THREADS.getThreadCount();
+    for (int i = 0; i < 100; i++) {
+      engine.reload(Specs.compile(dir, three + "---\n" + toolkit()));
+    }
+    assertThat(serverPids()).as("one process after 100 reloads").containsExactly(pid);
+    assertThat(THREADS.getThreadCount()).as("threads after 100 reloads (before: %d)", threads)
+        .isLessThanOrEqualTo(threads + 4);
+    assertThat(engine.run("a2", RunRequest.of("hi")).status()).isEqualTo(RunStatus.COMPLETED);
 
     engine.reload(Specs.compile(dir, agent("a1", "- builtin: calculator", "fallback: one")));
     assertThat(Eventually.until(Duration.ofSeconds(10), () -> servers() == 0)).as("the server process ended")

@@ -96,6 +96,18 @@ class McpToolkitTest {
   }
 
   @Test
+  void sse_calls_tools_and_sends_the_headers() throws Exception {
+    try (TestMcpServer.Http sse = TestMcpServer.Http.startSse()) {
+      ObjectNode mcp = McpToolkits.http(sse.url()).put("transport", "sse");
+      mcp.putObject("headers").put("X-Test", "secret-2");
+      try (Toolkit toolkit = McpToolkits.open(mcp, dir)) {
+        assertThat(call(toolkit, "add", "{\"a\":1,\"b\":2}")).isEqualTo(ToolResult.of("3.0"));
+        assertThat(sse.testHeaders).isNotEmpty().containsOnly("secret-2");
+      }
+    }
+  }
+
+  @Test
   void parallel_calls_on_one_toolkit_each_get_their_own_answer() throws Exception {
     try (Toolkit toolkit = McpToolkits.open(McpToolkits.http(http.url()), dir);
         var pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -4,6 +4,7 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -153,22 +154,36 @@ public final class TestMcpServer {
     return new SyncToolSpecification(tool.build(), handler);
   }
 
-  /** The server over streamable HTTP at {@code http://127.0.0.1:PORT/mcp}, in this JVM. */
+  /** The server over HTTP in this JVM: streamable HTTP at {@code http://127.0.0.1:PORT/mcp}, or SSE. */
   public static final class Http implements AutoCloseable {
     private final Server jetty;
     private final McpSyncServer server;
     /** The {@code X-Test} header of every request, as received. */
     public final List<String> testHeaders = new CopyOnWriteArrayList<>();
 
-    private Http(Server jetty, McpSyncServer server) {
+    private final String path;
+
+    private Http(Server jetty, McpSyncServer server, String path) {
       this.jetty = jetty;
       this.server = server;
+      this.path = path;
     }
 
     public static Http start() throws Exception {
       HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider.builder()
           .jsonMapper(McpJsonDefaults.getMapper()).mcpEndpoint("/mcp").build();
-      McpSyncServer server = build(McpServer.sync(provider));
+      return start(provider, build(McpServer.sync(provider)), "/mcp");
+    }
+
+    /** The server over the older HTTP+SSE transport, its event stream at {@code /sse}. */
+    public static Http startSse() throws Exception {
+      HttpServletSseServerTransportProvider provider = HttpServletSseServerTransportProvider.builder()
+          .jsonMapper(McpJsonDefaults.getMapper()).sseEndpoint("/sse").messageEndpoint("/message").build();
+      return start(provider, build(McpServer.sync(provider)), "/sse");
+    }
+
+    private static Http start(jakarta.servlet.http.HttpServlet provider, McpSyncServer server, String path)
+        throws Exception {
       Server jetty = new Server();
       ServerConnector connector = new ServerConnector(jetty);
       connector.setHost("127.0.0.1");
@@ -178,7 +193,7 @@ public final class TestMcpServer {
       ServletHolder holder = new ServletHolder(provider);
       holder.setAsyncSupported(true);
       context.addServlet(holder, "/*");
-      Http http = new Http(jetty, server);
+      Http http = new Http(jetty, server, path);
       context.addFilter((request, response, chain) -> {
         String header = ((HttpServletRequest) request).getHeader("X-Test");
         if (header != null) {
@@ -192,7 +207,7 @@ public final class TestMcpServer {
     }
 
     public String url() {
-      return "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort() + "/mcp";
+      return "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort() + path;
     }
 
     @Override
