@@ -108,6 +108,20 @@ class McpToolkitTest {
   }
 
   @Test
+  void a_call_that_outlasts_timeout_seconds_is_an_error_and_the_toolkit_goes_on() throws Exception {
+    ObjectNode mcp = McpToolkits.http(http.url()).put("timeout_seconds", 1);
+    try (Toolkit toolkit = McpToolkits.open(mcp, dir)) {
+      long start = System.nanoTime();
+      ToolResult slow = call(toolkit, "slow", "{}");
+
+      assertThat(slow.isError()).isTrue();
+      assertThat(slow.content()).contains("'slow' did not answer within 1 seconds");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+      assertThat(call(toolkit, "echo", "{\"text\":\"next\"}")).isEqualTo(ToolResult.of("next"));
+    }
+  }
+
+  @Test
   void parallel_calls_on_one_toolkit_each_get_their_own_answer() throws Exception {
     try (Toolkit toolkit = McpToolkits.open(McpToolkits.http(http.url()), dir);
         var pool = Executors.newVirtualThreadPerTaskExecutor()) {
