@@ -65,6 +65,21 @@ class McpToolkitRunTest {
   }
 
   @Test
+  void runs_after_the_server_changed_its_tools_get_the_new_list() {
+    engine = engine(agent("agent", "- toolkit: test-mcp", """
+        turns:
+          - tool_calls: [{name: add_tool, arguments: {}}]
+          - content: added
+        """));
+    assertThat(engine.listTools("agent")).extracting(t -> t.definition().name()).doesNotContain("extra");
+
+    assertThat(engine.run("agent", RunRequest.of("go")).status()).isEqualTo(RunStatus.COMPLETED);
+
+    assertThat(Eventually.until(Duration.ofSeconds(10), () -> engine.listTools("agent").stream()
+        .anyMatch(t -> t.definition().name().equals("extra")))).as("the new tool is bound").isTrue();
+  }
+
+  @Test
   void filters_and_confirmation_lists_apply_to_mcp_tools() {
     engine = engine(agent("agent", """
         - toolkit: test-mcp
