@@ -2,6 +2,7 @@ package dev.agentry.engine.tool;
 
 import dev.agentry.engine.tool.builtin.BuiltinKind;
 import dev.agentry.engine.tool.builtin.FunctionsKind;
+import dev.agentry.engine.tool.http.HttpKind;
 import dev.agentry.engine.tool.plugin.PluginKind;
 import java.util.List;
 
@@ -10,6 +11,7 @@ final class ToolkitKinds {
   static final List<ToolkitKind> SHIPPED = List.of(
       new BuiltinKind(),
       new FunctionsKind(),
+      new HttpKind(),
       new PluginKind());
 
   private ToolkitKinds() {}
