@@ -3,6 +3,7 @@ package dev.agentry.engine.tool;
 import dev.agentry.engine.tool.builtin.BuiltinKind;
 import dev.agentry.engine.tool.builtin.FunctionsKind;
 import dev.agentry.engine.tool.http.HttpKind;
+import dev.agentry.engine.tool.openapi.OpenApiKind;
 import dev.agentry.engine.tool.plugin.PluginKind;
 import java.util.List;
 
@@ -12,6 +13,7 @@ final class ToolkitKinds {
       new BuiltinKind(),
       new FunctionsKind(),
       new HttpKind(),
+      new OpenApiKind(),
       new PluginKind());
 
   private ToolkitKinds() {}

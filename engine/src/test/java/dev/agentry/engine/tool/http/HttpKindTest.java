@@ -193,7 +193,8 @@ class HttpKindTest {
   @Test
   void describes_the_functions_with_a_derived_or_declared_schema() {
     List<ToolDefinition> functions = describe("{\"base_url\": \"https://api.example.com/v1/\", \"endpoints\": ["
-        + "{\"name\": \"get_pet\", \"description\": \"Finds a pet.\", \"url\": \"/pets/{id}\", \"query\": [\"fields\"]},"
+        + "{\"name\": \"get_pet\", \"description\": \"Finds a pet.\", \"url\": \"/pets/{id}\","
+        + " \"query\": [\"fields\"]},"
         + "{\"name\": \"add_pet\", \"method\": \"post\", \"url\": \"https://other.example.com/pets\","
         + " \"parameters\": {\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}}}}]}");
 
@@ -216,7 +217,8 @@ class HttpKindTest {
         .hasMessage("endpoints[0].url 'ftp://example.com/x' is not an http or https URL");
     assertThatThrownBy(() -> describe("{\"endpoints\": [{\"name\": \"a\", \"url\": \"/x\"}]}"))
         .hasMessage("endpoints[0].url '/x' is relative, and the toolkit has no base_url");
-    assertThatThrownBy(() -> describe("{\"endpoints\": [{\"name\": \"a\", \"url\": \"https://{tenant}.example.com/\"}]}"))
+    assertThatThrownBy(() -> describe(
+        "{\"endpoints\": [{\"name\": \"a\", \"url\": \"https://{tenant}.example.com/\"}]}"))
         .hasMessageStartingWith("endpoints[0].url ").hasMessageContaining("placeholder in its host");
     assertThatThrownBy(() -> describe("{\"endpoints\": [{\"name\": \"a\", \"url\": \"https://a.com/pets/{id}\","
         + " \"parameters\": {\"type\": \"object\", \"properties\": {\"pet\": {\"type\": \"string\"}}}}]}"))

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A local HTTP API on 127.0.0.1 for toolkit tests: records every request, and answers by path:
- * (under {@code /} or {@code /api/}) {@code /big} 50,000 bytes, {@code /missing} 404 JSON, {@code /slow} only when the test ends, {@code /redirect-out}
+ * (under {@code /} or {@code /api/}) {@code /big} 50,000 bytes, {@code /missing} 404 JSON, {@code /slow} only when
+ * the test ends, {@code /redirect-out}
  * a redirect to {@code localhost} (another host name for the same server), anything else 200 with a JSON echo.
  */
 public final class LocalApi implements AutoCloseable {
@@ -38,6 +39,7 @@ public final class LocalApi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final CountDownLatch release = new CountDownLatch(1);
+  private final Map<String, String> documents = new java.util.concurrent.ConcurrentHashMap<>();
   public final List<Request> requests = new CopyOnWriteArrayList<>();
 
   public LocalApi() throws IOException {
@@ -60,6 +62,11 @@ public final class LocalApi implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
+  /** Serves {@code body} as JSON at {@code path} (an OpenAPI document). */
+  public void serve(String path, String body) {
+    documents.put(path, body);
+  }
+
   /** The last request. */
   public Request last() {
     if (requests.isEmpty()) {
@@ -74,6 +81,10 @@ public final class LocalApi implements AutoCloseable {
         exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body);
     requests.add(request);
     String path = request.path();
+    if (documents.containsKey(path)) {
+      send(exchange, 200, "application/json", documents.get(path));
+      return;
+    }
     switch (path.startsWith("/api/") ? path.substring(4) : path) {
       case "/big" -> send(exchange, 200, "text/plain", "a".repeat(50_000));
       case "/missing" -> send(exchange, 404, "application/json", "{\"detail\": \"no such pet\"}");
