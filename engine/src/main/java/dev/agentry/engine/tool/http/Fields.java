@@ -14,15 +14,16 @@ import tools.jackson.databind.JsonNode;
  * {@code endpoints[1].url}). Messages never quote header or credential values.
  *
  * @param node the object read
- * @param path where it is, empty for the kind's own object
+ * @param path where it is, as messages name it ({@code endpoints[1]}), empty for the kind's own object
+ * @param pointer where it is as a JSON Pointer under the kind's key ({@code /endpoints/1}), empty for the kind's own
  */
-public record Fields(JsonNode node, String path) {
+public record Fields(JsonNode node, String path, String pointer) {
   /** The fields of a kind's settings object. */
   public static Fields of(JsonNode value, String kind) {
     if (!value.isObject()) {
       throw new ToolkitException(kind + " must be an object of settings");
     }
-    return new Fields(value, "");
+    return new Fields(value, "", "");
   }
 
   /** The name of {@code field} here, for messages. */
@@ -30,9 +31,19 @@ public record Fields(JsonNode node, String path) {
     return path.isEmpty() ? field : path + "." + field;
   }
 
-  /** A failure naming {@code field}. */
+  /** A failure naming {@code field} (a name here, or {@code name[i]} of a list), pointing at it. */
   public ToolkitException fail(String field, String problem) {
-    return new ToolkitException(name(field) + " " + problem);
+    return new ToolkitException(name(field) + " " + problem, pointer + "/" + field.replaceAll("\\[(\\d+)]", "/$1")
+        .replace('.', '/'));
+  }
+
+  /** The fields of the object at {@code index} of the list {@code field}. */
+  public Fields item(String field, int index) {
+    JsonNode value = node.get(field).get(index);
+    if (!value.isObject()) {
+      throw fail(field + "[" + index + "]", "must be an object");
+    }
+    return new Fields(value, name(field) + "[" + index + "]", pointer + "/" + field + "/" + index);
   }
 
   public boolean has(String field) {
@@ -138,6 +149,6 @@ public record Fields(JsonNode node, String path) {
     if (!value.isObject()) {
       throw fail(field, "must be an object");
     }
-    return new Fields(value, name(field));
+    return new Fields(value, name(field), pointer + "/" + field);
   }
 }

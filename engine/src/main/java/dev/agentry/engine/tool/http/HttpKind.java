@@ -76,11 +76,7 @@ public final class HttpKind implements ToolkitKind {
     List<Endpoint> endpoints = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
-      JsonNode node = list.get(i);
-      if (!node.isObject()) {
-        throw settings.fail("endpoints[" + i + "]", "must be an object");
-      }
-      Endpoint endpoint = endpoint(new Fields(node, "endpoints[" + i + "]"), base);
+      Endpoint endpoint = endpoint(settings.item("endpoints", i), base);
       if (!names.add(endpoint.name())) {
         throw settings.fail("endpoints[" + i + "].name", "'" + endpoint.name() + "' is used by another endpoint");
       }

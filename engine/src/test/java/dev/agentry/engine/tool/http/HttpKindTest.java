@@ -225,7 +225,8 @@ class HttpKindTest {
         .hasMessage("endpoints[0].url has the placeholder {id}, which parameters has no property 'id' for");
     assertThatThrownBy(() -> describe("{\"endpoints\": [{\"name\": \"a\", \"url\": \"https://a.com/\"},"
         + " {\"name\": \"a\", \"url\": \"https://a.com/b\"}]}"))
-        .hasMessage("endpoints[1].name 'a' is used by another endpoint");
+        .hasMessage("endpoints[1].name 'a' is used by another endpoint")
+        .extracting(e -> ((ToolkitException) e).pointer()).isEqualTo("/endpoints/1/name");
     assertThatThrownBy(() -> describe("{\"base_url\": \"file:///etc\", \"endpoints\": [{\"name\": \"a\","
         + " \"url\": \"x\"}]}")).hasMessageStartingWith("base_url ");
     assertThatThrownBy(() -> describe("{\"auth\": {\"type\": \"api_key\", \"token\": \"hidden-value\"},"
