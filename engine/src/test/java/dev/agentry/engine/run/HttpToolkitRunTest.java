@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Agents declared in YAML call HTTP and OpenAPI toolkit functions that reach a local server. */
 class HttpToolkitRunTest {
   @TempDir Path dir;
-  @TempDir Path docs;
   private LocalApi api;
   private Engine engine;
 
@@ -70,8 +69,10 @@ class HttpToolkitRunTest {
 
   @Test
   void an_agent_calls_an_openapi_operation_and_a_refused_call_is_an_error_it_reads() throws Exception {
-    // Outside the spec folder: the loader would read a YAML document inside it as a spec.
-    Path document = Files.copy(Path.of("src/test/resources/openapi/petstore.yaml"), docs.resolve("petstore.yaml"));
+    // A hidden name: the loader would read a YAML document with a plain name as a spec.
+    Files.createDirectories(dir.resolve(".openapi"));
+    String document = ".openapi/petstore.yaml";
+    Files.copy(Path.of("src/test/resources/openapi/petstore.yaml"), dir.resolve(document));
     engine(Specs.agent("tools: [{toolkit: store}, {toolkit: guarded}]", """
         turns:
           - tool_calls:

@@ -137,7 +137,8 @@ public final class GuardedHttp implements AutoCloseable {
     try {
       builder = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", userAgent);
     } catch (IllegalArgumentException e) {
-      throw new HttpFailure("this URL cannot be requested: " + uri);
+      // The URL is not shown: its query may carry an API key.
+      throw new HttpFailure("this URL on " + uri.getHost() + " cannot be requested");
     }
     boolean hasContentType = false;
     for (Map.Entry<String, String> header : headers.entrySet()) {

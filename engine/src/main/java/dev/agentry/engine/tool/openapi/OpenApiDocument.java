@@ -1,5 +1,6 @@
 package dev.agentry.engine.tool.openapi;
 
+import dev.agentry.engine.spec.SpecRoot;
 import dev.agentry.engine.tool.ToolkitException;
 import dev.agentry.engine.tool.ToolkitSettings;
 import dev.agentry.engine.tool.http.Fields;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 record OpenApiDocument(OpenAPI api, @Nullable URI location) {
   private static final int MESSAGES_SHOWN = 3;
+  /** The largest document file read. */
+  private static final int MAX_BYTES = 16 * 1024 * 1024;
 
   /** Whether {@code document} names a URL rather than a file. */
   static boolean isUrl(String document) {
@@ -34,17 +38,23 @@ record OpenApiDocument(OpenAPI api, @Nullable URI location) {
     return lower.startsWith("http://") || lower.startsWith("https://");
   }
 
-  /** Reads the document a file names; no network. */
+  /**
+   * Reads the document a file names, inside the spec folder like every path a spec names ({@link SpecRoot}); no
+   * network. Its {@code $ref}s to other files are not followed.
+   */
   static OpenApiDocument readFile(Fields settings, String document, Path baseDir) {
     if (document.contains("://")) {
       throw settings.fail("document", "'" + document + "' must be a file path or an http or https URL");
     }
-    Path file = baseDir.resolve(document).toAbsolutePath().normalize();
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(baseDir.resolve(document))) {
       throw settings.fail("document", "'" + document + "' is not a file (paths are relative to the spec folder)");
     }
+    String text = switch (SpecRoot.of(baseDir).read("document", document, baseDir, MAX_BYTES)) {
+      case SpecRoot.Refusal refusal -> throw settings.fail("document", "is refused: " + refusal.message());
+      case SpecRoot.Bytes bytes -> new String(bytes.bytes(), StandardCharsets.UTF_8);
+    };
     return new OpenApiDocument(parse(settings, document,
-        new OpenAPIV3Parser().readLocation(file.toString(), null, options())), null);
+        new OpenAPIV3Parser().readContents(text, null, options())), null);
   }
 
   /** Fetches the document a URL names, within {@code timeout}. */

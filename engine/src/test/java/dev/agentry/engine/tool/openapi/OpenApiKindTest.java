@@ -180,6 +180,8 @@ class OpenApiKindTest {
   void bad_settings_are_refused_naming_the_field() {
     assertThatThrownBy(() -> describe("{\"document\": \"nope.yaml\"}")).isInstanceOf(ToolkitException.class)
         .hasMessage("document 'nope.yaml' is not a file (paths are relative to the spec folder)");
+    assertThatThrownBy(() -> describe("{\"document\": \"../../../../pom.xml\"}"))
+        .hasMessageStartingWith("document is refused: document '../../../../pom.xml' is outside the spec folder");
     assertThatThrownBy(() -> describe("{\"document\": \"petstore.yaml\", \"operations\": [\"listPet\"]}"))
         .hasMessage("operations names 'listPet', which the document has no operation for; its operations are"
             + " listPets, createPet, showPetById, delete_pets_petId, getInventory");
