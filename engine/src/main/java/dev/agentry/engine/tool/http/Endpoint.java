@@ -19,9 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param body how the body is sent
  * @param bodyArgument the argument whose value is the body; null when the body is every argument not used by the URL,
  *     the query or a header
+ * @param authenticated whether the toolkit's auth is sent (false for an OpenAPI operation whose security is empty)
  */
 public record Endpoint(ToolDefinition definition, String method, UrlTemplate url, List<String> query,
-    Map<String, String> headerArguments, Map<String, String> headers, BodyMode body, @Nullable String bodyArgument) {
+    Map<String, String> headerArguments, Map<String, String> headers, BodyMode body, @Nullable String bodyArgument,
+    boolean authenticated) {
 
   /** How an endpoint sends its body. */
   public enum BodyMode {

@@ -79,7 +79,7 @@ final class EndpointTool implements Tool {
         headers.put(header, text(value));
       }
     });
-    if (connection.auth() != null) {
+    if (connection.auth() != null && endpoint.authenticated()) {
       Map<String, String> authQuery = new LinkedHashMap<>();
       connection.auth().apply(headers, authQuery);
       authQuery.forEach((name, value) -> query.put(name, List.of(value)));

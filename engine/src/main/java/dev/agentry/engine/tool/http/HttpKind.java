@@ -103,7 +103,7 @@ public final class HttpKind implements ToolkitKind {
       description = method + " " + url.template();
     }
     return new Endpoint(new ToolDefinition(name, description, parameters), method, url, query, Map.of(),
-        fields.stringMap("headers"), body, null);
+        fields.stringMap("headers"), body, null, true);
   }
 
   private static UrlTemplate url(Fields fields, @Nullable String base) {

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.servers.ServerVariable;
 import java.net.URI;
@@ -37,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The operations of a document as {@link Endpoint}s: each named by its {@code operationId} (sanitized to
  * {@code ^[a-zA-Z0-9_-]{1,64}$}; without one, by method and path such as {@code delete_pets_petId}), described by its
  * summary and description, its arguments the path, query and header parameters by name, and the request body (JSON
- * or form) as one argument named {@code body}. Cookie parameters are not sent.
+ * or form) as one argument named {@code body}. Cookie parameters are not sent. The toolkit's auth is sent with every
+ * operation but those whose security is an empty list (public on purpose).
  */
 final class Operations {
   private static final int MAX_NAME = 64;
@@ -73,7 +75,7 @@ final class Operations {
         boolean tagged = tags.isEmpty() || (operation.getTags() != null
             && operation.getTags().stream().anyMatch(tags::contains));
         if (named && tagged) {
-          endpoints.add(endpoint(name, method, server + path.getKey(), path.getValue(), operation, mapper));
+          endpoints.add(endpoint(api, name, method, server + path.getKey(), path.getValue(), operation, mapper));
         }
       }
     }
@@ -123,8 +125,14 @@ final class Operations {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  private static Endpoint endpoint(String name, String method, String url, PathItem path, Operation operation,
-      ObjectMapper mapper) {
+  /** An operation whose security (its own, else the document's) is an empty list: it takes no credentials. */
+  private static boolean publicOperation(OpenAPI api, Operation operation) {
+    List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity() : api.getSecurity();
+    return security != null && security.isEmpty();
+  }
+
+  private static Endpoint endpoint(OpenAPI api, String name, String method, String url, PathItem path,
+      Operation operation, ObjectMapper mapper) {
     UrlTemplate template;
     try {
       template = UrlTemplate.of(url);
@@ -187,7 +195,7 @@ final class Operations {
     String description = description(method, path, operation, url)
         + (unsent == null ? "" : " (Its request body, " + unsent + ", cannot be sent by this toolkit.)");
     return new Endpoint(new ToolDefinition(name, description, schema), method, template, query, headers, Map.of(),
-        body, bodyArgument);
+        body, bodyArgument, !publicOperation(api, operation));
   }
 
   /** The path item's parameters with the operation's on top (same name and location). */

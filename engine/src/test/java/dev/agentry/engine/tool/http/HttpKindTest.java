@@ -184,6 +184,24 @@ class HttpKindTest {
   }
 
   @Test
+  void a_failed_request_shows_no_credential() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    List<Tool> tools = open("{\"base_url\": \"http://127.0.0.1:" + closed + "\", \"allow_private_addresses\": true,"
+        + " \"headers\": {\"X-Secret\": \"header-secret\"},"
+        + " \"auth\": {\"type\": \"api_key\", \"token\": \"query-secret\", \"name\": \"key\", \"in\": \"query\"},"
+        + " \"endpoints\": [{\"name\": \"ping\", \"url\": \"/ping\"}]}");
+
+    ToolResult result = call(tools, "ping", "{}");
+
+    assertThat(result.outcome()).isEqualTo(ToolResult.Outcome.ERROR);
+    assertThat(result.content()).isEqualTo("could not connect to 127.0.0.1")
+        .doesNotContain("query-secret").doesNotContain("header-secret");
+  }
+
+  @Test
   void a_missing_placeholder_argument_is_an_error_for_the_model() {
     ToolResult result = call(open(local("", "{\"name\": \"get_pet\", \"url\": \"/pets/{id}\"}")), "get_pet", "{}");
     assertThat(result.content()).isEqualTo("the argument 'id' is required: it fills {id} in the URL");

@@ -113,8 +113,10 @@ class OpenApiKindTest {
     call(tools, "showPetById", "{\"petId\": \"p 1\", \"X-Request-Id\": \"r-9\"}");
     assertThat(api.last().path()).isEqualTo("/v1/pets/p%201");
     assertThat(api.last().header("X-Request-Id")).isEqualTo("r-9");
+    assertThat(api.last().header("X-API-Key")).as("the operation's security is empty").isNull();
 
     call(tools, "createPet", "{\"body\": {\"name\": \"Rex\", \"status\": \"available\"}}");
+    assertThat(api.last().header("X-API-Key")).isEqualTo("k-1");
     assertThat(api.last().method()).isEqualTo("POST");
     assertThat(api.last().header("Content-Type")).isEqualTo("application/json");
     assertThat(Json.MAPPER.readTree(api.last().body()))
