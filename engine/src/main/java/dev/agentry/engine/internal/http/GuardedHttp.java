@@ -171,6 +171,9 @@ public final class GuardedHttp implements AutoCloseable {
     } catch (CancellationException e) {
       throw new HttpFailure("the request was cancelled");
     } catch (ExecutionException e) {
+      if (cancel.isCancelled()) { // the client fails a cancelled exchange with an IOException
+        throw new HttpFailure("the request was cancelled");
+      }
       Throwable cause = e.getCause();
       if (cause instanceof HttpTimeoutException) {
         throw new HttpFailure("no response from " + request.uri().getHost() + " within " + seconds() + "s");

@@ -4,7 +4,9 @@ import static dev.agentry.engine.tool.http.Toolkits.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentry.engine.Eventually;
 import dev.agentry.engine.internal.Json;
+import dev.agentry.engine.llm.Cancellation;
 import dev.agentry.engine.tool.Tool;
 import dev.agentry.engine.tool.ToolDefinition;
 import dev.agentry.engine.tool.ToolResult;
@@ -12,8 +14,12 @@ import dev.agentry.engine.tool.Toolkit;
 import dev.agentry.engine.tool.ToolkitException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +161,21 @@ class HttpKindTest {
         "slow", "{}");
     assertThat(result.outcome()).isEqualTo(ToolResult.Outcome.ERROR);
     assertThat(result.content()).isEqualTo("no response from 127.0.0.1 within 0.3s");
+  }
+
+  @Test
+  void cancelling_the_run_stops_waiting_for_the_response() throws Exception {
+    List<Tool> tools = open(local("", "{\"name\": \"slow\", \"url\": \"/slow\"}"));
+    Cancellation cancellation = Cancellation.create();
+    CompletableFuture<ToolResult> result = CompletableFuture.supplyAsync(
+        () -> call(tools, "slow", "{}", cancellation), Executors.newVirtualThreadPerTaskExecutor());
+    assertThat(Eventually.until(Duration.ofSeconds(10), () -> !api.requests.isEmpty())).isTrue();
+
+    cancellation.cancel();
+
+    ToolResult cancelled = result.get(10, TimeUnit.SECONDS);
+    assertThat(cancelled.outcome()).isEqualTo(ToolResult.Outcome.ERROR);
+    assertThat(cancelled.content()).isEqualTo("the request was cancelled");
   }
 
   @Test

@@ -24,9 +24,14 @@ public final class Toolkits {
 
   /** Calls the function {@code name} with JSON arguments. */
   public static ToolResult call(List<Tool> tools, String name, String argumentsJson) {
+    return call(tools, name, argumentsJson, Cancellation.NONE);
+  }
+
+  /** Calls the function {@code name} with JSON arguments in a run that {@code cancellation} cancels. */
+  public static ToolResult call(List<Tool> tools, String name, String argumentsJson, Cancellation cancellation) {
     Tool tool = tools.stream().filter(t -> t.definition().name().equals(name)).findFirst()
         .orElseThrow(() -> new AssertionError("no function " + name));
-    ToolContext context = new ToolContext("run-1", "session-1", null, new HashMap<>(), Cancellation.NONE);
+    ToolContext context = new ToolContext("run-1", "session-1", null, new HashMap<>(), cancellation);
     return tool.invoke(Json.MAPPER.readTree(argumentsJson), context);
   }
 }
