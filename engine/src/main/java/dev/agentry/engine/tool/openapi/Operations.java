@@ -192,6 +192,7 @@ final class Operations {
     if (required.isEmpty()) {
       schema.remove("required");
     }
+    ComponentRefs.inline(schema, api, component -> toJson(component, mapper));
     String description = description(method, path, operation, url)
         + (unsent == null ? "" : " (Its request body, " + unsent + ", cannot be sent by this toolkit.)");
     return new Endpoint(new ToolDefinition(name, description, schema), method, template, query, headers, Map.of(),

@@ -99,6 +99,20 @@ class OpenApiKindTest {
   }
 
   @Test
+  void a_recursive_schema_refers_to_its_own_defs_and_validates_nested_arguments() {
+    JsonNode schema = parameters(describe("{\"document\": \"tree.json\"}"), "addNode");
+
+    assertThat(schema.at("/properties/body/properties/children/items/$ref").asString()).isEqualTo("#/$defs/Node");
+    assertThat(schema.at("/$defs/Node/properties/children/items/$ref").asString()).isEqualTo("#/$defs/Node");
+    com.networknt.schema.Schema check = com.networknt.schema.SchemaRegistry
+        .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(schema);
+    assertThat(check.validate(Json.MAPPER.readTree(
+        "{\"body\": {\"name\": \"a\", \"children\": [{\"name\": \"b\", \"children\": []}]}}"))).isEmpty();
+    assertThat(check.validate(Json.MAPPER.readTree(
+        "{\"body\": {\"name\": \"a\", \"children\": [{\"children\": []}]}}"))).isNotEmpty();
+  }
+
+  @Test
   void a_call_reaches_the_server_with_its_path_query_header_body_and_the_documents_api_key_header() {
     List<Tool> tools = open("{\"document\": \"petstore.yaml\", \"server_url\": \"BASE/v1\","
         + " \"allow_private_addresses\": true, \"auth\": {\"type\": \"api_key\", \"token\": \"k-1\"}}");
