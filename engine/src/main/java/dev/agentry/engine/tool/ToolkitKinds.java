@@ -3,6 +3,8 @@ package dev.agentry.engine.tool;
 import dev.agentry.engine.tool.builtin.BuiltinKind;
 import dev.agentry.engine.tool.builtin.FunctionsKind;
 import dev.agentry.engine.tool.mcp.McpKind;
+import dev.agentry.engine.tool.http.HttpKind;
+import dev.agentry.engine.tool.openapi.OpenApiKind;
 import dev.agentry.engine.tool.plugin.PluginKind;
 import java.util.List;
 
@@ -12,6 +14,8 @@ final class ToolkitKinds {
       new BuiltinKind(),
       new FunctionsKind(),
       new McpKind(),
+      new HttpKind(),
+      new OpenApiKind(),
       new PluginKind());
 
   private ToolkitKinds() {}

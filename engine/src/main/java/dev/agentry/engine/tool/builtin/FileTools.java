@@ -1,5 +1,6 @@
 package dev.agentry.engine.tool.builtin;
 
+import dev.agentry.engine.internal.http.BoundedBody;
 import dev.agentry.engine.spec.SpecRoot;
 import dev.agentry.engine.tool.Tool;
 import dev.agentry.engine.tool.ToolResult;

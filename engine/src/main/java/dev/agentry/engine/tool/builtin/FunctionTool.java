@@ -1,5 +1,6 @@
 package dev.agentry.engine.tool.builtin;
 
+import dev.agentry.engine.internal.http.HttpFailure;
 import dev.agentry.engine.tool.Tool;
 import dev.agentry.engine.tool.ToolContext;
 import dev.agentry.engine.tool.ToolDefinition;
@@ -11,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A tool made of a definition and a lambda: the shape of every builtin function.
  *
  * @param definition what the model sees
- * @param body what the call does; it may throw {@link ToolFailure} for a clean error result
+ * @param body what the call does; it may throw {@link ToolFailure} or {@link HttpFailure} for a clean error
+ *     result
  * @param blocking whether the body may wait on I/O ({@link Tool#blocking()})
  */
 record FunctionTool(ToolDefinition definition, Body body, boolean blocking) implements Tool {
@@ -35,7 +37,7 @@ record FunctionTool(ToolDefinition definition, Body body, boolean blocking) impl
   public ToolResult invoke(JsonNode arguments, ToolContext context) {
     try {
       return body.call(Arguments.of(arguments), context);
-    } catch (ToolFailure e) {
+    } catch (ToolFailure | HttpFailure e) {
       return ToolResult.error(e.getMessage());
     }
   }

@@ -1,5 +1,6 @@
 package dev.agentry.engine.tool.builtin;
 
+import dev.agentry.engine.internal.http.HostPolicy;
 import dev.agentry.engine.llm.Cancellation;
 import dev.agentry.engine.tool.Tool;
 import dev.agentry.engine.tool.ToolResult;
@@ -33,6 +34,9 @@ public final class HttpFetchTools {
   private static final long DEFAULT_MAX_BYTES = 1024 * 1024;
   private static final long DEFAULT_TIMEOUT_SECONDS = 10;
   private static final List<String> METHODS = List.of("GET", "POST");
+  private static final HostPolicy.Advice ADVICE = new HostPolicy.Advice(
+      "add it to the http_fetch option allowed_hosts to fetch it",
+      "set the http_fetch option allow_private_addresses to true to allow it");
 
   private HttpFetchTools() {}
 
@@ -45,7 +49,8 @@ public final class HttpFetchTools {
   static List<Tool> create(Map<String, Object> options, HostPolicy.Resolver resolver) {
     ToolOptions opts = ToolOptions.of("http_fetch", options,
         Set.of("allowed_hosts", "allowed_methods", "max_bytes", "timeout_seconds", "allow_private_addresses"));
-    HostPolicy policy = new HostPolicy(allowedHosts(opts), opts.bool("allow_private_addresses", false), resolver);
+    HostPolicy policy = new HostPolicy(allowedHosts(opts), opts.bool("allow_private_addresses", false), resolver,
+        ADVICE);
     List<String> methods = allowedMethods(opts);
     long maxBytes = opts.positiveLong("max_bytes", DEFAULT_MAX_BYTES);
     Duration timeout = Duration.ofSeconds(opts.positiveLong("timeout_seconds", DEFAULT_TIMEOUT_SECONDS));

@@ -1,4 +1,4 @@
-package dev.agentry.engine.tool.builtin;
+package dev.agentry.engine.internal.http;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * @param bytes the bytes read, never more than the limit
  * @param truncated whether the stream had more than the limit
  */
-record BoundedBody(byte[] bytes, boolean truncated) {
+public record BoundedBody(byte[] bytes, boolean truncated) {
   private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";\\s]+)");
 
-  static BoundedBody read(InputStream in, long max) throws IOException {
+  public static BoundedBody read(InputStream in, long max) throws IOException {
     int limit = (int) Math.min(max, Integer.MAX_VALUE - 16);
     byte[] buffer = new byte[Math.min(limit, 64 * 1024)];
     int length = 0;
@@ -39,12 +39,12 @@ record BoundedBody(byte[] bytes, boolean truncated) {
   }
 
   /** The bytes as text in the charset a Content-Type names, UTF-8 otherwise; bad bytes become U+FFFD. */
-  String text(String contentType) {
+  public String text(String contentType) {
     return new String(bytes, charset(contentType));
   }
 
   /** Whether a Content-Type names text a model can read (HTML, JSON, XML, CSV ...); an absent one counts as text. */
-  static boolean isText(String contentType) {
+  public static boolean isText(String contentType) {
     String type = contentType.toLowerCase(Locale.ROOT);
     return type.isBlank() || type.startsWith("text/") || type.contains("json") || type.contains("xml")
         || type.contains("javascript") || type.contains("yaml") || type.contains("csv")

@@ -1,4 +1,4 @@
-package dev.agentry.engine.tool.builtin;
+package dev.agentry.engine.internal.http;
 
 import java.net.IDN;
 import java.net.Inet4Address;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which URLs {@code http_fetch} may reach: http or https, a host on the {@code allowed_hosts} list, and (unless
- * {@code allow_private_addresses}) a host whose every address is public.
+ * Which URLs a tool may reach: http or https, a host on the allowed list, and (unless private addresses are allowed)
+ * a host whose every address is public. Used by {@code http_fetch} and by the HTTP and OpenAPI toolkits.
  *
  * <p>The address rule is what stops a prompt injection from using an allowed name that resolves to an internal
  * address (a cloud metadata service, a router). The host is resolved here, immediately before each request and each
@@ -20,20 +20,29 @@ import java.util.Locale;
  * @param allowedHosts lower-case host names, IP literals, or {@code *.suffix} patterns matching any subdomain
  * @param allowPrivate whether loopback, private, link-local and other non-public addresses may be reached
  * @param resolver looks up a host's addresses; tests swap in a fixed table
+ * @param advice what a refusal tells the model (and the author) to change
  */
-record HostPolicy(List<String> allowedHosts, boolean allowPrivate, Resolver resolver) {
+public record HostPolicy(List<String> allowedHosts, boolean allowPrivate, Resolver resolver, Advice advice) {
   /** Looks up every address of a host. */
   @FunctionalInterface
-  interface Resolver {
+  public interface Resolver {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
-  HostPolicy {
+  /**
+   * The end of a refusal's message, naming the setting that would allow it.
+   *
+   * @param notAllowed after "host 'h' is not allowed; ", such as "add it to the http_fetch option allowed_hosts"
+   * @param privateAddress after "... non-public address; ", such as "set allow_private_addresses to true"
+   */
+  public record Advice(String notAllowed, String privateAddress) {}
+
+  public HostPolicy {
     allowedHosts = List.copyOf(allowedHosts);
   }
 
   /** The form hosts are compared in: ASCII, lower case, no IPv6 brackets, no trailing dot. */
-  static String normalize(String host) {
+  public static String normalize(String host) {
     String h = host.strip();
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
@@ -44,24 +53,24 @@ record HostPolicy(List<String> allowedHosts, boolean allowPrivate, Resolver reso
     return IDN.toASCII(h, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
   }
 
-  /** Returns the normalized host of {@code uri}, or throws {@link ToolFailure} saying why it may not be fetched. */
-  String check(URI uri) {
+  /** Returns the normalized host of {@code uri}, or throws {@link HttpFailure} saying why it may not be reached. */
+  public String check(URI uri) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new ToolFailure("only http and https URLs can be fetched, not '" + uri.getScheme() + "'");
+      throw new HttpFailure("only http and https URLs can be fetched, not '" + uri.getScheme() + "'");
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
-      throw new ToolFailure("the URL has no host name that can be read (write non-ASCII names in punycode)");
+      throw new HttpFailure("the URL has no host name that can be read (write non-ASCII names in punycode)");
     }
     String host;
     try {
       host = normalize(uri.getHost());
     } catch (IllegalArgumentException e) {
-      throw new ToolFailure("the URL's host name is not valid");
+      throw new HttpFailure("the URL's host name is not valid");
     }
     if (!isAllowed(host)) {
-      throw new ToolFailure("host '" + host + "' is not allowed; add it to the http_fetch option allowed_hosts"
-          + " to fetch it (allowed: " + String.join(", ", allowedHosts) + ")");
+      throw new HttpFailure("host '" + host + "' is not allowed; " + advice.notAllowed()
+          + " (allowed: " + String.join(", ", allowedHosts) + ")");
     }
     if (allowPrivate) {
       return host;
@@ -70,18 +79,18 @@ record HostPolicy(List<String> allowedHosts, boolean allowPrivate, Resolver reso
     try {
       addresses = resolver.resolve(host);
     } catch (UnknownHostException e) {
-      throw new ToolFailure("host '" + host + "' could not be resolved");
+      throw new HttpFailure("host '" + host + "' could not be resolved");
     }
     for (InetAddress address : addresses) {
       if (isPrivate(address)) {
-        throw new ToolFailure("host '" + host + "' resolves to a loopback, private or otherwise non-public address;"
-            + " set the http_fetch option allow_private_addresses to true to allow it");
+        throw new HttpFailure("host '" + host + "' resolves to a loopback, private or otherwise non-public address; "
+            + advice.privateAddress());
       }
     }
     return host;
   }
 
-  boolean isAllowed(String host) {
+  public boolean isAllowed(String host) {
     for (String allowed : allowedHosts) {
       if (allowed.startsWith("*.") ? host.endsWith(allowed.substring(1)) : host.equals(allowed)) {
         return true;
@@ -91,7 +100,7 @@ record HostPolicy(List<String> allowedHosts, boolean allowPrivate, Resolver reso
   }
 
   /** True for every address that is not plainly on the public internet. */
-  static boolean isPrivate(InetAddress address) {
+  public static boolean isPrivate(InetAddress address) {
     if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
         || address.isSiteLocalAddress() || address.isMulticastAddress()) {
       return true;

@@ -1,4 +1,4 @@
-package dev.agentry.engine.tool.builtin;
+package dev.agentry.engine.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The address and host rules behind http_fetch ("Tools" in the name keeps it in the toolkit test selection). */
-class HostPolicyToolsTest {
+class HostPolicyTest {
   private static boolean isPrivate(String literal) throws UnknownHostException {
     return HostPolicy.isPrivate(InetAddress.getByName(literal));
   }
@@ -33,7 +33,8 @@ class HostPolicyToolsTest {
 
   @Test
   void a_wildcard_matches_subdomains_only() {
-    HostPolicy policy = new HostPolicy(List.of("*.example.com", "docs.agno.com"), false, InetAddress::getAllByName);
+    HostPolicy policy = new HostPolicy(List.of("*.example.com", "docs.agno.com"), false, InetAddress::getAllByName,
+        new HostPolicy.Advice("", ""));
     assertThat(policy.isAllowed("api.example.com")).isTrue();
     assertThat(policy.isAllowed("a.b.example.com")).isTrue();
     assertThat(policy.isAllowed("example.com")).isFalse();
