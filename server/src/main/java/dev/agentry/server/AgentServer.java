@@ -171,7 +171,7 @@ public final class AgentServer implements AutoCloseable {
 
   /**
    * Stops gracefully: refuses new runs, waits up to the shutdown grace for runs in flight, cancels the rest (they are
-   * stored as CANCELLED), then stops listening and closes the database.
+   * stored as CANCELLED), then stops listening, closes the toolkits and closes the database.
    */
   @Override
   public void close() {
@@ -195,6 +195,7 @@ public final class AgentServer implements AutoCloseable {
     }
     sleep(50); // lets the last SSE frames of cancelled runs reach their clients
     app.stop();
+    engine.close(); // closes the toolkits: MCP server processes end here
     int unsaved = engine.flushPendingSaves();
     if (unsaved > 0) {
       LOG.warn("shutdown: {} run ending(s) could not be stored (database unavailable); the next start marks those "

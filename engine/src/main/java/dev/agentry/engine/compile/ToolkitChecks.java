@@ -68,7 +68,7 @@ final class ToolkitChecks {
       return;
     }
     for (String list : NAME_LISTS) {
-      checkNames(toolkit, "/spec/" + list + "/*", known.get(), toolkit.name());
+      checkNames(toolkit, "/spec", "/" + list + "/*", known.get(), "toolkit '" + toolkit.name() + "'");
     }
   }
 
@@ -100,8 +100,8 @@ final class ToolkitChecks {
         allKnown = false;
         continue;
       }
-      checkNames(member, entry.pointer() + "/include_tools/*", known.get(), what);
-      checkNames(member, entry.pointer() + "/exclude_tools/*", known.get(), what);
+      checkNames(member, entry.pointer(), "/include_tools/*", known.get(), what);
+      checkNames(member, entry.pointer(), "/exclude_tools/*", known.get(), what);
       all.addAll(known.get());
     }
     JsonNode choice = member.tree().at("/spec/tool_choice/function/name");
@@ -160,11 +160,12 @@ final class ToolkitChecks {
     }
   }
 
-  private void checkNames(Draft at, String path, List<String> known, String what) {
-    for (TreePaths.Found found : TreePaths.find(at.tree(), path)) {
+  /** Reports the names at {@code path} under {@code base} (a pointer into {@code at}) that no function has. */
+  private void checkNames(Draft at, String base, String path, List<String> known, String what) {
+    for (TreePaths.Found found : TreePaths.find(at.tree().at(base), path)) {
       String name = found.value().asString("");
       if (!known.contains(name)) {
-        problems.at(at, found.pointer(), UNKNOWN, what + " has no function '" + name + "'; its functions are "
+        problems.at(at, base + found.pointer(), UNKNOWN, what + " has no function '" + name + "'; its functions are "
             + String.join(", ", known), Suggestions.didYouMean(name, known));
       }
     }

@@ -49,7 +49,7 @@ public final class Engine implements AutoCloseable {
 
   private Engine(Catalog catalog, EngineConfig config) {
     this.config = config;
-    this.toolkits = new ToolkitPool(config.toolkitServices());
+    this.toolkits = new ToolkitPool(config.toolkitServices(), config.toolkitOpenTimeout());
     this.loaded = new AtomicReference<>(LoadedCatalog.open(catalog, toolkits));
     this.storage = new RunStorage(config.store());
     this.starts = new RunStarts(config, storage, active, this::runtime);

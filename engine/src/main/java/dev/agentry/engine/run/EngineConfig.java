@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param env reads environment variables (API keys of inline models)
  * @param clock the time runs are stamped with
  * @param baseDir the folder relative paths in toolkit options resolve against (the spec root)
+ * @param toolkitOpenTimeout how long opening a toolkit may take when its settings say nothing (an MCP toolkit's
+ *     {@code timeout_seconds} does)
  * @param extensions the toolkit kinds, tool plugins and tool hooks (the ones Agentry ships by default); give the
  *     compiler the same ones
  */
@@ -32,6 +34,7 @@ public record EngineConfig(
     Function<String, @Nullable String> env,
     Clock clock,
     Path baseDir,
+    Duration toolkitOpenTimeout,
     Extensions extensions) {
 
   /** What toolkits are given of the engine's environment. */
@@ -51,6 +54,7 @@ public record EngineConfig(
     private Clock clock = Clock.systemDefaultZone();
     private Path baseDir = Path.of("");
     private Extensions extensions = Extensions.defaults();
+    private Duration toolkitOpenTimeout = Duration.ofSeconds(30);
 
     Builder() {}
 
@@ -79,6 +83,11 @@ public record EngineConfig(
       return this;
     }
 
+    public Builder toolkitOpenTimeout(Duration timeout) {
+      this.toolkitOpenTimeout = timeout;
+      return this;
+    }
+
     public Builder extensions(Extensions extensions) {
       this.extensions = extensions;
       return this;
@@ -88,7 +97,7 @@ public record EngineConfig(
       return new EngineConfig(
           store == null ? MemorySessionStore.create() : store,
           http == null ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build() : http,
-          env, clock, baseDir.toAbsolutePath().normalize(), extensions);
+          env, clock, baseDir.toAbsolutePath().normalize(), toolkitOpenTimeout, extensions);
     }
   }
 }

@@ -29,20 +29,20 @@ import org.slf4j.LoggerFactory;
  * reference to the toolkits it uses; a toolkit is closed when the last catalog holding it lets go (STYLE §28).
  *
  * <p>Toolkits are opened outside any lock, each on a virtual thread of its own, in parallel, within
- * {@link #OPEN_TIMEOUT} (or an MCP toolkit's {@code timeout_seconds}). One that fails is kept as failed, with the
+ * the engine's open timeout (or an MCP toolkit's {@code timeout_seconds}). One that fails is kept as failed, with the
  * reason: the agents using it cannot run, the others can, and it is opened again at the next reload or run.
  */
 final class ToolkitPool {
   private static final Logger LOG = LoggerFactory.getLogger(ToolkitPool.class);
 
-  /** How long opening a toolkit may take, unless its settings say otherwise. */
-  static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
-
   private final ToolkitSettings.Services services;
+  /** How long opening a toolkit may take, unless its settings say otherwise. */
+  private final Duration openTimeout;
   private final Map<ToolkitDef.Key, Handle> handles = new HashMap<>();
 
-  ToolkitPool(ToolkitSettings.Services services) {
+  ToolkitPool(ToolkitSettings.Services services, Duration openTimeout) {
     this.services = services;
+    this.openTimeout = openTimeout;
   }
 
   /**
@@ -136,8 +136,10 @@ final class ToolkitPool {
     ToolkitStatus status() {
       Toolkit open = toolkit;
       String why = failure;
+      List<String> functions = open == null ? List.of()
+          : open.tools().stream().map(t -> t.definition().name()).toList();
       return new ToolkitStatus(def.name(), def.kind(), open == null ? (why == null ? "closed" : why) : null,
-          open == null ? List.of() : open.tools().stream().map(t -> t.definition().name()).toList());
+          functions, open == null ? List.of() : unknownNames(def.policy(), functions));
     }
 
     /** Why it is not open; null when it is. */
@@ -231,9 +233,25 @@ final class ToolkitPool {
     }
   }
 
-  /** The open timeout of a toolkit: its {@code timeout_seconds} when it has one (MCP), else the default. */
-  private static Duration timeout(ToolkitDef def) {
+  /** The names the toolkit's lists use that none of its functions has, one warning each. */
+  private static List<String> unknownNames(ToolkitDef.Policy policy, List<String> functions) {
+    Map<String, java.util.Collection<String>> lists = new LinkedHashMap<>();
+    lists.put("include_tools", policy.include() == null ? List.of() : policy.include());
+    lists.put("exclude_tools", policy.exclude());
+    lists.put("requires_confirmation_tools", policy.requiresConfirmation());
+    lists.put("external_execution_required_tools", policy.externalExecution());
+    lists.put("stop_after_tool_call_tools", policy.stopAfterToolCall());
+    lists.put("show_result_tools", policy.showResult());
+    List<String> warnings = new ArrayList<>();
+    lists.forEach((list, names) -> names.stream().filter(n -> !functions.contains(n)).sorted().forEach(n ->
+        warnings.add(list + " names '" + n + "', which the toolkit does not have (its functions: "
+            + String.join(", ", functions) + ")")));
+    return List.copyOf(warnings);
+  }
+
+  /** The open timeout of a toolkit: its {@code timeout_seconds} when it has one (MCP), else the engine's. */
+  private Duration timeout(ToolkitDef def) {
     var seconds = def.value().path("timeout_seconds");
-    return seconds.isNumber() ? Duration.ofMillis(Math.round(seconds.asDouble() * 1000)) : OPEN_TIMEOUT;
+    return seconds.isNumber() ? Duration.ofMillis(Math.round(seconds.asDouble() * 1000)) : openTimeout;
   }
 }

@@ -10,8 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param kind the YAML key of its kind ({@code mcp}, {@code builtin}, ...)
  * @param failure why it is not open; null when it is
  * @param functions the names of its functions when open, in its order
+ * @param warnings names its lists use that none of its functions has, when the functions are known only once it is
+ *     open (an MCP server's)
  */
-public record ToolkitStatus(String name, String kind, @Nullable String failure, List<String> functions) {
+public record ToolkitStatus(String name, String kind, @Nullable String failure, List<String> functions,
+    List<String> warnings) {
   /** True when its functions can be called. */
   public boolean isOpen() {
     return failure == null;

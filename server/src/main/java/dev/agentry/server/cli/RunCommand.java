@@ -82,8 +82,7 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    try (store) {
-      Engine engine = Engine.create(catalog, c -> c.baseDir(root).store(store));
+    try (store; Engine engine = Engine.create(catalog, c -> c.baseDir(root).store(store))) {
       return run(engine, out, err);
     }
   }

@@ -96,6 +96,9 @@ final class SpecHandlers {
     if (resource.reason() != null) {
       body.put("reason", resource.reason());
     }
+    if (!resource.warnings().isEmpty()) {
+      body.put("warnings", resource.warnings());
+    }
     return body;
   }
 }

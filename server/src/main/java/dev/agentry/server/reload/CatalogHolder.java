@@ -147,7 +147,7 @@ public final class CatalogHolder {
     Instant now = clock.instant();
     Attempt loaded = new Attempt(now, Outcome.LOADED, catalog.version(), catalog.version(), CatalogDiff.NONE,
         warnings);
-    this.live = new AtomicReference<>(new Live(now, Readiness.of(catalog, env), loaded));
+    this.live = new AtomicReference<>(new Live(now, Readiness.of(catalog, env, engine.toolkitStatus()), loaded));
     logDegraded(live.get().resources());
   }
 
@@ -171,8 +171,10 @@ public final class CatalogHolder {
     swapping.lock();
     try {
       Live now = live.get();
-      return new SpecStatus(engine.catalog().version(), now.loadedAt(), root, now.lastAttempt(), now.resources(),
-          waiting.get());
+      Catalog catalog = engine.catalog();
+      // toolkits open, fail and reopen between reloads: their part of the status is read now
+      return new SpecStatus(catalog.version(), now.loadedAt(), root, now.lastAttempt(),
+          Readiness.of(catalog, env, engine.toolkitStatus()), waiting.get());
     } finally {
       swapping.unlock();
     }
@@ -266,11 +268,11 @@ public final class CatalogHolder {
       LOG.debug("specs unchanged: version {}", next.version());
     } else {
       CatalogDiff diff = CatalogDiff.between(previous, next);
-      List<ResourceStatus> resources = Readiness.of(next, env);
       attempt = new Attempt(at, Outcome.RELOADED, next.version(), previous.version(), diff, result.diagnostics());
+      engine.reload(next); // opens the new toolkits, in parallel, outside the status lock
+      List<ResourceStatus> resources = Readiness.of(next, env, engine.toolkitStatus());
       swapping.lock();
       try {
-        engine.reload(next);
         live.set(new Live(at, resources, attempt));
       } finally {
         swapping.unlock();

@@ -6,10 +6,13 @@ import dev.agentry.engine.llm.http.Endpoint;
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ModelDef;
+import dev.agentry.engine.model.Participant;
 import dev.agentry.engine.model.ResourceDef;
 import dev.agentry.engine.model.StepDef;
 import dev.agentry.engine.model.TeamDef;
+import dev.agentry.engine.model.ToolUse;
 import dev.agentry.engine.model.WorkflowDef;
+import dev.agentry.engine.run.ToolkitStatus;
 import dev.agentry.engine.spec.Kind;
 import dev.agentry.engine.spec.ModelSpec;
 import java.util.ArrayList;
@@ -23,28 +26,38 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decides which resources of a catalog are degraded: a model whose provider needs an API key (or a base URL) that
  * neither its {@code Model} resource nor the environment gives, the agents and teams on such a model, and the
- * teams and workflows that use a degraded member or step. Scripted and local models never are.
+ * teams and workflows that use a degraded member or step. Scripted and local models never are. A toolkit that could
+ * not be opened degrades itself and the agents and teams that use it, until it opens (it is retried at their next run).
  */
 final class Readiness {
   private final Catalog catalog;
   private final Function<String, @Nullable String> env;
+  private final Map<String, ToolkitStatus> toolkits = new HashMap<>();
   private final Map<String, Optional<String>> problems = new HashMap<>();
 
-  private Readiness(Catalog catalog, Function<String, @Nullable String> env) {
+  private Readiness(Catalog catalog, Function<String, @Nullable String> env, List<ToolkitStatus> toolkits) {
     this.catalog = catalog;
     this.env = env;
+    toolkits.forEach(t -> this.toolkits.putIfAbsent(t.name(), t));
   }
 
-  /** The status of every resource of {@code catalog}, in kind then id order. */
-  static List<ResourceStatus> of(Catalog catalog, Function<String, @Nullable String> env) {
-    Readiness readiness = new Readiness(catalog, env);
+  /**
+   * The status of every resource of {@code catalog}, in kind then id order.
+   *
+   * @param toolkits how the engine's toolkits for {@code catalog} are doing
+   */
+  static List<ResourceStatus> of(Catalog catalog, Function<String, @Nullable String> env,
+      List<ToolkitStatus> toolkits) {
+    Readiness readiness = new Readiness(catalog, env, toolkits);
     List<ResourceStatus> all = new ArrayList<>();
     for (String key : CatalogDiff.resources(catalog).keySet()) {
       int slash = key.indexOf('/');
       String kind = key.substring(0, slash);
       String id = key.substring(slash + 1);
-      all.add(readiness.problem(key).map(reason -> ResourceStatus.degraded(kind, id, reason))
-          .orElseGet(() -> ResourceStatus.ready(kind, id)));
+      ResourceStatus status = readiness.problem(key).map(reason -> ResourceStatus.degraded(kind, id, reason))
+          .orElseGet(() -> ResourceStatus.ready(kind, id));
+      ToolkitStatus toolkit = kind.equals(Kind.TOOLKIT.wireName()) ? readiness.toolkits.get(id) : null;
+      all.add(toolkit == null ? status : status.warn(toolkit.warnings()));
     }
     return List.copyOf(all);
   }
@@ -68,8 +81,9 @@ final class Readiness {
     return switch (kind) {
       case AGENT -> {
         AgentDef agent = catalog.agents().get(id);
-        yield agent == null ? null : missing(agent.model());
+        yield agent == null ? null : participant(agent.participant());
       }
+      case TOOLKIT -> toolkit(id);
       case TEAM -> team(catalog.teams().get(id));
       case WORKFLOW -> workflow(catalog.workflows().get(id));
       case MODEL -> model(catalog.models().get(id));
@@ -81,7 +95,7 @@ final class Readiness {
     if (team == null) {
       return null;
     }
-    String model = missing(team.model());
+    String model = participant(team.leader());
     if (model != null) {
       return model;
     }
@@ -93,6 +107,28 @@ final class Readiness {
       }
     }
     return null;
+  }
+
+  /** Why an agent or a team's leader cannot run: its model, or a toolkit it uses. */
+  private @Nullable String participant(Participant participant) {
+    String model = missing(participant.model());
+    if (model != null) {
+      return model;
+    }
+    for (ToolUse use : participant.tools()) {
+      String toolkit = toolkit(use.toolkit().name());
+      if (toolkit != null) {
+        return toolkit;
+      }
+    }
+    return null;
+  }
+
+  /** Why a toolkit cannot be used: it failed to open. */
+  private @Nullable String toolkit(String name) {
+    ToolkitStatus status = toolkits.get(name);
+    return status == null || status.isOpen() ? null
+        : "toolkit '" + name + "' (" + status.kind() + ") could not be opened: " + status.failure();
   }
 
   private @Nullable String workflow(@Nullable WorkflowDef workflow) {
