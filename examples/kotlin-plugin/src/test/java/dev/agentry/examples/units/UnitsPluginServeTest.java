@@ -62,6 +62,12 @@ class UnitsPluginServeTest {
   }
 
   @Test
+  void agentry_validate_checks_the_example_against_the_plugins_folder() {
+    assertThat(dev.agentry.server.cli.Main.run("validate", "--plugins", PLUGINS.toString(), "specs")).isZero();
+    assertThat(dev.agentry.server.cli.Main.run("validate", "--plugins", "no-such-folder", "specs")).isEqualTo(1);
+  }
+
+  @Test
   void without_the_plugin_the_example_does_not_compile() {
     assertThat(dev.agentry.engine.compile.SpecCompiler.create().compile(Path.of("specs")).diagnostics())
         .anySatisfy(d -> assertThat(d.message()).contains("no plugin is named 'units'"));
