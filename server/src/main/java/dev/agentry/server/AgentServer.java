@@ -2,6 +2,8 @@ package dev.agentry.server;
 
 import dev.agentry.engine.Builtins;
 import dev.agentry.engine.compile.SpecCompiler;
+import dev.agentry.engine.tool.Extensions;
+import dev.agentry.server.config.PluginFolder;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ResourceDef;
 import dev.agentry.engine.run.Engine;
@@ -95,7 +97,8 @@ public final class AgentServer implements AutoCloseable {
 
   /** As {@link #create(Consumer)}, from settings already built. */
   public static AgentServer create(ServerSettings settings) {
-    return create(settings, SpecCompiler.create());
+    Extensions extensions = PluginFolder.load(settings.plugins());
+    return create(settings, SpecCompiler.create(extensions), extensions);
   }
 
   /**
@@ -103,6 +106,14 @@ public final class AgentServer implements AutoCloseable {
    * embedding application's own, e.g. one whose loader reads {@code ${env:...}} from another source.
    */
   public static AgentServer create(ServerSettings settings, SpecCompiler compiler) {
+    return create(settings, compiler, Extensions.defaults());
+  }
+
+  /**
+   * As {@link #create(ServerSettings, SpecCompiler)}, the engine opening toolkits through {@code extensions} (tool
+   * plugins and hooks): the compiler must check the specs against the same ones.
+   */
+  public static AgentServer create(ServerSettings settings, SpecCompiler compiler, Extensions extensions) {
     Path specs = settings.specs();
     if (!Files.exists(specs)) {
       throw new ServerStartException("No such spec folder or file: " + specs);
@@ -120,7 +131,7 @@ public final class AgentServer implements AutoCloseable {
         LOG.warn("{} run(s) left running by an earlier process were marked as interrupted", interrupted);
       }
       Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
-      Engine engine = Engine.create(catalog, c -> c.baseDir(root).store(store));
+      Engine engine = Engine.create(catalog, c -> c.baseDir(root).store(store).extensions(extensions));
       CatalogHolder catalogs = new CatalogHolder(engine, specs, compiler, Clock.systemUTC(),
           settings.reloadTimeout(), compiled.diagnostics());
       if (!compiled.diagnostics().isEmpty()) {

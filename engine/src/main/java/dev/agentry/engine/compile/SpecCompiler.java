@@ -49,6 +49,11 @@ public final class SpecCompiler {
     return new SpecCompiler(loader, Extensions.defaults());
   }
 
+  /** A compiler reading the process environment that checks toolkits against {@code extensions}: give the engine the same ones. */
+  public static SpecCompiler create(Extensions extensions) {
+    return new SpecCompiler(SpecLoader.create(), extensions);
+  }
+
   /**
    * A compiler that checks toolkits against {@code extensions} (plugins, extra toolkit kinds): give the engine the
    * same ones.
@@ -108,6 +113,7 @@ public final class SpecCompiler {
     }
     for (Draft draft : loaded.drafts()) {
       checker.check(draft);
+      ToolHookChecks.check(draft, extensions, problems);
     }
     graph.reportCycles(problems);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());

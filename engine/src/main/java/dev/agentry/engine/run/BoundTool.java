@@ -26,6 +26,11 @@ final class BoundTool {
     this.flags = flags;
   }
 
+  /** The same binding with {@code other} (the same function, wrapped) as the implementation. */
+  BoundTool with(Tool other) {
+    return new BoundTool(other, flags);
+  }
+
   Tool tool() {
     return tool;
   }

@@ -54,7 +54,7 @@ record ParticipantRuntime(
         delegation.tools().forEach(t -> tools.put(t.name(), t));
         instructions = TeamTools.withTeamContext(delegation.context(), instructions);
       }
-      for (BoundTool t : bound.tools().values()) {
+      for (BoundTool t : HookedTool.wrap(bound.tools(), participant.toolHooks(), config.extensions()).values()) {
         if (tools.putIfAbsent(t.name(), t) != null) {
           throw new EngineException("the tool '" + t.name() + "' has the name of a delegation tool of the team: "
               + "use exclude_tools to leave it out");

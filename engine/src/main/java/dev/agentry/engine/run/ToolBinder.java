@@ -46,7 +46,7 @@ final class ToolBinder {
     for (ToolUse use : uses) {
       ToolkitPool.Handle handle = toolkits.open(use.toolkit());
       binder.seen.add(new Seen(handle, handle.generation()));
-      binder.add(use, handle.tools());
+      binder.add(use, CachedTool.wrap(handle.tools(), use.toolkit().cacheTtl(), handle.cache()));
     }
     return new Bound(Collections.unmodifiableMap(binder.tools), List.copyOf(binder.instructions),
         List.copyOf(binder.seen));

@@ -112,9 +112,16 @@ final class ToolkitPool {
     private volatile @Nullable Toolkit toolkit;
     private volatile @Nullable String failure = "not opened yet";
     private volatile boolean closed;
+    /** The results kept for {@code cache_results}, for as long as the toolkit is open. */
+    private final ToolCache cache = new ToolCache();
 
     private Handle(ToolkitDef def) {
       this.def = def;
+    }
+
+    /** The results of its calls kept for {@code cache_results}. */
+    ToolCache cache() {
+      return cache;
     }
 
     boolean isOpen() {

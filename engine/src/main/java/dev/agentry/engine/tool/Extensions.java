@@ -1,7 +1,10 @@
 package dev.agentry.engine.tool;
 
 import dev.agentry.engine.EngineException;
+import dev.agentry.engine.tool.plugin.Plugins;
+import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -52,10 +55,22 @@ public final class Extensions {
     return kinds.keySet();
   }
 
-  /** A new instance of the plugin named {@code name}, or null when there is none. */
+  /**
+   * A new instance of the plugin named {@code name}, or null when there is none.
+   *
+   * @throws ToolkitException when the plugin's constructor fails
+   */
   public @Nullable ToolPlugin newPlugin(String name) {
     Supplier<? extends ToolPlugin> supplier = plugins.get(name);
-    return supplier == null ? null : supplier.get();
+    if (supplier == null) {
+      return null;
+    }
+    try {
+      return supplier.get();
+    } catch (RuntimeException | LinkageError e) {
+      throw new ToolkitException("plugin '" + name + "' cannot be created: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
   }
 
   /** The names of the tool plugins. */
@@ -95,11 +110,29 @@ public final class Extensions {
      * @throws EngineException when another plugin has the same name
      */
     public Builder plugin(Supplier<? extends ToolPlugin> plugin) {
-      String name = plugin.get().name();
+      return plugin(plugin.get().name(), plugin);
+    }
+
+    /**
+     * Adds a tool plugin under {@code name} (its {@link ToolPlugin#name()}) without creating an instance now.
+     *
+     * @throws EngineException when another plugin has the same name
+     */
+    public Builder plugin(String name, Supplier<? extends ToolPlugin> plugin) {
       if (plugins.putIfAbsent(name, plugin) != null) {
         throw new EngineException("two plugins are named '" + name + "'");
       }
       return this;
+    }
+
+    /**
+     * Adds the plugins and hooks found by {@link java.util.ServiceLoader} in the jars of {@code dir} (none when it
+     * does not exist) and on the engine's classpath; one that cannot be loaded is logged and skipped.
+     *
+     * @return what was added, for the log
+     */
+    public List<Plugins.Loaded> loadPlugins(Path dir) {
+      return Plugins.load(dir, this);
     }
 
     /**

@@ -13,6 +13,8 @@ import dev.agentry.engine.spec.Diagnostic;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreException;
 import dev.agentry.engine.store.StoreSettings;
+import dev.agentry.engine.tool.Extensions;
+import dev.agentry.server.config.PluginFolder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -64,7 +66,8 @@ final class RunCommand implements Callable<Integer> {
     if (!Files.isDirectory(specSet.specs) && !Files.isRegularFile(specSet.specs)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "No such file or folder: " + specSet.specs);
     }
-    SpecCompiler.Result compiled = SpecCompiler.create().compile(specSet.specs);
+    Extensions extensions = PluginFolder.load(specSet.plugins);
+    SpecCompiler.Result compiled = SpecCompiler.create(extensions).compile(specSet.specs);
     if (!compiled.ok()) {
       compiled.diagnostics().forEach(d -> err.println(d.render(ValidateCommand.display(d.file()))));
       err.println("error: the specs in " + specSet.specs + " are invalid; fix them first (agentry validate "
@@ -82,7 +85,8 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    try (store; Engine engine = Engine.create(catalog, c -> c.baseDir(root).store(store))) {
+    try (store; Engine engine = Engine.create(catalog,
+        c -> c.baseDir(root).store(store).extensions(extensions))) {
       return run(engine, out, err);
     }
   }

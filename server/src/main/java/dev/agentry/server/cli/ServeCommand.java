@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code agentry serve [--specs DIR] [--port 7777] [--host 127.0.0.1] [--db URL]}: serves the specs over the
+ * {@code agentry serve [--specs DIR] [--port 7777] [--host 127.0.0.1] [--db URL] [--plugins DIR]}: serves the specs over the
  * AgentOS-compatible HTTP API, reloading them when a file changes, until interrupted (Ctrl-C or SIGTERM shut down
  * gracefully).
  */
@@ -51,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
     AgentServer server;
     try {
       server = AgentServer.create(ServerSettings.create(s -> s.specs(specSet.specs).port(port).host(host)
-          .dbUrl(specSet.dbUrl)
+          .dbUrl(specSet.dbUrl).plugins(specSet.plugins)
           .watch(!noWatch).reloadTimeout(java.time.Duration.ofSeconds(reloadTimeout))
           .shutdownGrace(java.time.Duration.ofSeconds(shutdownGrace)))).start();
     } catch (AgentServer.ServerStartException e) {

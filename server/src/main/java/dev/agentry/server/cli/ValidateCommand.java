@@ -3,6 +3,7 @@ package dev.agentry.server.cli;
 import dev.agentry.engine.compile.SpecCompiler;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.spec.Diagnostic;
+import dev.agentry.server.config.PluginFolder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,10 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}")
   Format format;
 
+  @Option(names = "--plugins", defaultValue = "plugins", paramLabel = "DIR",
+      description = "Folder of plugin jars whose plugins and tool hooks the specs may use (default: plugins)")
+  Path plugins;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -40,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (!Files.exists(root)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "No such file or folder: " + root);
     }
-    SpecCompiler.Result result = SpecCompiler.create().compile(root);
+    SpecCompiler.Result result = SpecCompiler.create(PluginFolder.load(plugins)).compile(root);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.println(json(result));

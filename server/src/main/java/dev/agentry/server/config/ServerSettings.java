@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param reloadTimeout how long a reload waits for its compile before abandoning it and keeping the live specs
  * @param shutdownGrace how long runs in flight may go on after a shutdown starts, before they are cancelled
  * @param maxRequestBytes the largest request body accepted (forms with uploads included)
+ * @param plugins the folder whose jars hold tool plugins and tool hooks ({@code ./plugins} by default; a folder that
+ *     does not exist means none)
  */
 public record ServerSettings(
     Path specs,
@@ -32,7 +34,8 @@ public record ServerSettings(
     Duration reloadHold,
     Duration reloadTimeout,
     Duration shutdownGrace,
-    long maxRequestBytes) {
+    long maxRequestBytes,
+    Path plugins) {
 
   public static final int DEFAULT_PORT = 7777;
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -56,6 +59,7 @@ public record ServerSettings(
     private Duration reloadTimeout = Duration.ofSeconds(10);
     private Duration shutdownGrace = Duration.ofSeconds(10);
     private long maxRequestBytes = 10L * 1024 * 1024;
+    private Path plugins = Path.of("plugins");
 
     private Builder() {}
 
@@ -109,9 +113,14 @@ public record ServerSettings(
       return this;
     }
 
+    public Builder plugins(Path plugins) {
+      this.plugins = plugins;
+      return this;
+    }
+
     public ServerSettings build() {
       return new ServerSettings(specs, host, port, dbUrl, watch, reloadDebounce, reloadHold, reloadTimeout,
-          shutdownGrace, maxRequestBytes);
+          shutdownGrace, maxRequestBytes, plugins);
     }
   }
 }

@@ -25,18 +25,21 @@ public final class PluginKind implements ToolkitKind {
 
   @Override
   public List<ToolDefinition> describe(ToolkitSettings settings) {
-    return List.copyOf(plugin(settings).functions(settings.options()));
+    ToolPlugin plugin = plugin(settings);
+    PluginOptions.check(plugin, settings.options());
+    return functions(plugin, settings);
   }
 
   @Override
   public Toolkit open(ToolkitSettings settings) {
     ToolPlugin plugin = plugin(settings);
+    PluginOptions.check(plugin, settings.options());
     try {
       plugin.open(settings.options());
     } catch (Exception e) {
       throw new ToolkitException("plugin '" + settings.text() + "' failed to open: " + e.getMessage());
     }
-    List<Tool> tools = plugin.functions(settings.options()).stream()
+    List<Tool> tools = functions(plugin, settings).stream()
         .<Tool>map(definition -> new PluginTool(plugin, definition)).toList();
     return new Toolkit() {
       @Override
@@ -53,6 +56,15 @@ public final class PluginKind implements ToolkitKind {
         }
       }
     };
+  }
+
+  /** The plugin's functions; a plugin that fails to list them is a toolkit error. */
+  private static List<ToolDefinition> functions(ToolPlugin plugin, ToolkitSettings settings) {
+    try {
+      return List.copyOf(plugin.functions(settings.options()));
+    } catch (RuntimeException e) {
+      throw new ToolkitException("plugin '" + settings.text() + "' failed to list its functions: " + e.getMessage());
+    }
   }
 
   private static ToolPlugin plugin(ToolkitSettings settings) {
