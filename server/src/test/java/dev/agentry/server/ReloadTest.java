@@ -290,6 +290,41 @@ class ReloadTest {
     }
   }
 
+  @Test
+  void a_toolkit_that_cannot_open_degrades_itself_and_its_agent_and_the_others_run() {
+    Map<String, String> specs = new HashMap<>(TestServer.SPECS);
+    specs.put("mcp.yaml", """
+        apiVersion: agentry.dev/v1
+        kind: Toolkit
+        metadata: {name: gone}
+        spec:
+          mcp: {command: /nonexistent/agentry-test-mcp-server, timeout_seconds: 5}
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Agent
+        metadata: {name: lister}
+        spec:
+          model: echo-model
+          tools: [{toolkit: gone}]
+        """);
+    try (TestServer server = TestServer.start(specs)) {
+      Map<String, JsonNode> resources = new HashMap<>();
+      status(server).path("resources").forEach(r -> resources.put(r.path("kind").asString() + "/"
+          + r.path("id").asString(), r));
+      assertThat(resources.get("Toolkit/gone").path("status").asString()).isEqualTo("degraded");
+      assertThat(resources.get("Agent/lister").path("status").asString()).isEqualTo("degraded");
+      assertThat(resources.get("Agent/lister").path("reason").asString())
+          .contains("toolkit 'gone' (mcp) could not be opened");
+      assertThat(resources.get("Agent/echo").path("status").asString()).isEqualTo("ready");
+
+      JsonNode failed = TestServer.json(server.postForm("/agents/lister/runs", Map.of("message", "hi", "stream",
+          "false")));
+      assertThat(failed.path("status").asString()).isNotEqualTo("COMPLETED");
+      assertThat(failed.toString()).contains("toolkit 'gone' could not be opened");
+      assertThat(answer(server, "echo")).isEqualTo(FIRST);
+    }
+  }
+
   /** A non-streamed run of echo: its ids and answer, checked to have completed. */
   private static Map<String, String> plain(TestServer server) {
     HttpResponse<String> response = server.postForm("/agents/echo/runs", Map.of("message", "hi", "stream", "false"));

@@ -6,6 +6,7 @@ import dev.agentry.engine.spec.Draft;
 import dev.agentry.engine.spec.Suggestions;
 import dev.agentry.engine.tool.Extensions;
 import dev.agentry.engine.tool.ToolDefinition;
+import dev.agentry.engine.tool.ToolkitException;
 import dev.agentry.engine.tool.ToolkitKind;
 import dev.agentry.engine.tool.ToolkitSettings;
 import java.net.http.HttpClient;
@@ -152,7 +153,12 @@ final class ToolkitChecks {
       String reason = String.valueOf(e.getMessage());
       String name = value.isString() ? value.asString() : key;
       reason = reason.startsWith(name + ": ") ? reason.substring(name.length() + 2) : reason;
-      problems.at(at, key.equals("builtin") || key.equals("plugin") ? optionsPointer : pointer, CODE,
+      String where = key.equals("builtin") || key.equals("plugin") ? optionsPointer : pointer;
+      if (e instanceof ToolkitException t && t.pointer() != null && !key.equals("builtin") && !key.equals("plugin")
+          && !at.tree().at(pointer + t.pointer()).isMissingNode()) {
+        where = pointer + t.pointer(); // the setting itself, such as an endpoint's url
+      }
+      problems.at(at, where, CODE,
           what + " cannot be set up" + (secret
               ? " with these settings (one came from interpolation, so the reason is not shown)"
               : ": " + reason), null);
