@@ -30,6 +30,8 @@ class RunApiKotlinTest {
           is RunEvent.RunIntermediateContent, is RunEvent.RunContentCompleted -> "content-end"
           is RunEvent.ReasoningStarted, is RunEvent.ReasoningContentDelta, is RunEvent.ReasoningStep,
           is RunEvent.ReasoningCompleted -> "reasoning"
+          is RunEvent.ParserModelResponseStarted, is RunEvent.ParserModelResponseCompleted,
+          is RunEvent.OutputModelResponseStarted, is RunEvent.OutputModelResponseCompleted -> "second-model"
         }
         is RunEvent.ToolEvent -> "tool"
         is RunEvent.FlowEvent -> event.name()

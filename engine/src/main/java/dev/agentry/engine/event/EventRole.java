@@ -34,6 +34,14 @@ public enum EventRole {
       case RunEvent.PostHookCompleted e -> PROGRESS;
       case RunEvent.MemoryUpdateStarted e -> PROGRESS;
       case RunEvent.MemoryUpdateCompleted e -> PROGRESS;
+      case RunEvent.SessionSummaryStarted e -> PROGRESS;
+      case RunEvent.SessionSummaryCompleted e -> PROGRESS;
+      case RunEvent.CompressionStarted e -> PROGRESS;
+      case RunEvent.CompressionCompleted e -> PROGRESS;
+      case RunEvent.ParserModelResponseStarted e -> PROGRESS;
+      case RunEvent.ParserModelResponseCompleted e -> PROGRESS;
+      case RunEvent.OutputModelResponseStarted e -> PROGRESS;
+      case RunEvent.OutputModelResponseCompleted e -> PROGRESS;
       case RunEvent.TaskIterationStarted e -> PROGRESS;
       case RunEvent.TaskIterationCompleted e -> PROGRESS;
       case RunEvent.TaskStateUpdated e -> PROGRESS;

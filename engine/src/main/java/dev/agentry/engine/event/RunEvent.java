@@ -108,14 +108,32 @@ public sealed interface RunEvent
   record PostHookCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String postHookName)
       implements FlowEvent {}
 
-  /** Reserved: emitted once user memories are extracted (the memory issue). */
+  /** The memory manager starts reading the run to update the user's memories. */
   @EventName("MemoryUpdateStarted")
   record MemoryUpdateStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt) implements FlowEvent {}
 
-  /** Reserved: emitted once user memories are extracted (the memory issue). */
+  /** The user's memories were updated; {@code memories} are the user's memories afterwards (UserMemorySchema dicts). */
   @EventName("MemoryUpdateCompleted")
   record MemoryUpdateCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, @Nullable List<Object> memories)
       implements FlowEvent {}
+
+  /** The session summary manager starts summarizing the session. */
+  @EventName("SessionSummaryStarted")
+  record SessionSummaryStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt) implements FlowEvent {}
+
+  /** The session summary was updated: {@code {"summary": ..., "topics": [...], "updated_at": ...}}. */
+  @EventName("SessionSummaryCompleted")
+  record SessionSummaryCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt,
+      @Nullable Map<String, Object> sessionSummary) implements FlowEvent {}
+
+  /** Long tool results are about to be compressed by the compression manager's model. */
+  @EventName("CompressionStarted")
+  record CompressionStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt) implements FlowEvent {}
+
+  /** Tool results were compressed: how many, and their total size in characters before and after. */
+  @EventName("CompressionCompleted")
+  record CompressionCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, int toolResultsCompressed,
+      long originalSize, long compressedSize) implements FlowEvent {}
 
   // ---- tasks (a team in tasks mode; on the wire with the family prefix: TeamTaskCreated, ...) ----
 
@@ -196,6 +214,20 @@ public sealed interface RunEvent
   @EventName("ReasoningCompleted")
   record ReasoningCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, @Nullable String content,
       String contentType) implements ModelEvent {}
+
+  /** The parser model ({@code parser_model}) starts turning the answer into the output schema. */
+  @EventName("ParserModelResponseStarted")
+  record ParserModelResponseStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt) implements ModelEvent {}
+
+  @EventName("ParserModelResponseCompleted")
+  record ParserModelResponseCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt) implements ModelEvent {}
+
+  /** The output model ({@code output_model}) starts writing the final answer. */
+  @EventName("OutputModelResponseStarted")
+  record OutputModelResponseStarted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt) implements ModelEvent {}
+
+  @EventName("OutputModelResponseCompleted")
+  record OutputModelResponseCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt) implements ModelEvent {}
 
   // ---- tools ----
 

@@ -106,6 +106,14 @@ final class TerminalPrinter implements EventSink {
       case RunEvent.PostHookCompleted e -> { }
       case RunEvent.MemoryUpdateStarted e -> { }
       case RunEvent.MemoryUpdateCompleted e -> { }
+      case RunEvent.SessionSummaryStarted e -> { }
+      case RunEvent.SessionSummaryCompleted e -> { }
+      case RunEvent.CompressionStarted e -> { }
+      case RunEvent.CompressionCompleted e -> { }
+      case RunEvent.ParserModelResponseStarted e -> { }
+      case RunEvent.ParserModelResponseCompleted e -> { }
+      case RunEvent.OutputModelResponseStarted e -> { }
+      case RunEvent.OutputModelResponseCompleted e -> { }
       case RunEvent.TaskIterationStarted e -> { }
       case RunEvent.TaskIterationCompleted e -> { }
       case RunEvent.TaskStateUpdated e -> { }
