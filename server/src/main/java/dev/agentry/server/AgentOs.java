@@ -1,25 +1,28 @@
 package dev.agentry.server;
 
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ResourceDef;
 import dev.agentry.engine.run.Engine;
 import dev.agentry.engine.spec.AgentOsSpec;
 import dev.agentry.engine.store.SessionStore;
+import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.server.config.ServerSettings;
+import dev.agentry.server.http.ApiException;
 import dev.agentry.server.reload.CatalogHolder;
 import dev.agentry.server.sse.RunStreams;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The running AgentOS as the HTTP handlers see it: the engine, the live spec set, the runs streaming now, and the
- * database the API serves.
+ * databases the API serves.
  *
  * @param engine runs the agents of the live catalog
  * @param catalogs the live spec set, its version and its reload status
  * @param streams the event buffers of runs in flight (and of finished background runs, for {@code /resume})
- * @param dbId the id the API gives the one database ({@code db_id} on agents, sessions, config)
  * @param instantiatedAt when the server started ({@code GET /health})
  * @param settings the flags the server was started with
  * @param accepting false once shutdown has begun and new runs are refused
@@ -28,7 +31,6 @@ public record AgentOs(
     Engine engine,
     CatalogHolder catalogs,
     RunStreams streams,
-    String dbId,
     Instant instantiatedAt,
     ServerSettings settings,
     AtomicBoolean accepting) {
@@ -36,7 +38,7 @@ public record AgentOs(
   /** Refuses new runs once shutdown has begun: a 503 the client can retry on another instance. */
   public void checkAccepting() {
     if (!accepting.get()) {
-      throw dev.agentry.server.http.ApiException.unavailable("Server is shutting down; retry on another instance");
+      throw ApiException.unavailable("Server is shutting down; retry on another instance");
     }
   }
 
@@ -47,8 +49,51 @@ public record AgentOs(
     return catalogs.current();
   }
 
+  /** The store of the default database. */
   public SessionStore store() {
     return engine.store();
+  }
+
+  /** The id of the default database ({@link Catalog#defaultDb()}): the AgentOS {@code db}, else the only one. */
+  public String dbId() {
+    return catalog().defaultDb();
+  }
+
+  /**
+   * The settings of database {@code dbId} as the spec set declares it (its table names, for the {@code table}
+   * parameter and {@code GET /config}).
+   */
+  public StoreSettings dbSettings(String dbId) {
+    return StoreSettings.of(catalog(), dbId, null);
+  }
+
+  /** The tables database {@code dbId} has. */
+  public List<String> tables(String dbId) {
+    return dbSettings(dbId).tables();
+  }
+
+  /** The store of the database the runs of component {@code id} are kept in ({@link Catalog#dbOf}). */
+  public SessionStore storeOf(ComponentKind kind, String id) {
+    return engine.databases().get(catalog().dbOf(kind, id));
+  }
+
+  /**
+   * The store a request's {@code db_id} names, as Agno's {@code get_db} ({@code agentos-api.md} §1.3): the contract's
+   * 404 for an id not served; without one, the only database served, or a 400 when several are.
+   */
+  public SessionStore store(@Nullable String requested) {
+    List<String> served = catalog().servedDbs();
+    if (requested == null || requested.isEmpty()) {
+      if (served.size() > 1) {
+        throw ApiException.badRequest("The db_id query parameter is required when using multiple databases");
+      }
+      return store();
+    }
+    if (!served.contains(requested)) {
+      throw ApiException.notFound("No database found with id '" + requested + "'");
+    }
+    return engine.databases().find(requested)
+        .orElseThrow(() -> ApiException.notFound("No database found with id '" + requested + "'"));
   }
 
   /** The {@code AgentOS} resource of the live catalog, if it declares one. */
@@ -63,13 +108,4 @@ public record AgentOs(
     return os == null ? DEFAULT_ID : os.id();
   }
 
-  /**
-   * Checks a request's {@code db_id} against the one database served: null or equal is fine, anything else is the
-   * contract's 404.
-   */
-  public void checkDb(@Nullable String requested) {
-    if (requested != null && !requested.isEmpty() && !requested.equals(dbId)) {
-      throw dev.agentry.server.http.ApiException.notFound("No database found with id '" + requested + "'");
-    }
-  }
 }

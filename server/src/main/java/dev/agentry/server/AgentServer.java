@@ -5,10 +5,9 @@ import dev.agentry.engine.compile.SpecCompiler;
 import dev.agentry.engine.tool.Extensions;
 import dev.agentry.server.config.PluginFolder;
 import dev.agentry.engine.model.Catalog;
-import dev.agentry.engine.model.ResourceDef;
 import dev.agentry.engine.run.Engine;
-import dev.agentry.engine.spec.AgentOsSpec;
 import dev.agentry.engine.spec.Diagnostic;
+import dev.agentry.engine.store.Databases;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.server.config.ServerSettings;
@@ -56,13 +55,13 @@ public final class AgentServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
 
   private final AgentOs os;
-  private final SessionStore store;
+  private final Databases databases;
   private final Javalin app;
   private final List<HandlerMetaInfo> handlers = new CopyOnWriteArrayList<>();
 
-  private AgentServer(AgentOs os, SessionStore store) {
+  private AgentServer(AgentOs os, Databases databases) {
     this.os = os;
-    this.store = store;
+    this.databases = databases;
     this.app = Javalin.create(config -> {
       config.concurrency.useVirtualThreads = true;
       config.jetty.host = os.settings().host();
@@ -123,24 +122,34 @@ public final class AgentServer implements AutoCloseable {
       throw new ServerStartException("the specs in " + specs + " are invalid:", compiled.diagnostics());
     }
     Catalog catalog = compiled.orThrow();
-    StoreSettings storeSettings = StoreSettings.choose(catalog, settings.dbUrl());
-    SessionStore store = Builtins.openStore(storeSettings);
+    Databases databases = Databases.open(catalog, settings.dbUrl(), AgentServer::openStore);
     try {
-      int interrupted = store.markInterruptedRuns();
-      if (interrupted > 0) {
-        LOG.warn("{} run(s) left running by an earlier process were marked as interrupted", interrupted);
-      }
       Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
-      Engine engine = Engine.create(catalog, c -> c.baseDir(root).store(store).extensions(extensions));
+      Engine engine = Engine.create(catalog, c -> c.baseDir(root).databases(databases).extensions(extensions));
       CatalogHolder catalogs = new CatalogHolder(engine, specs, compiler, Clock.systemUTC(),
           settings.reloadTimeout(), compiled.diagnostics());
       if (!compiled.diagnostics().isEmpty()) {
         LOG.warn("the specs have {} warning(s), such as fields accepted but not acted on yet; GET /specs/status or "
             + "agentry validate lists them", compiled.diagnostics().size());
       }
-      AgentOs os = new AgentOs(engine, catalogs, new RunStreams(), dbId(catalog), Instant.now(), settings,
-          new AtomicBoolean(true));
-      return new AgentServer(os, store);
+      AgentOs os = new AgentOs(engine, catalogs, new RunStreams(), Instant.now(), settings, new AtomicBoolean(true));
+      return new AgentServer(os, databases);
+    } catch (RuntimeException e) {
+      databases.close();
+      throw e;
+    }
+  }
+
+  /** Opens (and migrates) a database, and marks the runs an earlier process left running in it as interrupted. */
+  private static SessionStore openStore(StoreSettings settings) {
+    SessionStore store = Builtins.openStore(settings);
+    try {
+      int interrupted = store.markInterruptedRuns();
+      if (interrupted > 0) {
+        LOG.warn("{} run(s) left running by an earlier process in {} were marked as interrupted", interrupted,
+            settings.maskedUrl());
+      }
+      return store;
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -212,20 +221,8 @@ public final class AgentServer implements AutoCloseable {
       LOG.warn("shutdown: {} run ending(s) could not be stored (database unavailable); the next start marks those "
           + "runs interrupted", unsaved);
     }
-    store.close();
+    databases.close();
     LOG.info("Agentry stopped");
-  }
-
-  /** The id of the database the API serves: the AgentOS {@code db}, else the only Database resource's. */
-  static String dbId(Catalog catalog) {
-    ResourceDef<AgentOsSpec> os = catalog.os();
-    if (os != null && os.spec().db() != null) {
-      return os.spec().db();
-    }
-    if (catalog.databases().size() == 1) {
-      return catalog.databases().keySet().iterator().next();
-    }
-    return "agentry-db";
   }
 
   private static void sleep(long millis) {

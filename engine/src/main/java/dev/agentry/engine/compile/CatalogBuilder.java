@@ -49,12 +49,16 @@ final class CatalogBuilder {
 
   private Catalog build() {
     Toolkits toolkits = new Toolkits(index.get(Kind.TOOLKIT).values());
+    List<ResourceDef<AgentOsSpec>> os = plain(Kind.AGENT_OS, AgentOsSpec.class).values().stream().toList();
+    String defaultDb = Catalog.defaultDb(os.isEmpty() ? null : os.get(0).spec().db(),
+        index.get(Kind.DATABASE).keySet());
     Map<String, AgentDef> agents = new HashMap<>();
     for (Resource<?> r : index.get(Kind.AGENT).values()) {
       AgentSpec spec = (AgentSpec) r.spec();
       String name = displayName(spec.name(), r);
       agents.put(r.name(), new AgentDef(r.name(), name, r.metadata(), spec, Participants.agent(r.name(), name, spec,
-          model(spec.model()), toolkits, schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema")), r.file()));
+          model(spec.model()), toolkits, defaultDb, schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema")),
+          r.file()));
     }
     Map<String, TeamDef> teams = new HashMap<>();
     for (Resource<?> r : index.get(Kind.TEAM).values()) {
@@ -65,17 +69,16 @@ final class CatalogBuilder {
           .toList();
       String name = displayName(spec.name(), r);
       teams.put(r.name(), new TeamDef(r.name(), name, r.metadata(), spec, Participants.leader(r.name(), name, spec,
-          model(spec.model()), toolkits, schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema")),
-          Participants.team(spec), members, r.file()));
+          model(spec.model()), toolkits, defaultDb, schema(r, "/spec/input_schema"),
+          schema(r, "/spec/output_schema")), Participants.team(spec), members, r.file()));
     }
     Map<String, WorkflowDef> workflows = new HashMap<>();
     for (Resource<?> r : index.get(Kind.WORKFLOW).values()) {
       WorkflowSpec spec = (WorkflowSpec) r.spec();
       Workflows.Context context = new Workflows.Context(r.name(), spec, this::expression);
       workflows.put(r.name(), new WorkflowDef(r.name(), displayName(spec.name(), r), r.metadata(), spec,
-          context.steps(spec.steps()), schema(r, "/spec/input_schema"), Workflows.settings(spec), r.file()));
+          context.steps(spec.steps()), schema(r, "/spec/input_schema"), Workflows.settings(spec, defaultDb), r.file()));
     }
-    List<ResourceDef<AgentOsSpec>> os = plain(Kind.AGENT_OS, AgentOsSpec.class).values().stream().toList();
     return new Catalog(VersionHash.of(index, schemas), agents, teams, workflows,
         plain(Kind.TOOLKIT, ToolkitSpec.class), plain(Kind.MODEL, ModelSpec.class),
         plain(Kind.KNOWLEDGE, KnowledgeSpec.class), plain(Kind.DATABASE, DatabaseSpec.class),

@@ -29,18 +29,19 @@ final class Participants {
   private Participants() {}
 
   static Participant agent(String id, String name, AgentSpec spec, ModelDef model, Toolkits toolkits,
-      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, toolkits, inputSchema,
-        outputSchema);
+      String defaultDb, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, toolkits, defaultDb,
+        inputSchema, outputSchema);
   }
 
   static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Toolkits toolkits,
-      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.TEAM, id, name, spec, true, model, toolkits, inputSchema, outputSchema);
+      String defaultDb, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+    return participant(ComponentKind.TEAM, id, name, spec, true, model, toolkits, defaultDb, inputSchema,
+        outputSchema);
   }
 
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
-      boolean buildContext, ModelDef model, Toolkits toolkits, @Nullable JsonNode inputSchema,
+      boolean buildContext, ModelDef model, Toolkits toolkits, String defaultDb, @Nullable JsonNode inputSchema,
       @Nullable JsonNode outputSchema) {
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
@@ -51,7 +52,8 @@ final class Participants {
         loop(s.retries(), s.delayBetweenRetries(), s.exponentialBackoff(), s.toolChoice()),
         limits(s.maxTurns(), s.timeoutSeconds(), s.toolCallLimit()),
         session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), toolkits.uses(s.tools()), list(s.toolHooks()),
-        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()), inputSchema,
+        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()),
+        s.db() != null ? s.db() : defaultDb, inputSchema,
         outputSchema);
   }
 

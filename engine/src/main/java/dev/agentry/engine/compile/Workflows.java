@@ -25,13 +25,13 @@ import org.jspecify.annotations.Nullable;
 final class Workflows {
   private Workflows() {}
 
-  static WorkflowDef.Settings settings(WorkflowSpec spec) {
+  static WorkflowDef.Settings settings(WorkflowSpec spec, String defaultDb) {
     return new WorkflowDef.Settings(
         new SessionDefaults(spec.sessionId(), spec.userId(), map(spec.sessionState()), Map.of(), map(spec.metadata())),
         spec.stream() != null && spec.stream(), on(spec.streamEvents(), false),
         on(spec.streamExecutorEvents(), true), on(spec.storeEvents(), false),
         Set.copyOf(spec.eventsToSkip() == null ? List.of() : spec.eventsToSkip()),
-        on(spec.storeExecutorOutputs(), true));
+        on(spec.storeExecutorOutputs(), true), spec.db() != null ? spec.db() : defaultDb);
   }
 
   private static boolean on(@Nullable Boolean value, boolean otherwise) {

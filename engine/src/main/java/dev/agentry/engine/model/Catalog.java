@@ -76,6 +76,55 @@ public record Catalog(
     return List.copyOf(workflows.values());
   }
 
+  /** The id of the database the server keeps its data in when nothing names one (sqlite:./agentry.db). */
+  public static final String DEFAULT_DB = "agentry-db";
+
+  /**
+   * The id of the default database, where the runs of components without a {@code db} are stored and the API looks
+   * when asked for no {@code db_id}: the AgentOS resource's {@code db}, else the only Database resource's, else
+   * {@value #DEFAULT_DB}.
+   */
+  public String defaultDb() {
+    return defaultDb(os == null ? null : os.spec().db(), databases.keySet());
+  }
+
+  /** As {@link #defaultDb()}, from the AgentOS {@code db} and the Database resources' names (for the compiler). */
+  public static String defaultDb(@Nullable String osDb, java.util.Set<String> databaseNames) {
+    if (osDb != null) {
+      return osDb;
+    }
+    return databaseNames.size() == 1 ? databaseNames.iterator().next() : DEFAULT_DB;
+  }
+
+  /**
+   * The id of the database the runs of component {@code id} are stored in: its {@code db}, else the default; the
+   * default too for a component the catalog does not have.
+   */
+  public String dbOf(dev.agentry.engine.event.ComponentKind kind, String id) {
+    return switch (kind) {
+      case AGENT -> findAgent(id).map(a -> a.participant().db()).orElseGet(this::defaultDb);
+      case TEAM -> findTeam(id).map(t -> t.leader().db()).orElseGet(this::defaultDb);
+      case WORKFLOW -> findWorkflow(id).map(w -> w.settings().db()).orElseGet(this::defaultDb);
+    };
+  }
+
+  /**
+   * The ids of the databases served: the default first, then every other one an agent, team or workflow names, in id
+   * order. Each is opened (and migrated) when the catalog is loaded.
+   */
+  public List<String> servedDbs() {
+    java.util.SortedSet<String> named = new java.util.TreeSet<>();
+    agents.values().forEach(a -> named.add(a.participant().db()));
+    teams.values().forEach(t -> named.add(t.leader().db()));
+    workflows.values().forEach(w -> named.add(w.settings().db()));
+    String first = defaultDb();
+    named.remove(first);
+    List<String> served = new java.util.ArrayList<>(named.size() + 1);
+    served.add(first);
+    served.addAll(named);
+    return List.copyOf(served);
+  }
+
   /** How many resources of each kind the catalog holds, for logs ("3 agents, 1 team, ..."). */
   public String summary() {
     return count(agents.size(), "agent") + ", " + count(teams.size(), "team") + ", "

@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * @param storeEvents whether the run's events are stored with it ({@code store_events})
  * @param sendMediaToModel false to keep the input's media out of the model's context
  * @param storeMedia false to leave the input's media out of the stored run
+ * @param db the id of the database its top-level runs and their sessions are stored in ({@code db}, else the
+ *     catalog's default database); its member runs go where the team's run goes
  */
 public record Participant(
     ComponentKind kind,
@@ -35,6 +37,7 @@ public record Participant(
     boolean storeEvents,
     boolean sendMediaToModel,
     boolean storeMedia,
+    String db,
     @Nullable JsonNode inputSchema,
     @Nullable JsonNode outputSchema) {
   public Participant {

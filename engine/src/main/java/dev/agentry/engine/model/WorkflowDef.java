@@ -38,6 +38,8 @@ public record WorkflowDef(
    * @param storeEvents whether the run's events are stored with it
    * @param eventsToSkip the names of the events not stored
    * @param storeExecutorOutputs whether the runs of the steps' agents and teams are stored with the workflow's run
+   * @param db the id of the database its runs (its steps' runs too) and sessions are stored in ({@code db}, else the
+   *     catalog's default database)
    */
   public record Settings(
       SessionDefaults session,
@@ -46,7 +48,8 @@ public record WorkflowDef(
       boolean streamExecutorEvents,
       boolean storeEvents,
       Set<String> eventsToSkip,
-      boolean storeExecutorOutputs) {
+      boolean storeExecutorOutputs,
+      String db) {
     public Settings {
       eventsToSkip = Set.copyOf(eventsToSkip);
     }

@@ -14,6 +14,7 @@ import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.Usage;
 import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.model.TeamMode;
+import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ final class ActiveRun implements StoredRun {
   final List<Media> media;
   final long createdAt;
   final @Nullable Map<String, Object> metadata;
+  /** Where the run and its session are stored. */
+  final SessionStore store;
 
   private final boolean streamEvents;
   private final EventSink sink;
@@ -98,6 +101,7 @@ final class ActiveRun implements StoredRun {
     this.input = settings.input();
     this.media = settings.media();
     this.metadata = settings.metadata();
+    this.store = settings.store();
     this.cancellation = cancellation;
     this.sink = sink;
     this.clock = clock;
@@ -118,7 +122,13 @@ final class ActiveRun implements StoredRun {
       boolean stream,
       boolean streamEvents,
       long createdAt,
-      List<Media> media) {}
+      List<Media> media,
+      SessionStore store) {}
+
+  @Override
+  public SessionStore store() {
+    return store;
+  }
 
   /** The input as the text the model reads: the string itself, or the JSON text of structured input. */
   String inputText() {

@@ -12,10 +12,13 @@ import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.NotFoundException;
 import dev.agentry.engine.model.TeamDef;
+import dev.agentry.engine.store.Databases;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,8 +53,9 @@ public final class Engine implements AutoCloseable {
   private Engine(Catalog catalog, EngineConfig config) {
     this.config = config;
     this.toolkits = new ToolkitPool(config.toolkitServices(), config.toolkitOpenTimeout());
+    config.databases().load(catalog);
     this.loaded = new AtomicReference<>(LoadedCatalog.open(catalog, toolkits));
-    this.storage = new RunStorage(config.store());
+    this.storage = new RunStorage();
     this.starts = new RunStarts(config, storage, active, this::runtime);
     this.workflows = new WorkflowStarts(config, storage, active, starts);
   }
@@ -80,6 +84,7 @@ public final class Engine implements AutoCloseable {
    * last run ends.
    */
   public void reload(Catalog next) {
+    config.databases().load(next);
     LoadedCatalog opened = LoadedCatalog.open(next, toolkits);
     loaded.getAndSet(opened).exit();
   }
@@ -133,9 +138,38 @@ public final class Engine implements AutoCloseable {
     return handle;
   }
 
-  /** The store sessions and runs are kept in. */
+  /** The store of the default database ({@link Catalog#defaultDb()}): where components without a {@code db} run. */
   public SessionStore store() {
-    return config.store();
+    return config.databases().get(catalog().defaultDb());
+  }
+
+  /** The stores of the databases served, by Database id. */
+  public Databases databases() {
+    return config.databases();
+  }
+
+  /** The stored run {@code runId}, looked for in every database served (the default first). */
+  public Optional<RunOutput> findRun(String runId) {
+    return find(runId).map(Found::run);
+  }
+
+  /** A stored run and the store holding it. */
+  private record Found(RunOutput run, SessionStore store) {}
+
+  /**
+   * The stored run {@code runId}, looked for in every database served (the default first), with the store holding it.
+   */
+  private Optional<Found> find(String runId) {
+    SessionStore first = store();
+    List<SessionStore> stores = new ArrayList<>(List.of(first));
+    config.databases().list().stream().filter(s -> s != first).forEach(stores::add);
+    for (SessionStore store : stores) {
+      Optional<RunOutput> run = store.findRun(runId);
+      if (run.isPresent()) {
+        return Optional.of(new Found(run.get(), store));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Runs an agent on the caller's thread and returns its output; events are dropped. */
@@ -236,7 +270,9 @@ public final class Engine implements AutoCloseable {
    * @throws StoreException when the run cannot be read
    */
   public RunHandle continueRun(String runId, List<ToolExecution> answers, EventSink sink) {
-    RunOutput paused = store().findRun(runId).orElseThrow(() -> new NotFoundException("Run not found: " + runId));
+    Found found = find(runId)
+        .orElseThrow(() -> new NotFoundException("Run not found: " + runId));
+    RunOutput paused = found.run();
     if (paused.status() != RunStatus.PAUSED) {
       throw new RunNotPausedException("run " + runId + " is " + paused.status() + ", not PAUSED: only a paused run "
           + "can be continued", paused.status());
@@ -246,12 +282,12 @@ public final class Engine implements AutoCloseable {
           paused.status());
     }
     if (paused.parentRunId() != null) {
-      String parent = store().findRun(paused.parentRunId()).map(r -> r.kind().wireName()).orElse("team");
+      String parent = found.store().findRun(paused.parentRunId()).map(r -> r.kind().wireName()).orElse("team");
       throw new RunNotPausedException("run " + runId + " is a member run of the " + parent + " run "
           + paused.parentRunId() + ", which waits for it: continue the " + parent + " run", paused.status());
     }
     return holdingUntilDone(current -> {
-      ActiveRun run = starts.restore(current, paused, answers, sink);
+      ActiveRun run = starts.restore(current, paused, answers, found.store(), sink);
       if (active.putIfAbsent(runId, run.cancellation) != null) {
         throw new RunNotPausedException("run " + runId + " is already being continued", RunStatus.RUNNING);
       }
@@ -283,7 +319,9 @@ public final class Engine implements AutoCloseable {
    */
   public RunHandle continueWorkflow(String runId, List<StepRequirement> answers, @Nullable Boolean streamEvents,
       EventSink sink) {
-    RunOutput paused = store().findRun(runId).orElseThrow(() -> new NotFoundException("Run not found: " + runId));
+    Found found = find(runId)
+        .orElseThrow(() -> new NotFoundException("Run not found: " + runId));
+    RunOutput paused = found.run();
     if (paused.kind() != ComponentKind.WORKFLOW || paused.parentRunId() != null) {
       throw new RunNotPausedException("run " + runId + " is not a top-level workflow run", paused.status());
     }
@@ -292,7 +330,7 @@ public final class Engine implements AutoCloseable {
           + "can be continued", paused.status());
     }
     return holdingUntilDone(current -> {
-      WorkflowRun run = workflows.restore(current, paused, answers, streamEvents, sink);
+      WorkflowRun run = workflows.restore(current, paused, answers, streamEvents, found.store(), sink);
       if (active.putIfAbsent(runId, run.cancellation) != null) {
         throw new RunNotPausedException("run " + runId + " is already being continued", RunStatus.RUNNING);
       }

@@ -3,6 +3,7 @@ package dev.agentry.engine.run;
 import dev.agentry.engine.Builtins;
 import dev.agentry.engine.llm.ChatModel;
 import dev.agentry.engine.model.ModelDef;
+import dev.agentry.engine.store.Databases;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.memory.MemorySessionStore;
 import dev.agentry.engine.tool.Extensions;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * The services an {@link Engine} runs with, built from a {@code Consumer<EngineConfig.Builder>}:
  * {@code Engine.create(catalog, c -> c.store(store).baseDir(specRoot))}.
  *
- * @param store where sessions and runs are kept (in memory by default)
+ * @param databases where sessions and runs are kept, by Database id (one in-memory store for every id by default)
  * @param http the HTTP client model providers share
  * @param env reads environment variables (API keys of inline models)
  * @param clock the time runs are stamped with
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *     compiler the same ones
  */
 public record EngineConfig(
-    SessionStore store,
+    Databases databases,
     HttpClient http,
     Function<String, @Nullable String> env,
     Clock clock,
@@ -48,7 +49,7 @@ public record EngineConfig(
 
   /** Collects the settings of an {@link EngineConfig}; every one has a default. */
   public static final class Builder {
-    private @Nullable SessionStore store;
+    private @Nullable Databases databases;
     private @Nullable HttpClient http;
     private Function<String, @Nullable String> env = System::getenv;
     private Clock clock = Clock.systemDefaultZone();
@@ -58,8 +59,15 @@ public record EngineConfig(
 
     Builder() {}
 
+    /** One store for every database. */
     public Builder store(SessionStore store) {
-      this.store = store;
+      this.databases = Databases.of(store);
+      return this;
+    }
+
+    /** The stores of the databases served, by id; the engine opens those a reload adds. */
+    public Builder databases(Databases databases) {
+      this.databases = databases;
       return this;
     }
 
@@ -95,7 +103,7 @@ public record EngineConfig(
 
     EngineConfig build() {
       return new EngineConfig(
-          store == null ? MemorySessionStore.create() : store,
+          databases == null ? Databases.of(MemorySessionStore.create()) : databases,
           http == null ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build() : http,
           env, clock, baseDir.toAbsolutePath().normalize(), toolkitOpenTimeout, extensions);
     }

@@ -13,6 +13,7 @@ import dev.agentry.engine.model.MediaSupport;
 import dev.agentry.engine.model.Participant;
 import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.store.RunQuery;
+import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -53,7 +54,8 @@ final class RunStarts {
     if (p.sendMediaToModel()) {
       checkMedia(p, request.media());
     }
-    StartingSession s = StartingSession.of(p.session(), request, config.store());
+    SessionStore store = config.databases().get(p.db());
+    StartingSession s = StartingSession.of(p.session(), request, store);
     OutputFormat output = request.outputSchema() != null ? OutputFormat.of(request.outputSchema())
         : runtime.output();
     boolean streamEvents = request.streamEvents() != null ? request.streamEvents() : p.streamEvents();
@@ -62,7 +64,7 @@ final class RunStarts {
     ActiveRun run = new ActiveRun(runtime, Engine.scope(runtime, s.runId(), s.sessionId()),
         new ActiveRun.RunSettings(request.input().isString() ? request.inputText() : request.input(), s.userId(),
             s.state(), s.stored(), s.dependencies(), s.metadata().isEmpty() ? null : s.metadata(), output,
-            request.stream(), streamEvents, 0, request.media()),
+            request.stream(), streamEvents, 0, request.media(), store),
         Cancellation.create(), serial, config.clock());
     run.newSession = s.session() == null;
     storage.persistWith(run);
@@ -70,7 +72,8 @@ final class RunStarts {
   }
 
   /** A paused top-level run, restored to be continued with {@code answers}; checks the answers first. */
-  ActiveRun restore(LoadedCatalog current, RunOutput paused, List<ToolExecution> answers, EventSink sink) {
+  ActiveRun restore(LoadedCatalog current, RunOutput paused, List<ToolExecution> answers, SessionStore store,
+      EventSink sink) {
     ParticipantRuntime runtime = runtimes.apply(current, target(paused));
     check(current, runtime, paused, answers);
     Map<String, Object> state = new LinkedHashMap<>(paused.sessionState());
@@ -78,7 +81,7 @@ final class RunStarts {
     ActiveRun run = new ActiveRun(runtime, Engine.scope(runtime, paused.runId(), paused.sessionId()),
         new ActiveRun.RunSettings(paused.input().inputContent(), paused.userId(), state, paused.sessionState(),
             Map.of(), paused.metadata(), runtime.output(), true, runtime.participant().streamEvents(),
-            paused.createdAt(), paused.input().media()),
+            paused.createdAt(), paused.input().media(), store),
         Cancellation.create(), serial, config.clock());
     run.restore(paused);
     storage.persistWith(run);
@@ -185,7 +188,7 @@ final class RunStarts {
     }
     ContextBuilder.additionalInput(p.context()).forEach(m -> run.add(m, null));
     if (p.history().enabled()) {
-      List<RunOutput> previous = config.store().listRuns(RunQuery.latest(run.scope.sessionId(), RunStatus.COMPLETED,
+      List<RunOutput> previous = run.store.listRuns(RunQuery.latest(run.scope.sessionId(), RunStatus.COMPLETED,
           p.history().runsToRead()).ofComponent(run.scope.kind(), runtime.id()));
       ContextBuilder.history(p.history(), previous).forEach(run::addHistory);
     }
@@ -233,7 +236,7 @@ final class RunStarts {
     Map<String, Object> state = parent.sessionStateCopy();
     ActiveRun child = new ActiveRun(runtime, scope,
         new ActiveRun.RunSettings(input, parent.userId, state, state, parent.dependencies, parent.metadata,
-            runtime.output(), parent.stream, parent.streamEvents, createdAt, List.of()),
+            runtime.output(), parent.stream, parent.streamEvents, createdAt, List.of(), parent.store),
         cancellation.child(), parent.executorSink(), config.clock());
     storage.persistWith(child);
     return child;
@@ -282,7 +285,7 @@ final class RunStarts {
 
     @Override
     public List<RunOutput> history(ActiveRun parent, int runs) {
-      List<RunOutput> all = config.store().listRuns(RunQuery.latestOf(parent.scope.sessionId(), parent.scope.kind(),
+      List<RunOutput> all = parent.store.listRuns(RunQuery.latestOf(parent.scope.sessionId(), parent.scope.kind(),
           parent.runtime.id(), RunStatus.COMPLETED, runs + 1)).stream()
           .filter(r -> !r.runId().equals(parent.scope.runId())).toList();
       return all.subList(Math.max(0, all.size() - runs), all.size());
@@ -300,7 +303,7 @@ final class RunStarts {
       ActiveRun child = new ActiveRun(runtime, scope,
           new ActiveRun.RunSettings(input, parent.userId, state, state, parent.vars.dependencies(), parent.metadata,
               runtime.output(), parent.stream, parent.streamEvents(), createdAt, mediaFor(runtime.participant(),
-              parent.media)),
+              parent.media), parent.store),
           parent.cancellation.child(), forward ? parent.sink() : EventSink.NONE, config.clock());
       storage.persistWith(child);
       return child;

@@ -14,15 +14,11 @@ import org.slf4j.LoggerFactory;
  */
 final class RunStorage {
   private static final Logger LOG = LoggerFactory.getLogger(RunStorage.class);
-  private final SessionStore store;
   private final PendingSaves pending = new PendingSaves();
-
-  RunStorage(SessionStore store) {
-    this.store = store;
-  }
 
   /** Stores a run that has not ended yet with {@code status}, creating its session first if it is new. */
   void store(StoredRun run, RunStatus status) {
+    SessionStore store = run.store();
     if (run.takeNewSession()) {
       store.createSession(Session.of(run.scope().sessionId(), run.sessionType(), run.componentId(), run.userId(),
           run.catalogVersion(), run.now()));
@@ -57,6 +53,7 @@ final class RunStorage {
    * latest stored session, atomically, so that concurrent runs on one session lose no update.
    */
   private void save(StoredRun run, RunOutput output) {
+    SessionStore store = run.store();
     store.saveRun(run.stored(output));
     if (run.scope().parentRunId() != null) {
       return; // a member's or step's run: its team's or workflow's ending applies the session changes and tokens

@@ -2,6 +2,7 @@ package dev.agentry.engine.run;
 
 import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.SessionType;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -13,6 +14,12 @@ import org.jspecify.annotations.Nullable;
  */
 interface StoredRun {
   RunScope scope();
+
+  /**
+   * The store the run and its session are kept in: its component's database for a top-level run, its team's or
+   * workflow's store for a member or step run.
+   */
+  SessionStore store();
 
   /** The id of the agent, team or workflow that runs. */
   String componentId();

@@ -12,6 +12,7 @@ import dev.agentry.engine.event.WorkflowEvent;
 import dev.agentry.engine.llm.Cancellation;
 import dev.agentry.engine.llm.Usage;
 import dev.agentry.engine.model.WorkflowDef;
+import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreException;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -49,6 +50,8 @@ final class WorkflowRun implements StoredRun {
   final boolean stream;
   final boolean streamEvents;
   final Cancellation cancellation;
+  /** Where the run (its steps' runs too) and its session are stored. */
+  final SessionStore store;
   final long createdAt;
   private final Map<String, Object> initialState;
   private final EventSink sink;
@@ -86,6 +89,7 @@ final class WorkflowRun implements StoredRun {
     this.initialState = Collections.unmodifiableMap(new LinkedHashMap<>(settings.storedState()));
     this.dependencies = settings.dependencies();
     this.metadata = settings.metadata();
+    this.store = settings.store();
     this.stream = settings.stream();
     this.streamEvents = settings.streamEvents();
     this.cancellation = cancellation;
@@ -98,7 +102,12 @@ final class WorkflowRun implements StoredRun {
   /** What a workflow run starts from, resolved from the request, the session and the spec. */
   record Settings(Object input, @Nullable String userId, Map<String, Object> sessionState,
       Map<String, Object> storedState, Map<String, Object> dependencies, @Nullable Map<String, Object> metadata,
-      boolean stream, boolean streamEvents, long createdAt) {}
+      boolean stream, boolean streamEvents, long createdAt, SessionStore store) {}
+
+  @Override
+  public SessionStore store() {
+    return store;
+  }
 
   // ---- events ----
 

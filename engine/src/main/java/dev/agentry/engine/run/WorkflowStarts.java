@@ -16,6 +16,7 @@ import dev.agentry.engine.model.NotFoundException;
 import dev.agentry.engine.model.StepDef;
 import dev.agentry.engine.model.WorkflowDef;
 import dev.agentry.engine.store.RunQuery;
+import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,14 +56,15 @@ final class WorkflowStarts {
     WorkflowDef workflow = current.catalog().findWorkflow(workflowId)
         .orElseThrow(() -> new NotFoundException("Workflow not found: " + workflowId));
     checkInput(current, workflow, request.input());
-    StartingSession s = StartingSession.of(workflow.settings().session(), request, config.store());
+    SessionStore store = config.databases().get(workflow.settings().db());
+    StartingSession s = StartingSession.of(workflow.settings().session(), request, store);
     boolean streamEvents = request.streamEvents() != null ? request.streamEvents()
         : workflow.settings().streamEvents();
     WorkflowRun run = new WorkflowRun(workflow, current,
         RunScope.of(ComponentKind.WORKFLOW, workflow.id(), workflow.name(), s.runId(), s.sessionId()),
         new WorkflowRun.Settings(request.input().isString() ? request.inputText() : request.input(), s.userId(),
             s.state(), s.stored(), s.dependencies(), s.metadata().isEmpty() ? null : s.metadata(), request.stream(),
-            streamEvents, 0),
+            streamEvents, 0, store),
         Cancellation.create(), new SerialSink(sink), config.clock());
     run.newSession = s.session() == null;
     storage.persistWith(run);
@@ -87,23 +89,24 @@ final class WorkflowStarts {
    * @throws InvalidAnswerException when an answer it waits for is missing
    */
   WorkflowRun restore(LoadedCatalog current, RunOutput paused, List<StepRequirement> answers,
-      @Nullable Boolean streamEvents, EventSink sink) {
+      @Nullable Boolean streamEvents, SessionStore store, EventSink sink) {
     WorkflowDef workflow = current.catalog().findWorkflow(paused.componentId())
         .orElseThrow(() -> new NotFoundException("Workflow not found: " + paused.componentId()));
     check(current, paused, answers);
     WorkflowRun run = restored(workflow, current, RunScope.of(ComponentKind.WORKFLOW, workflow.id(), workflow.name(),
         paused.runId(), paused.sessionId()), paused, answers, Cancellation.create(), new SerialSink(sink),
-        streamEvents != null ? streamEvents : workflow.settings().streamEvents());
+        streamEvents != null ? streamEvents : workflow.settings().streamEvents(), store);
     storage.persistWith(run);
     return run;
   }
 
   private WorkflowRun restored(WorkflowDef workflow, LoadedCatalog current, RunScope scope, RunOutput paused,
-      List<StepRequirement> answers, Cancellation cancellation, EventSink sink, boolean streamEvents) {
+      List<StepRequirement> answers, Cancellation cancellation, EventSink sink, boolean streamEvents,
+      SessionStore store) {
     Map<String, Object> state = new LinkedHashMap<>(paused.sessionState());
     WorkflowRun run = new WorkflowRun(workflow, current, scope,
         new WorkflowRun.Settings(paused.input().inputContent(), paused.userId(), state, paused.sessionState(),
-            Map.of(), paused.metadata(), true, streamEvents, paused.createdAt()),
+            Map.of(), paused.metadata(), true, streamEvents, paused.createdAt(), store),
         cancellation, sink, config.clock());
     run.restore(paused, answers);
     return run;
@@ -272,7 +275,7 @@ final class WorkflowStarts {
     Map<String, Object> state = parent.sessionStateCopy();
     WorkflowRun child = new WorkflowRun(workflow, parent.loaded, scope,
         new WorkflowRun.Settings(input, parent.userId, state, state, parent.dependencies, parent.metadata,
-            parent.stream, parent.streamEvents, 0), cancellation.child(), parent.executorSink(), config.clock());
+            parent.stream, parent.streamEvents, 0, parent.store), cancellation.child(), parent.executorSink(), config.clock());
     child.emit(new WorkflowEvent.WorkflowStarted(child.scope, child.createdAt));
     return nestedEnded(parent, child, steps(child, 0));
   }
@@ -281,7 +284,7 @@ final class WorkflowStarts {
   RunOutput resumeWorkflow(WorkflowRun parent, WorkflowDef workflow, RunOutput paused, RunScope scope,
       Cancellation cancellation) {
     WorkflowRun child = restored(workflow, parent.loaded, scope, paused, parent.given(), cancellation.child(),
-        parent.executorSink(), parent.streamEvents);
+        parent.executorSink(), parent.streamEvents, parent.store);
     return nestedEnded(parent, child, steps(child, pausedAt(paused)));
   }
 
@@ -297,7 +300,7 @@ final class WorkflowStarts {
    * latest {@code runs} completed runs' inputs and outputs; "" when there are none.
    */
   String history(WorkflowRun run, int runs) {
-    List<RunOutput> previous = config.store().listRuns(RunQuery.latestOf(run.scope.sessionId(),
+    List<RunOutput> previous = run.store.listRuns(RunQuery.latestOf(run.scope.sessionId(),
         ComponentKind.WORKFLOW, run.workflow.id(), RunStatus.COMPLETED, runs));
     if (previous.isEmpty()) {
       return "";

@@ -82,4 +82,7 @@ public interface ParticipantSpec {
   @Nullable Boolean sendMediaToModel();
 
   @Nullable Boolean storeMedia();
+
+  /** The Database resource its runs are stored in; null for the default database. */
+  @Nullable String db();
 }

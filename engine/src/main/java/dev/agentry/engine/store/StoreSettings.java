@@ -36,14 +36,19 @@ public record StoreSettings(String url, String tablePrefix, int maxPoolSize, Dur
   }
 
   /**
-   * The store a spec set names: {@code url} when given (a command-line flag or environment variable), on the table
-   * prefix and pool of the chosen Database resource; else the AgentOS resource's {@code db}; else the only Database
-   * resource; else {@link #DEFAULT_URL}.
+   * The default store of a spec set ({@link Catalog#defaultDb()}): as {@link #of(Catalog, String, String)} for it.
    */
   public static StoreSettings choose(Catalog catalog, @Nullable String url) {
-    String dbName = catalog.os() != null ? catalog.os().spec().db() : null;
-    ResourceDef<DatabaseSpec> db = dbName != null ? catalog.databases().get(dbName)
-        : catalog.databases().size() == 1 ? catalog.databases().values().iterator().next() : null;
+    return of(catalog, catalog.defaultDb(), url);
+  }
+
+  /**
+   * How to open the database {@code dbId} of a spec set: its Database resource's url, table prefix and pool, the url
+   * replaced by {@code url} when given (a command-line flag or environment variable, which moves every database);
+   * {@link #DEFAULT_URL} for an id no Database resource declares ({@link Catalog#DEFAULT_DB}).
+   */
+  public static StoreSettings of(Catalog catalog, String dbId, @Nullable String url) {
+    ResourceDef<DatabaseSpec> db = catalog.databases().get(dbId);
     if (db == null) {
       return of(url != null ? url : DEFAULT_URL);
     }
@@ -60,6 +65,30 @@ public record StoreSettings(String url, String tablePrefix, int maxPoolSize, Dur
   /** {@code url} with the default prefix, pool of 10 and a 5 s connection timeout. */
   public static StoreSettings of(String url) {
     return new StoreSettings(url, DEFAULT_PREFIX, 10, DEFAULT_TIMEOUT);
+  }
+
+  /** The table (or collection) of sessions: Agno's name after the prefix. */
+  public String sessionTable() {
+    return tablePrefix + "sessions";
+  }
+
+  /** The table of user memories. */
+  public String memoryTable() {
+    return tablePrefix + "memories";
+  }
+
+  /** The table of daily metrics. */
+  public String metricsTable() {
+    return tablePrefix + "metrics";
+  }
+
+  /**
+   * Every table the API may name in a {@code table} query parameter: sessions, memories, metrics, eval runs, knowledge
+   * and traces (Agno's domains).
+   */
+  public java.util.List<String> tables() {
+    return java.util.List.of(sessionTable(), memoryTable(), metricsTable(), tablePrefix + "eval_runs",
+        tablePrefix + "knowledge", tablePrefix + "traces");
   }
 
   /** The scheme that picks the backend: "sqlite", "postgresql", "mongodb", ... (lower case). */

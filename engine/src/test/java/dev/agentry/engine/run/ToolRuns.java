@@ -34,7 +34,7 @@ final class ToolRuns {
         List.of(tool.definition()), List.of(), null, null, null, List.of(), null);
     ActiveRun run = new ActiveRun(agent, RunScope.of("agent", "agent", "run-1", "session-1"),
         new ActiveRun.RunSettings("go", null, new LinkedHashMap<>(), Map.of(), Map.of(), null, null, false,
-            true, 0, List.of()), Cancellation.create(), sink, Clock.systemUTC());
+            true, 0, List.of(), store), Cancellation.create(), sink, Clock.systemUTC());
     run.persistWith(store::saveRun, output -> false);
     store.saveRun(run.toOutput(RunStatus.RUNNING, null, "str"));
     run.stored = true;

@@ -10,9 +10,8 @@ import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.run.RunRequest;
 import dev.agentry.engine.run.Target;
 import dev.agentry.engine.spec.Diagnostic;
-import dev.agentry.engine.store.SessionStore;
+import dev.agentry.engine.store.Databases;
 import dev.agentry.engine.store.StoreException;
-import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.engine.tool.Extensions;
 import dev.agentry.server.config.PluginFolder;
 import java.io.BufferedReader;
@@ -77,16 +76,16 @@ final class RunCommand implements Callable<Integer> {
     }
     Path root = Files.isDirectory(specSet.specs) ? specSet.specs : specSet.specs.toAbsolutePath().getParent();
     Catalog catalog = compiled.orThrow();
-    SessionStore store;
+    Databases databases;
     try {
-      store = Builtins.openStore(StoreSettings.choose(catalog, specSet.dbUrl));
+      databases = Databases.open(catalog, specSet.dbUrl, Builtins::openStore);
     } catch (StoreException e) {
       err.println("error: " + e.getMessage());
       err.flush();
       return 1;
     }
-    try (store; Engine engine = Engine.create(catalog,
-        c -> c.baseDir(root).store(store).extensions(extensions))) {
+    try (databases; Engine engine = Engine.create(catalog,
+        c -> c.baseDir(root).databases(databases).extensions(extensions))) {
       return run(engine, out, err);
     }
   }

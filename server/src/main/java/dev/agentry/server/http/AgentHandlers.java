@@ -36,7 +36,7 @@ final class AgentHandlers {
    */
   static ComponentContext components(AgentOs os) {
     Catalog catalog = os.catalog();
-    return new ComponentContext(catalog, os.dbId(), id -> os.engine().listTools(catalog, id));
+    return new ComponentContext(catalog, id -> os.engine().listTools(catalog, id));
   }
 
   private static AgentDef agent(Catalog catalog, String id) {

@@ -34,7 +34,7 @@ final class ComponentHandlers {
 
   void listWorkflows(Context ctx) {
     Catalog catalog = os.catalog();
-    ctx.json(catalog.listWorkflows().stream().map(w -> WorkflowSummaryResponse.of(w, os.dbId())).toList());
+    ctx.json(catalog.listWorkflows().stream().map(w -> WorkflowSummaryResponse.of(w)).toList());
   }
 
   void getWorkflow(Context ctx) {

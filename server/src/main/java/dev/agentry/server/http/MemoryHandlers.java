@@ -2,6 +2,7 @@ package dev.agentry.server.http;
 
 import dev.agentry.engine.store.MemoryQuery;
 import dev.agentry.engine.store.UserMemory;
+import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
 import dev.agentry.server.http.dto.DeleteMemoriesRequest;
 import dev.agentry.server.http.dto.MemoryRequest;
@@ -30,54 +31,54 @@ final class MemoryHandlers {
   }
 
   void create(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     MemoryRequest body = request(ctx);
     long now = Instant.now().getEpochSecond();
     UserMemory memory = new UserMemory(UUID.randomUUID().toString(), body.memory(), topics(body), null,
         body.userId(), null, null, now, now);
-    os.store().saveMemory(memory);
+    store.saveMemory(memory);
     ctx.json(UserMemorySchema.of(memory));
   }
 
   void list(Context ctx) {
     long started = System.nanoTime();
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     List<String> topics = ctx.queryParams("topics").stream()
         .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
     MemoryQuery query = new MemoryQuery(Queries.text(ctx, "user_id"), Queries.text(ctx, "agent_id"),
         Queries.text(ctx, "team_id"), Queries.text(ctx, "search_content"), topics,
         Queries.page(ctx, "updated_at", MemoryQuery.SORTABLE));
-    ctx.json(Paginated.of(os.store().listMemories(query), UserMemorySchema::of, started));
+    ctx.json(Paginated.of(store.listMemories(query), UserMemorySchema::of, started));
   }
 
   void get(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     String id = ctx.pathParam("memory_id");
-    UserMemory memory = find(id, Queries.text(ctx, "user_id"))
+    UserMemory memory = find(store, id, Queries.text(ctx, "user_id"))
         .orElseThrow(() -> ApiException.notFound("Memory with ID " + id + " not found"));
     ctx.json(UserMemorySchema.of(memory));
   }
 
   /** Replaces the memory's text, topics and user; where it came from and when it was made stay. */
   void update(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     MemoryRequest body = request(ctx);
-    UserMemory old = os.store().findMemory(ctx.pathParam("memory_id"))
+    UserMemory old = store.findMemory(ctx.pathParam("memory_id"))
         .orElseThrow(() -> ApiException.notFound("Memory not found"));
     UserMemory memory = new UserMemory(old.memoryId(), body.memory(), topics(body), old.input(), body.userId(),
         old.agentId(), old.teamId(), old.createdAt(), Instant.now().getEpochSecond());
-    os.store().saveMemory(memory);
+    store.saveMemory(memory);
     ctx.json(UserMemorySchema.of(memory));
   }
 
   void delete(Context ctx) {
-    Queries.checkDb(os, ctx, false);
-    deleteOwned(ctx.pathParam("memory_id"), Queries.text(ctx, "user_id"));
+    SessionStore store = Queries.store(os, ctx, false);
+    deleteOwned(store, ctx.pathParam("memory_id"), Queries.text(ctx, "user_id"));
     ctx.status(204);
   }
 
   void deleteMany(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     DeleteMemoriesRequest body = Objects.requireNonNull(Queries.body(ctx, DeleteMemoriesRequest.class, true));
     List<String> ids = body.memoryIds();
     if (ids == null) {
@@ -88,21 +89,21 @@ final class MemoryHandlers {
           "List should have at least 1 item after validation, not 0", List.of(),
           Map.of("field_type", "List", "min_length", 1, "actual_length", 0));
     }
-    ids.stream().filter(Objects::nonNull).forEach(id -> deleteOwned(id, body.userId()));
+    ids.stream().filter(Objects::nonNull).forEach(id -> deleteOwned(store, id, body.userId()));
     ctx.status(204);
   }
 
   void topics(Context ctx) {
-    Queries.checkDb(os, ctx, false);
-    ctx.json(os.store().listMemoryTopics(Queries.text(ctx, "user_id")));
+    SessionStore store = Queries.store(os, ctx, false);
+    ctx.json(store.listMemoryTopics(Queries.text(ctx, "user_id")));
   }
 
   void userStats(Context ctx) {
     long started = System.nanoTime();
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     int limit = Queries.integer(ctx, "limit", 20, 1);
     int page = Math.max(Queries.integer(ctx, "page", 1, 0), 1);
-    ctx.json(Paginated.of(os.store().listUserMemoryStats(Queries.text(ctx, "user_id"), page, limit),
+    ctx.json(Paginated.of(store.listUserMemoryStats(Queries.text(ctx, "user_id"), page, limit),
         UserMemoryStatsSchema::of, started));
   }
 
@@ -122,13 +123,13 @@ final class MemoryHandlers {
     return body.topics() == null ? List.of() : body.topics().stream().filter(Objects::nonNull).toList();
   }
 
-  private Optional<UserMemory> find(String id, @Nullable String userId) {
-    return os.store().findMemory(id).filter(m -> userId == null || userId.equals(m.userId()));
+  private static Optional<UserMemory> find(SessionStore store, String id, @Nullable String userId) {
+    return store.findMemory(id).filter(m -> userId == null || userId.equals(m.userId()));
   }
 
-  private void deleteOwned(String id, @Nullable String userId) {
-    if (find(id, userId).isPresent()) {
-      os.store().deleteMemory(id);
+  private static void deleteOwned(SessionStore store, String id, @Nullable String userId) {
+    if (find(store, id, userId).isPresent()) {
+      store.deleteMemory(id);
     }
   }
 }

@@ -38,33 +38,32 @@ final class MetricsHandlers {
   }
 
   void list(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     LocalDate from = Queries.date(ctx, "starting_date");
     LocalDate to = Queries.date(ctx, "ending_date");
-    ctx.json(MetricsResponse.of(os.store().listDailyMetrics(from, to)));
+    ctx.json(MetricsResponse.of(store.listDailyMetrics(from, to)));
   }
 
   void refresh(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     boolean background = Queries.bool(ctx, "background", false);
     if (!refreshing.compareAndSet(false, true)) {
       if (background) {
         ctx.status(202).json(MetricsRefreshResponse.ALREADY_RUNNING);
         return;
       }
-      ctx.json(refresh(os.store()).stream().map(DayMetrics::of).toList()); // runs too; the status is the first's
+      ctx.json(refresh(store).stream().map(DayMetrics::of).toList()); // runs too; the status is the first's
       return;
     }
     latest.set(MetricsRefreshStatus.running(Instant.now()));
     if (!background) {
       try {
-        ctx.json(recorded(os.store()).stream().map(DayMetrics::of).toList());
+        ctx.json(recorded(store).stream().map(DayMetrics::of).toList());
       } finally {
         refreshing.set(false);
       }
       return;
     }
-    SessionStore store = os.store();
     Thread.ofVirtual().name("metrics-refresh").start(() -> {
       try {
         recorded(store);
@@ -79,7 +78,7 @@ final class MetricsHandlers {
 
   /** {@code GET /metrics/refresh/status}: the latest refresh's state, {@code idle} when none has run. */
   void refreshStatus(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     ctx.json(latest.get());
   }
 

@@ -3,6 +3,7 @@ package dev.agentry.server.http;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.spec.AgentOsSpec;
+import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.server.AgentOs;
 import dev.agentry.server.auth.SecurityKey;
 import dev.agentry.server.http.dto.ConfigResponse;
@@ -51,7 +52,8 @@ final class OsHandlers {
   }
 
   void config(Context ctx) {
-    ctx.json(ConfigResponse.of(os.osId(), os.osSpec(), os.catalog(), os.dbId()));
+    Catalog catalog = os.catalog();
+    ctx.json(ConfigResponse.of(os.osId(), os.osSpec(), catalog, id -> StoreSettings.of(catalog, id, null)));
   }
 
   void models(Context ctx) {

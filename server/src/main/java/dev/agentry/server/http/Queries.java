@@ -1,6 +1,7 @@
 package dev.agentry.server.http;
 
 import dev.agentry.engine.store.PageRequest;
+import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.SessionType;
 import dev.agentry.engine.store.SortOrder;
 import dev.agentry.server.AgentOs;
@@ -135,15 +136,24 @@ final class Queries {
   }
 
   /**
-   * Checks {@code db_id} and {@code table} against the one database served ({@code agentos-api.md} §1.3): an unknown
-   * db_id is a 404, a table without a db_id a 400 (a 404 where the route wraps resolution errors, as sessions do).
+   * The store the request's {@code db_id} and {@code table} name ({@code agentos-api.md} §1.3, {@link AgentOs#store}):
+   * a table without a db_id is a 400, an unknown db_id or a table the database does not have a 404, no db_id while
+   * several databases are served a 400; resolution errors are 404s where the route wraps them, as sessions do.
    */
-  static void checkDb(AgentOs os, Context ctx, boolean resolutionIs404) {
+  static SessionStore store(AgentOs os, Context ctx, boolean resolutionIs404) {
     String dbId = text(ctx, "db_id");
-    os.checkDb(dbId);
-    if (dbId == null && text(ctx, "table") != null) {
-      String detail = "The db_id query parameter is required when passing a table";
-      throw resolutionIs404 ? ApiException.notFound(detail) : ApiException.badRequest(detail);
+    String table = text(ctx, "table");
+    try {
+      if (dbId == null && table != null) {
+        throw ApiException.badRequest("The db_id query parameter is required when passing a table");
+      }
+      SessionStore store = os.store(dbId);
+      if (table != null && !os.tables(dbId).contains(table)) {
+        throw ApiException.notFound("No database with id '" + dbId + "' has table '" + table + "'");
+      }
+      return store;
+    } catch (ApiException e) {
+      throw resolutionIs404 && e.status() != 404 ? ApiException.notFound(String.valueOf(e.detail())) : e;
     }
   }
 

@@ -18,6 +18,7 @@ import dev.agentry.engine.run.RunOutputResponse;
 import dev.agentry.engine.run.RunRequest;
 import dev.agentry.engine.run.Target;
 import dev.agentry.engine.store.RunQuery;
+import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
 import dev.agentry.server.http.dto.RunSchema;
 import dev.agentry.server.http.dto.WorkflowRunOutput;
@@ -108,8 +109,9 @@ final class RunHandlers {
     String id = owner(ctx).id();
     String sessionId = Queries.required(ctx, "session_id");
     String status = ctx.queryParam("status");
-    os.store().findSession(sessionId).orElseThrow(() -> ApiException.notFound("Session not found"));
-    ctx.json(os.store().listRuns(RunQuery.ofSession(sessionId).ofComponent(kind, id)).stream()
+    SessionStore store = os.storeOf(kind, id);
+    store.findSession(sessionId).orElseThrow(() -> ApiException.notFound("Session not found"));
+    ctx.json(store.listRuns(RunQuery.ofSession(sessionId).ofComponent(kind, id)).stream()
         .filter(r -> status == null || status.isEmpty() || r.status().name().equalsIgnoreCase(status))
         .map(r -> kind == ComponentKind.WORKFLOW ? (Object) WorkflowRunSchema.of(r) : RunSchema.of(r)).toList());
   }
@@ -118,7 +120,7 @@ final class RunHandlers {
     String id = owner(ctx).id();
     String runId = ctx.pathParam("run_id");
     Queries.required(ctx, "session_id");
-    RunOutput run = os.store().findRun(runId).orElse(null);
+    RunOutput run = os.storeOf(kind, id).findRun(runId).orElse(null);
     if (run != null) {
       if (!ofThis(run, id)) {
         throw ApiException.notFound("Run not found"); // another component's run, a team's member runs included
@@ -157,7 +159,7 @@ final class RunHandlers {
     }
     boolean stream = form.bool("stream", true);
     boolean background = form.bool("background", false);
-    RunOutput paused = os.store().findRun(runId).filter(r -> ofThis(r, target.id()))
+    RunOutput paused = os.storeOf(kind, target.id()).findRun(runId).filter(r -> ofThis(r, target.id()))
         .orElseThrow(() -> ApiException.notFound("Run not found"));
     if (paused.status() != RunStatus.PAUSED) {
       throw ApiException.conflict(notPaused(paused.status()));
@@ -194,7 +196,7 @@ final class RunHandlers {
     long from = last == null ? 0 : last + 1L;
     String sessionId = form.optional("session_id");
     // every run is stored from its start: one of another agent or team (a team's member run too) is not found here
-    RunOutput stored = os.store().findRun(runId).orElse(null);
+    RunOutput stored = os.storeOf(kind, id).findRun(runId).orElse(null);
     boolean ours = stored == null || ofThis(stored, id);
     RunStream live = ours ? os.streams().find(runId).orElse(null) : null;
     try {

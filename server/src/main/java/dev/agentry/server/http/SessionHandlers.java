@@ -9,6 +9,7 @@ import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.Session;
 import dev.agentry.engine.store.SessionQuery;
 import dev.agentry.engine.store.SessionType;
+import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
 import dev.agentry.server.http.dto.CreateSessionRequest;
 import dev.agentry.server.http.dto.DeleteSessionsRequest;
@@ -42,16 +43,16 @@ final class SessionHandlers {
 
   void list(Context ctx) {
     long started = System.nanoTime();
-    Queries.checkDb(os, ctx, true);
+    SessionStore store = Queries.store(os, ctx, true);
     SessionQuery query = new SessionQuery(Queries.sessionType(ctx), Queries.text(ctx, "component_id"),
         Queries.text(ctx, "user_id"), Queries.text(ctx, "session_name"),
         Queries.page(ctx, "created_at", SessionQuery.SORTABLE));
-    Page<Session> page = os.store().listSessions(query);
-    ctx.json(Paginated.of(page, s -> SessionSchema.of(s, runsNaming(s)), started));
+    Page<Session> page = store.listSessions(query);
+    ctx.json(Paginated.of(page, s -> SessionSchema.of(s, runsNaming(store, s)), started));
   }
 
   void create(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     SessionType type = Objects.requireNonNullElse(Queries.sessionType(ctx), SessionType.AGENT);
     CreateSessionRequest body = Objects.requireNonNullElse(Queries.body(ctx, CreateSessionRequest.class, false),
         CreateSessionRequest.EMPTY);
@@ -66,24 +67,24 @@ final class SessionHandlers {
     Session session = new Session(id, type, owner == null ? "" : owner, body.userId(), body.sessionName(),
         body.sessionState() == null ? Map.of() : body.sessionState(), body.metadata(), null, Metrics.ZERO,
         os.catalog().version(), now, now);
-    if (!os.store().createSession(session)) {
+    if (!store.createSession(session)) {
       throw ApiException.conflict("Session with id '" + id + "' already exists. Use PATCH /sessions/" + id
           + " to update it.");
     }
-    ctx.status(201).json(detail(session));
+    ctx.status(201).json(detail(store, session));
   }
 
   void get(Context ctx) {
-    Queries.checkDb(os, ctx, false);
-    ctx.json(detail(find(ctx)));
+    SessionStore store = Queries.store(os, ctx, false);
+    ctx.json(detail(store, find(store, ctx)));
   }
 
   void update(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     UpdateSessionRequest body = Objects.requireNonNull(Queries.body(ctx, UpdateSessionRequest.class, true));
-    find(ctx);
+    find(store, ctx);
     long now = now();
-    change(ctx, s -> new Session(s.sessionId(), s.sessionType(), s.componentId(), s.userId(),
+    change(store, ctx, s -> new Session(s.sessionId(), s.sessionType(), s.componentId(), s.userId(),
         body.sessionName() != null ? body.sessionName() : s.sessionName(),
         body.sessionState() != null ? body.sessionState() : s.sessionState(),
         body.metadata() != null ? body.metadata() : s.metadata(),
@@ -92,24 +93,24 @@ final class SessionHandlers {
   }
 
   void rename(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     RenameSessionRequest body = Objects.requireNonNull(Queries.body(ctx, RenameSessionRequest.class, true));
     if (body.sessionName() == null) {
       throw ApiException.missing("body", "session_name");
     }
-    find(ctx);
+    find(store, ctx);
     long now = now();
-    change(ctx, s -> s.withName(body.sessionName(), now));
+    change(store, ctx, s -> s.withName(body.sessionName(), now));
   }
 
   void delete(Context ctx) {
-    Queries.checkDb(os, ctx, false);
-    deleteOwned(ctx.pathParam("session_id"), Queries.text(ctx, "user_id"));
+    SessionStore store = Queries.store(os, ctx, false);
+    deleteOwned(store, ctx.pathParam("session_id"), Queries.text(ctx, "user_id"));
     ctx.status(204);
   }
 
   void deleteMany(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     DeleteSessionsRequest body = Objects.requireNonNull(Queries.body(ctx, DeleteSessionsRequest.class, true));
     if (body.sessionIds() == null) {
       throw ApiException.missing("body", "session_ids");
@@ -128,21 +129,21 @@ final class SessionHandlers {
       throw ApiException.badRequest("Session IDs and session types must have the same length");
     }
     String userId = Queries.text(ctx, "user_id");
-    body.sessionIds().stream().filter(Objects::nonNull).forEach(id -> deleteOwned(id, userId));
+    body.sessionIds().stream().filter(Objects::nonNull).forEach(id -> deleteOwned(store, id, userId));
     ctx.status(204);
   }
 
   void runs(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     String id = ctx.pathParam("session_id");
     SessionType type = Queries.sessionType(ctx);
     String userId = Queries.text(ctx, "user_id");
     Long after = Queries.longValue(ctx, "created_after");
     Long before = Queries.longValue(ctx, "created_before");
-    os.store().findSession(id).filter(s -> matches(s, type, userId))
+    store.findSession(id).filter(s -> matches(s, type, userId))
         .orElseThrow(() -> ApiException.notFound("Session with ID " + id + " not found"));
     // top-level runs only: a team run holds its members' runs (member_responses), and Agent UI shows one turn per run
-    List<RunOutput> runs = os.store().listRuns(new RunQuery(id, null, null, after, before, 0).topLevel());
+    List<RunOutput> runs = store.listRuns(new RunQuery(id, null, null, after, before, 0).topLevel());
     ctx.json(runs.stream().map(this::schema).toList());
   }
 
@@ -162,14 +163,14 @@ final class SessionHandlers {
   }
 
   void run(Context ctx) {
-    Queries.checkDb(os, ctx, false);
+    SessionStore store = Queries.store(os, ctx, false);
     String id = ctx.pathParam("session_id");
     String runId = ctx.pathParam("run_id");
     SessionType type = Queries.sessionType(ctx);
     String userId = Queries.text(ctx, "user_id");
-    os.store().findSession(id).filter(s -> matches(s, type, userId))
+    store.findSession(id).filter(s -> matches(s, type, userId))
         .orElseThrow(() -> ApiException.notFound("Session with ID " + id + " not found"));
-    List<RunOutput> runs = os.store().listRuns(id);
+    List<RunOutput> runs = store.listRuns(id);
     if (runs.isEmpty()) {
       throw ApiException.notFound("Session with ID " + id + " has no runs");
     }
@@ -182,35 +183,35 @@ final class SessionHandlers {
    * The session the path names, filtered by the optional {@code type} and {@code user_id}; the contract's 404 ("Agent
    * Session with id ..." when a type was asked for) otherwise.
    */
-  private Session find(Context ctx) {
+  private static Session find(SessionStore store, Context ctx) {
     String id = ctx.pathParam("session_id");
     SessionType type = Queries.sessionType(ctx);
     String userId = Queries.text(ctx, "user_id");
-    return os.store().findSession(id).filter(s -> matches(s, type, userId))
+    return store.findSession(id).filter(s -> matches(s, type, userId))
         .orElseThrow(() -> notFound(id, type));
   }
 
   /** Applies {@code change} atomically and answers with the stored result. */
-  private void change(Context ctx, UnaryOperator<Session> change) {
+  private void change(SessionStore store, Context ctx, UnaryOperator<Session> change) {
     String id = ctx.pathParam("session_id");
-    Session changed = os.store().updateSession(id, change)
+    Session changed = store.updateSession(id, change)
         .orElseThrow(() -> notFound(id, Queries.sessionType(ctx)));
-    ctx.json(detail(changed));
+    ctx.json(detail(store, changed));
   }
 
-  private void deleteOwned(String id, @Nullable String userId) {
-    if (userId == null || os.store().findSession(id).filter(s -> userId.equals(s.userId())).isPresent()) {
-      os.store().deleteSession(id);
+  private static void deleteOwned(SessionStore store, String id, @Nullable String userId) {
+    if (userId == null || store.findSession(id).filter(s -> userId.equals(s.userId())).isPresent()) {
+      store.deleteSession(id);
     }
   }
 
-  private SessionDetail detail(Session session) {
-    return SessionDetail.of(session, os.store().listRuns(session.sessionId()), os.catalog());
+  private SessionDetail detail(SessionStore store, Session session) {
+    return SessionDetail.of(session, store.listRuns(session.sessionId()), os.catalog());
   }
 
   /** The runs of a session, read only when they are needed to name it. */
-  private List<RunOutput> runsNaming(Session session) {
-    return SessionSchema.needsRuns(session) ? os.store().listRuns(session.sessionId()) : List.of();
+  private static List<RunOutput> runsNaming(SessionStore store, Session session) {
+    return SessionSchema.needsRuns(session) ? store.listRuns(session.sessionId()) : List.of();
   }
 
   private static boolean matches(Session session, @Nullable SessionType type, @Nullable String userId) {

@@ -150,7 +150,7 @@ public final class WorkflowSocket {
     for (JsonNode item : list) {
       answers.add(Json.MAPPER.convertValue(item, StepRequirement.class));
     }
-    RunOutput paused = os.store().findRun(runId)
+    RunOutput paused = os.storeOf(ComponentKind.WORKFLOW, workflow.id()).findRun(runId)
         .filter(r -> r.kind() == ComponentKind.WORKFLOW && r.componentId().equals(workflow.id()))
         .orElseThrow(() -> ApiException.notFound("Run not found"));
     if (paused.status() != RunStatus.PAUSED) {
@@ -169,7 +169,7 @@ public final class WorkflowSocket {
     long from = lastNode.isNumber() ? lastNode.asLong() + 1 : 0;
     RunStream live = os.streams().find(runId).orElse(null);
     if (live == null) {
-      RunOutput stored = os.store().findRun(runId).filter(r -> r.kind() == ComponentKind.WORKFLOW).orElse(null);
+      RunOutput stored = os.engine().findRun(runId).filter(r -> r.kind() == ComponentKind.WORKFLOW).orElse(null);
       if (stored == null) {
         send(ctx, fields("event", "error", "error", "Run " + runId + " not found in buffer or database"));
         return;

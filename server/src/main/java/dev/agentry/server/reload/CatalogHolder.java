@@ -5,6 +5,7 @@ import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.run.Engine;
 import dev.agentry.engine.spec.Diagnostic;
 import dev.agentry.engine.spec.SourceMap;
+import dev.agentry.engine.store.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -269,7 +270,11 @@ public final class CatalogHolder {
     } else {
       CatalogDiff diff = CatalogDiff.between(previous, next);
       attempt = new Attempt(at, Outcome.RELOADED, next.version(), previous.version(), diff, result.diagnostics());
-      engine.reload(next); // opens the new toolkits, in parallel, outside the status lock
+      try {
+        engine.reload(next); // opens the new databases and toolkits, outside the status lock
+      } catch (StoreException e) {
+        return unopened(previous, e);
+      }
       List<ResourceStatus> resources = Readiness.of(next, env, engine.toolkitStatus());
       swapping.lock();
       try {
@@ -282,6 +287,18 @@ public final class CatalogHolder {
           next.version(), diff.added(), diff.changed(), diff.removed());
       logDegraded(resources);
     }
+    return attempt;
+  }
+
+  /** Records a reload whose new database could not be opened; the live catalog stays. */
+  private Attempt unopened(Catalog previous, StoreException e) {
+    Diagnostic diagnostic = Diagnostic.error(root.toString(), SourceMap.Mark.UNKNOWN, "", "database-unavailable",
+        e.getMessage(), "check the url of the Database resource the new specs add or change");
+    Attempt attempt = new Attempt(clock.instant(), Outcome.FAILED, null, previous.version(), CatalogDiff.NONE,
+        List.of(diagnostic));
+    live.updateAndGet(l -> l.after(attempt));
+    waiting.set(null);
+    LOG.warn("specs reload failed, still serving version {}: {}", previous.version(), e.getMessage());
     return attempt;
   }
 

@@ -38,7 +38,7 @@ public record AgentResponse(
   /** The agent's response, with the functions its model may call on the context's catalog. */
   public static AgentResponse of(AgentDef agent, ComponentContext context) {
     AgentSpec s = agent.spec();
-    return new AgentResponse(agent.id(), agent.name(), context.dbId(), s.description(), s.role(), false,
+    return new AgentResponse(agent.id(), agent.name(), agent.participant().db(), s.description(), s.role(), false,
         ModelResponse.of(agent.model()),
         Sections.tools(context.tools().apply(Target.agent(agent.id())), s.toolCallLimit(), s.toolChoice()),
         Sections.sessions(s.addHistoryToContext(), s.enableSessionSummaries(), s.numHistoryRuns(),

@@ -8,10 +8,9 @@ import java.util.function.Function;
 
 /**
  * What the component responses of one request are built from: one catalog, read once per request so that a reload
- * in between cannot mix two versions (a team found in one and its members looked up in the next), the served
- * database's id, and the functions each agent's or team leader's model may call on that same catalog. The responses
+ * in between cannot mix two versions (a team found in one and its members looked up in the next), and the functions each agent's or team leader's model may call on that same catalog. The responses
  * look nothing up anywhere else.
  *
  * @param tools the functions an agent's or a team leader's model may call on {@code catalog}
  */
-public record ComponentContext(Catalog catalog, String dbId, Function<Target, List<AgentTool>> tools) {}
+public record ComponentContext(Catalog catalog, Function<Target, List<AgentTool>> tools) {}

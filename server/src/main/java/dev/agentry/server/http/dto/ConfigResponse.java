@@ -2,10 +2,12 @@ package dev.agentry.server.http.dto;
 
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.spec.AgentOsSpec;
+import dev.agentry.engine.store.StoreSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,29 +30,35 @@ public record ConfigResponse(
     List<Map<String, Object>> workflows,
     List<Object> interfaces) {
 
-  public static ConfigResponse of(String osId, @Nullable AgentOsSpec os, Catalog catalog, String dbId) {
+  /**
+   * The response for {@code catalog}: each component with the id of its database, every database served in
+   * {@code databases} and on each page with its table there ({@code settings} gives a database's table names).
+   */
+  public static ConfigResponse of(String osId, @Nullable AgentOsSpec os, Catalog catalog,
+      Function<String, StoreSettings> settings) {
     AgentOsSpec.OsConfig config = os == null ? null : os.config();
     List<String> models = config == null || config.availableModels() == null ? List.of() : config.availableModels();
     Map<String, Object> chat = config == null || config.chat() == null || config.chat().quickPrompts() == null
         ? null : Map.of("quick_prompts", config.chat().quickPrompts());
     List<Map<String, Object>> agents = new ArrayList<>();
-    catalog.listAgents().forEach(a -> agents.add(component(a.id(), a.name(), a.spec().description(), dbId,
-        Map.of("id", a.model().reportedId(), "provider", a.model().providerName()))));
+    catalog.listAgents().forEach(a -> agents.add(component(a.id(), a.name(), a.spec().description(),
+        a.participant().db(), Map.of("id", a.model().reportedId(), "provider", a.model().providerName()))));
     List<Map<String, Object>> teams = new ArrayList<>();
     catalog.listTeams().forEach(t -> {
-      Map<String, Object> team = component(t.id(), t.name(), t.spec().description(), dbId,
+      Map<String, Object> team = component(t.id(), t.name(), t.spec().description(), t.leader().db(),
           Map.of("id", t.model().reportedId(), "provider", t.model().providerName()));
       team.put("mode", mode(t.spec()));
       teams.add(team);
     });
     List<Map<String, Object>> workflows = new ArrayList<>();
-    catalog.listWorkflows().forEach(w -> workflows.add(component(w.id(), w.name(), w.spec().description(), dbId,
-        null)));
+    catalog.listWorkflows().forEach(w -> workflows.add(component(w.id(), w.name(), w.spec().description(),
+        w.settings().db(), null)));
+    List<String> served = catalog.servedDbs();
     return new ConfigResponse(osId, os == null ? null : os.name(), os == null ? null : os.description(), models,
-        dbId, List.of(dbId), chat,
-        page(config == null ? null : config.session(), dbId, "sessions"),
-        page(config == null ? null : config.memory(), dbId, "memories"),
-        page(config == null ? null : config.metrics(), dbId, "metrics"),
+        catalog.defaultDb(), served, chat,
+        page(config == null ? null : config.session(), served, id -> settings.apply(id).sessionTable()),
+        page(config == null ? null : config.memory(), served, id -> settings.apply(id).memoryTable()),
+        page(config == null ? null : config.metrics(), served, id -> settings.apply(id).metricsTable()),
         agents, teams, workflows, List.of());
   }
 
@@ -75,8 +83,12 @@ public record ConfigResponse(
     return c;
   }
 
-  /** A page's settings; the served database is listed when the spec lists none (as Agno synthesizes it). */
-  private static Map<String, Object> page(AgentOsSpec.@Nullable PageConfig config, String dbId, String table) {
+  /**
+   * A page's settings: the databases its spec lists, then every other database served (as Agno synthesizes them),
+   * each with its table of the page's domain ({@code table}) unless the spec lists its tables.
+   */
+  private static Map<String, Object> page(AgentOsSpec.@Nullable PageConfig config, List<String> served,
+      Function<String, String> table) {
     Map<String, Object> page = new LinkedHashMap<>();
     if (config != null && config.displayName() != null) {
       page.put("display_name", config.displayName());
@@ -84,18 +96,21 @@ public record ConfigResponse(
     List<Map<String, Object>> dbs = new ArrayList<>();
     if (config != null && config.dbs() != null) {
       for (AgentOsSpec.PageDatabase db : config.dbs()) {
+        String id = db.dbId() != null ? db.dbId() : served.get(0); // the schema requires it
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("db_id", db.dbId());
-        String display = db.domainConfig() == null || db.domainConfig().displayName() == null ? db.dbId()
+        entry.put("db_id", id);
+        String display = db.domainConfig() == null || db.domainConfig().displayName() == null ? id
             : db.domainConfig().displayName();
-        entry.put("domain_config", Map.of("display_name", display == null ? dbId : display));
-        entry.put("tables", db.tables() == null ? List.of("agno_" + table) : db.tables());
+        entry.put("domain_config", Map.of("display_name", display));
+        entry.put("tables", db.tables() == null ? List.of(table.apply(id)) : db.tables());
         dbs.add(entry);
       }
     }
-    if (dbs.stream().noneMatch(d -> dbId.equals(d.get("db_id")))) {
-      dbs.add(Map.of("db_id", dbId, "domain_config", Map.of("display_name", dbId), "tables",
-          List.of("agno_" + table)));
+    for (String dbId : served) {
+      if (dbs.stream().noneMatch(d -> dbId.equals(d.get("db_id")))) {
+        dbs.add(Map.of("db_id", dbId, "domain_config", Map.of("display_name", dbId), "tables",
+            List.of(table.apply(dbId))));
+      }
     }
     page.put("dbs", dbs);
     return page;

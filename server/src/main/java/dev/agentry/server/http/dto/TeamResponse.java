@@ -46,7 +46,7 @@ public record TeamResponse(
     TeamSpec s = team.spec();
     List<MemberResponse> members = team.members().stream().map(m -> member(m, context)).toList();
     // The nulls are the settings Agno's TeamResponse does not show (see Sections).
-    return new TeamResponse(team.id(), team.name(), context.dbId(), s.description(), s.role(), ConfigResponse.mode(s),
+    return new TeamResponse(team.id(), team.name(), team.leader().db(), s.description(), s.role(), ConfigResponse.mode(s),
         ModelResponse.of(team.model()),
         Sections.tools(context.tools().apply(Target.team(team.id())), s.toolCallLimit(), s.toolChoice()),
         Sections.sessions(s.addHistoryToContext(), s.enableSessionSummaries(), s.numHistoryRuns(), null, null,

@@ -29,7 +29,7 @@ public record WorkflowResponse(
   /** The workflow's response, its steps' agents and teams from the context's catalog. */
   public static WorkflowResponse of(WorkflowDef workflow, ComponentContext context) {
     List<StepResponse> steps = StepResponse.list(workflow.steps(), context);
-    return new WorkflowResponse(workflow.id(), workflow.name(), context.dbId(), workflow.spec().description(),
+    return new WorkflowResponse(workflow.id(), workflow.name(), workflow.settings().db(), workflow.spec().description(),
         workflow.inputSchema(), steps.isEmpty() ? null : steps, workflow.spec().metadata(), false, false, false);
   }
 }

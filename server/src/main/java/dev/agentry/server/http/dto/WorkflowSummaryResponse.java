@@ -16,8 +16,8 @@ public record WorkflowSummaryResponse(
     boolean isComponent) {
 
   /** The workflow's summary, in the served database. */
-  public static WorkflowSummaryResponse of(WorkflowDef workflow, String dbId) {
-    return new WorkflowSummaryResponse(workflow.id(), workflow.name(), workflow.spec().description(), dbId, false,
+  public static WorkflowSummaryResponse of(WorkflowDef workflow) {
+    return new WorkflowSummaryResponse(workflow.id(), workflow.name(), workflow.spec().description(), workflow.settings().db(), false,
         false);
   }
 }

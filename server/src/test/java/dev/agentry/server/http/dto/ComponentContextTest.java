@@ -25,7 +25,7 @@ class ComponentContextTest {
     Catalog first = compile(1);
     Catalog second = compile(2);
     Engine engine = Engine.create(first);
-    ComponentContext context = new ComponentContext(first, "db", id -> {
+    ComponentContext context = new ComponentContext(first, id -> {
       engine.reload(second);
       return engine.listTools(first, id);
     });
