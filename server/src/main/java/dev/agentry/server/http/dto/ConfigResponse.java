@@ -3,6 +3,7 @@ package dev.agentry.server.http.dto;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.spec.AgentOsSpec;
 import dev.agentry.engine.store.StoreSettings;
+import dev.agentry.server.http.Served;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ public record ConfigResponse(
     Map<String, Object> session,
     Map<String, Object> memory,
     Map<String, Object> metrics,
+    Map<String, Object> evals,
+    Map<String, Object> knowledge,
     List<Map<String, Object>> agents,
     List<Map<String, Object>> teams,
     List<Map<String, Object>> workflows,
@@ -41,24 +44,27 @@ public record ConfigResponse(
     Map<String, Object> chat = config == null || config.chat() == null || config.chat().quickPrompts() == null
         ? null : Map.of("quick_prompts", config.chat().quickPrompts());
     List<Map<String, Object>> agents = new ArrayList<>();
-    catalog.listAgents().forEach(a -> agents.add(component(a.id(), a.name(), a.spec().description(),
+    Served.agents(catalog).forEach(a -> agents.add(component(a.id(), a.name(), a.spec().description(),
         a.participant().db(), Map.of("id", a.model().reportedId(), "provider", a.model().providerName()))));
     List<Map<String, Object>> teams = new ArrayList<>();
-    catalog.listTeams().forEach(t -> {
+    Served.teams(catalog).forEach(t -> {
       Map<String, Object> team = component(t.id(), t.name(), t.spec().description(), t.leader().db(),
           Map.of("id", t.model().reportedId(), "provider", t.model().providerName()));
       team.put("mode", mode(t.spec()));
       teams.add(team);
     });
     List<Map<String, Object>> workflows = new ArrayList<>();
-    catalog.listWorkflows().forEach(w -> workflows.add(component(w.id(), w.name(), w.spec().description(),
+    Served.workflows(catalog).forEach(w -> workflows.add(component(w.id(), w.name(), w.spec().description(),
         w.settings().db(), null)));
     List<String> served = catalog.servedDbs();
+    Function<String, String> prefix = id -> settings.apply(id).tablePrefix();
     return new ConfigResponse(osId, os == null ? null : os.name(), os == null ? null : os.description(), models,
         catalog.defaultDb(), served, chat,
-        page(config == null ? null : config.session(), served, id -> settings.apply(id).sessionTable()),
-        page(config == null ? null : config.memory(), served, id -> settings.apply(id).memoryTable()),
-        page(config == null ? null : config.metrics(), served, id -> settings.apply(id).metricsTable()),
+        page(config == null ? null : config.session(), served, id -> prefix.apply(id) + "sessions"),
+        page(config == null ? null : config.memory(), served, id -> prefix.apply(id) + "memories"),
+        page(config == null ? null : config.metrics(), served, id -> prefix.apply(id) + "metrics"),
+        evals(config == null ? null : config.evals(), served, id -> prefix.apply(id) + "eval_runs"),
+        page(config == null ? null : config.knowledge(), served, id -> prefix.apply(id) + "knowledge"),
         agents, teams, workflows, List.of());
   }
 
@@ -83,19 +89,35 @@ public record ConfigResponse(
     return c;
   }
 
+  /** The Evals page: the page's settings and the models it offers. */
+  private static Map<String, Object> evals(AgentOsSpec.@Nullable EvalsConfig config, List<String> served,
+      Function<String, String> table) {
+    Map<String, Object> page = config == null ? page(null, served, table)
+        : page(config.displayName(), config.dbs(), served, table);
+    if (config != null && config.availableModels() != null) {
+      page.put("available_models", config.availableModels());
+    }
+    return page;
+  }
+
   /**
    * A page's settings: the databases its spec lists, then every other database served (as Agno synthesizes them),
    * each with its table of the page's domain ({@code table}) unless the spec lists its tables.
    */
   private static Map<String, Object> page(AgentOsSpec.@Nullable PageConfig config, List<String> served,
       Function<String, String> table) {
+    return page(config == null ? null : config.displayName(), config == null ? null : config.dbs(), served, table);
+  }
+
+  private static Map<String, Object> page(@Nullable String displayName,
+      @Nullable List<AgentOsSpec.PageDatabase> listed, List<String> served, Function<String, String> table) {
     Map<String, Object> page = new LinkedHashMap<>();
-    if (config != null && config.displayName() != null) {
-      page.put("display_name", config.displayName());
+    if (displayName != null) {
+      page.put("display_name", displayName);
     }
     List<Map<String, Object>> dbs = new ArrayList<>();
-    if (config != null && config.dbs() != null) {
-      for (AgentOsSpec.PageDatabase db : config.dbs()) {
+    if (listed != null) {
+      for (AgentOsSpec.PageDatabase db : listed) {
         String id = db.dbId() != null ? db.dbId() : served.get(0); // the schema requires it
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("db_id", id);
