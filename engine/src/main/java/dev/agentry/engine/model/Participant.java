@@ -18,6 +18,10 @@ import tools.jackson.databind.JsonNode;
  * @param storeEvents whether the run's events are stored with it ({@code store_events})
  * @param sendMediaToModel false to keep the input's media out of the model's context
  * @param storeMedia false to leave the input's media out of the stored run
+ * @param messages the roles of the built messages, the user context, the introduction and the location
+ * @param storage what the stored runs leave out: tool and history messages, events
+ * @param state the session state tool and whether the stored state is overwritten
+ * @param debug how much of its runs is logged for debugging
  */
 public record Participant(
     ComponentKind kind,
@@ -35,6 +39,10 @@ public record Participant(
     boolean storeEvents,
     boolean sendMediaToModel,
     boolean storeMedia,
+    MessageSettings messages,
+    StorageSettings storage,
+    StateSettings state,
+    DebugSettings debug,
     @Nullable JsonNode inputSchema,
     @Nullable JsonNode outputSchema) {
   public Participant {

@@ -38,6 +38,7 @@ public record WorkflowDef(
    * @param storeEvents whether the run's events are stored with it
    * @param eventsToSkip the names of the events not stored
    * @param storeExecutorOutputs whether the runs of the steps' agents and teams are stored with the workflow's run
+   * @param debug whether the workflow's events are logged for debugging ({@code debug_mode})
    */
   public record Settings(
       SessionDefaults session,
@@ -46,7 +47,8 @@ public record WorkflowDef(
       boolean streamExecutorEvents,
       boolean storeEvents,
       Set<String> eventsToSkip,
-      boolean storeExecutorOutputs) {
+      boolean storeExecutorOutputs,
+      boolean debug) {
     public Settings {
       eventsToSkip = Set.copyOf(eventsToSkip);
     }

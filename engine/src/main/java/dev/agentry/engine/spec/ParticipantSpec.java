@@ -82,4 +82,26 @@ public interface ParticipantSpec {
   @Nullable Boolean sendMediaToModel();
 
   @Nullable Boolean storeMedia();
+
+  @Nullable Boolean enableAgenticState();
+
+  @Nullable Boolean overwriteDbSessionState();
+
+  @Nullable String systemMessageRole();
+
+  @Nullable String introduction();
+
+  @Nullable Boolean addLocationToContext();
+
+  AgentSpec.@Nullable Location location();
+
+  @Nullable Boolean storeToolMessages();
+
+  @Nullable Boolean storeHistoryMessages();
+
+  @Nullable List<String> eventsToSkip();
+
+  @Nullable Boolean debugMode();
+
+  @Nullable Integer debugLevel();
 }
