@@ -152,6 +152,55 @@ class MessageSettingsTest {
     assertThat(store.listRuns("s")).extracting(RunOutput::content).containsExactly("ok", "ok");
   }
 
+  @Test
+  void these_fields_and_telemetry_compile_without_a_warning() throws IOException {
+    Files.writeString(dir.resolve("specs.yaml"), Specs.agent("""
+        enable_agentic_state: true
+        overwrite_db_session_state: true
+        system_message_role: developer
+        user_message_role: user
+        build_user_context: false
+        introduction: Hello.
+        add_location_to_context: true
+        location: {city: Oslo}
+        store_tool_messages: false
+        store_history_messages: false
+        store_events: true
+        events_to_skip: [RunStarted]
+        debug_mode: true
+        debug_level: 2
+        telemetry: false
+        """, "fallback: ok") + "---\n" + Specs.HEADER + """
+        kind: Team
+        metadata: {name: team}
+        spec:
+          model: script
+          members: [{agent: agent}]
+          enable_agentic_state: true
+          system_message_role: developer
+          introduction: Hello.
+          add_location_to_context: true
+          location: {country: Norway}
+          events_to_skip: [TeamRunStarted]
+          debug_mode: true
+          telemetry: false
+        ---
+        """ + Workflows.workflow("flow", """
+        debug_mode: true
+        telemetry: false
+        steps: [{name: only, agent: agent}]
+        """) + "---\n" + Specs.HEADER + """
+        kind: AgentOS
+        metadata: {name: os}
+        spec: {telemetry: true}
+        """);
+
+    SpecCompiler.Result result = SpecCompiler.create().compile(dir);
+
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(result.ok()).isTrue();
+  }
+
   private static String user(RunOutput out) {
     return out.messages().stream().filter(m -> m.message().role() == Role.USER).findFirst().orElseThrow().message()
         .content();
