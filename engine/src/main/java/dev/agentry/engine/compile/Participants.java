@@ -2,12 +2,16 @@ package dev.agentry.engine.compile;
 
 import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.ContextSettings;
+import dev.agentry.engine.model.DebugSettings;
 import dev.agentry.engine.model.HistorySettings;
 import dev.agentry.engine.model.LoopSettings;
+import dev.agentry.engine.model.MessageSettings;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.model.Participant;
 import dev.agentry.engine.model.RunLimits;
 import dev.agentry.engine.model.SessionDefaults;
+import dev.agentry.engine.model.StateSettings;
+import dev.agentry.engine.model.StorageSettings;
 import dev.agentry.engine.model.TeamMode;
 import dev.agentry.engine.model.TeamSettings;
 import dev.agentry.engine.spec.AgentSpec;
@@ -17,6 +21,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -30,18 +37,21 @@ final class Participants {
 
   static Participant agent(String id, String name, AgentSpec spec, ModelDef model, Toolkits toolkits,
       String defaultDb, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, toolkits, defaultDb,
+    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()),
+        spec.userMessageRole() == null ? "user" : spec.userMessageRole(), on(spec.buildUserContext()), model, toolkits,
+        defaultDb,
         inputSchema, outputSchema);
   }
 
   static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Toolkits toolkits,
       String defaultDb, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.TEAM, id, name, spec, true, model, toolkits, defaultDb, inputSchema,
+    return participant(ComponentKind.TEAM, id, name, spec, true, "user", true, model, toolkits, defaultDb, inputSchema,
         outputSchema);
   }
 
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
-      boolean buildContext, ModelDef model, Toolkits toolkits, String defaultDb, @Nullable JsonNode inputSchema,
+      boolean buildContext, String userRole, boolean buildUserContext, ModelDef model, Toolkits toolkits,
+      String defaultDb, @Nullable JsonNode inputSchema,
       @Nullable JsonNode outputSchema) {
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
@@ -53,8 +63,31 @@ final class Participants {
         limits(s.maxTurns(), s.timeoutSeconds(), s.toolCallLimit()),
         session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), toolkits.uses(s.tools()), list(s.toolHooks()),
         on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()),
-        s.db() != null ? s.db() : defaultDb, inputSchema,
-        outputSchema);
+        s.db() != null ? s.db() : defaultDb,
+        messages(s, userRole, buildUserContext), storage(kind, s), new StateSettings(off(s.enableAgenticState()),
+        off(s.overwriteDbSessionState())), DebugSettings.of(off(s.debugMode()), s.debugLevel() == null ? 1
+        : s.debugLevel()), inputSchema, outputSchema);
+  }
+
+  private static MessageSettings messages(ParticipantSpec s, String userRole, boolean buildUserContext) {
+    return new MessageSettings(s.systemMessageRole() == null ? "system" : s.systemMessageRole(), userRole,
+        buildUserContext, s.introduction(), off(s.addLocationToContext()) ? location(s.location()) : null);
+  }
+
+  /** Agno's location text: the parts set, joined with commas; null when none is (the schema requires one). */
+  private static @Nullable String location(AgentSpec.@Nullable Location location) {
+    if (location == null) {
+      return null;
+    }
+    String text = Stream.of(location.city(), location.region(), location.country())
+        .filter(part -> part != null && !part.isBlank()).collect(Collectors.joining(", "));
+    return text.isEmpty() ? null : text;
+  }
+
+  private static StorageSettings storage(ComponentKind kind, ParticipantSpec s) {
+    Set<String> skips = s.eventsToSkip() != null ? Set.copyOf(s.eventsToSkip())
+        : kind == ComponentKind.TEAM ? StorageSettings.TEAM_SKIPS : StorageSettings.AGENT_SKIPS;
+    return new StorageSettings(on(s.storeToolMessages()), on(s.storeHistoryMessages()), skips);
   }
 
   /** The delegation settings; route mode always responds directly, broadcast mode always delegates to all. */

@@ -114,6 +114,7 @@ public final class SpecCompiler {
     for (Draft draft : loaded.drafts()) {
       checker.check(draft);
       ToolHookChecks.check(draft, extensions, problems);
+      LocationChecks.check(draft, problems);
     }
     graph.reportCycles(problems);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());

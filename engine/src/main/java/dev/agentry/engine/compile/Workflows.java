@@ -31,7 +31,7 @@ final class Workflows {
         spec.stream() != null && spec.stream(), on(spec.streamEvents(), false),
         on(spec.streamExecutorEvents(), true), on(spec.storeEvents(), false),
         Set.copyOf(spec.eventsToSkip() == null ? List.of() : spec.eventsToSkip()),
-        on(spec.storeExecutorOutputs(), true), spec.db() != null ? spec.db() : defaultDb);
+        on(spec.storeExecutorOutputs(), true), spec.db() != null ? spec.db() : defaultDb, on(spec.debugMode(), false));
   }
 
   private static boolean on(@Nullable Boolean value, boolean otherwise) {

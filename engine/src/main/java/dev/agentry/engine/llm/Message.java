@@ -81,6 +81,12 @@ public record Message(
     return new Message(Role.TOOL, content, null, List.of(), call.id(), call.name(), error);
   }
 
+  /** This message with another role (a participant's {@code system_message_role} or {@code user_message_role}). */
+  public Message withRole(Role other) {
+    return other == role ? this : new Message(other, content, reasoningContent, toolCalls, toolCallId, toolName,
+        toolError, images, audio, videos, files);
+  }
+
   /** Every medium of the message: images, audio, videos, then files. */
   @JsonIgnore
   public List<Media> media() {

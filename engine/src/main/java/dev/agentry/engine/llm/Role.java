@@ -3,6 +3,8 @@ package dev.agentry.engine.llm;
 /** Who wrote a message, with the lower-case wire names every provider and Agno use. */
 public enum Role {
   SYSTEM("system"),
+  /** OpenAI's newer name for the system role ({@code system_message_role: developer}); a system prompt elsewhere. */
+  DEVELOPER("developer"),
   USER("user"),
   ASSISTANT("assistant"),
   TOOL("tool");
@@ -13,15 +15,16 @@ public enum Role {
     this.wireName = wireName;
   }
 
-  /** The role as written on the wire: "system", "user", "assistant" or "tool". */
+  /** The role as written on the wire: "system", "developer", "user", "assistant" or "tool". */
   public String wireName() {
     return wireName;
   }
 
-  /** The role of a wire name; "developer" (OpenAI's newer name) reads as system. */
+  /** The role of a wire name; "model" (Gemini's name) reads as assistant. */
   public static Role of(String wireName) {
     return switch (wireName) {
-      case "system", "developer" -> SYSTEM;
+      case "system" -> SYSTEM;
+      case "developer" -> DEVELOPER;
       case "user" -> USER;
       case "assistant", "model" -> ASSISTANT;
       case "tool" -> TOOL;

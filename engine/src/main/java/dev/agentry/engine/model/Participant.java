@@ -20,6 +20,10 @@ import tools.jackson.databind.JsonNode;
  * @param storeMedia false to leave the input's media out of the stored run
  * @param db the id of the database its top-level runs and their sessions are stored in ({@code db}, else the
  *     catalog's default database); its member runs go where the team's run goes
+ * @param messages the roles of the built messages, the user context, the introduction and the location
+ * @param storage what the stored runs leave out: tool and history messages, events
+ * @param state the session state tool and whether the stored state is overwritten
+ * @param debug how much of its runs is logged for debugging
  */
 public record Participant(
     ComponentKind kind,
@@ -38,6 +42,10 @@ public record Participant(
     boolean sendMediaToModel,
     boolean storeMedia,
     String db,
+    MessageSettings messages,
+    StorageSettings storage,
+    StateSettings state,
+    DebugSettings debug,
     @Nullable JsonNode inputSchema,
     @Nullable JsonNode outputSchema) {
   public Participant {

@@ -40,6 +40,7 @@ public record WorkflowDef(
    * @param storeExecutorOutputs whether the runs of the steps' agents and teams are stored with the workflow's run
    * @param db the id of the database its runs (its steps' runs too) and sessions are stored in ({@code db}, else the
    *     catalog's default database)
+   * @param debug whether the workflow's events are logged for debugging ({@code debug_mode})
    */
   public record Settings(
       SessionDefaults session,
@@ -49,7 +50,8 @@ public record WorkflowDef(
       boolean storeEvents,
       Set<String> eventsToSkip,
       boolean storeExecutorOutputs,
-      String db) {
+      String db,
+      boolean debug) {
     public Settings {
       eventsToSkip = Set.copyOf(eventsToSkip);
     }

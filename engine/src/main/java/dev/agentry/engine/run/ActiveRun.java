@@ -1,6 +1,5 @@
 package dev.agentry.engine.run;
 
-import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.EventRole;
 import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.Metrics;
@@ -205,12 +204,36 @@ final class ActiveRun implements StoredRun {
    */
   @Override
   public RunOutput stored(RunOutput output) {
+    RunOutput scrubbed = StoredMessages.of(runtime.participant().storage(), output);
     TeamDef team = runtime.team();
-    if (team == null || team.team().storeMemberResponses() || output.memberResponses().isEmpty()) {
-      return output;
+    if (team == null || team.team().storeMemberResponses() || scrubbed.memberResponses().isEmpty()) {
+      return scrubbed;
     }
-    return output.withMemberResponses(output.memberResponses().stream()
+    return scrubbed.withMemberResponses(scrubbed.memberResponses().stream()
         .filter(m -> m.status() == RunStatus.PAUSED).toList());
+  }
+
+  /** Implements {@code overwrite_db_session_state} for a top-level run (a member's state goes to its team's run). */
+  @Override
+  public boolean overwritesState() {
+    return scope.parentRunId() == null && runtime.participant().state().overwriteStored();
+  }
+
+  /**
+   * Implements {@code introduction}, as Agno's {@code read_or_create_session} does: a completed run of the participant
+   * whose content and one assistant message are the introduction, stored before the first run of a new session.
+   */
+  @Override
+  public @Nullable RunOutput introduction() {
+    String text = runtime.participant().messages().introduction();
+    if (text == null || scope.parentRunId() != null) {
+      return null;
+    }
+    long at = Math.min(createdAt, now());
+    return new RunOutput(Ids.newId(), scope.kind(), runtime.id(), runtime.name(), null, scope.sessionId(), userId,
+        text, "str", null, runtime.chatModelId(), runtime.provider(), Map.of(), at, RunStatus.COMPLETED, Metrics.ZERO,
+        List.of(new RunMessage(Message.assistant(text, null, List.of()), at, false, null)), List.of(),
+        new RunOutput.RunInput(""), null, null, List.of(), List.of(), List.of(), runtime.catalogVersion());
   }
 
   /** Where this run's events go: a member's run sends its events to its team's sink. */
@@ -224,15 +247,14 @@ final class ActiveRun implements StoredRun {
   }
 
   /**
-   * Emits an event: always to the stored list when the agent stores events (content deltas excepted, and a team's
-   * intermediate content, as Agno's {@code events_to_skip}), and to the sink unless {@code stream_events} is off and
-   * the event is neither content nor an ending.
+   * Emits an event: to the stored list when the participant stores events and does not skip its name
+   * ({@code events_to_skip}; by default the content deltas and a team's intermediate content), and to the sink
+   * unless {@code stream_events} is off and the event is neither content nor an ending.
    */
   void emit(RunEvent event) {
     emitting.lock(); // a team's tools emit from their own threads; a lock, not synchronized: a sink may block
     try {
-      if (events != null && EventRole.of(event) != EventRole.CONTENT
-          && !(scope.kind() == ComponentKind.TEAM && event instanceof RunEvent.RunIntermediateContent)) {
+      if (storesEvent(event)) {
         events.add(event);
       }
       deliver(event);
@@ -241,6 +263,10 @@ final class ActiveRun implements StoredRun {
     }
   }
 
+
+  private boolean storesEvent(RunEvent event) {
+    return events != null && !runtime.participant().storage().eventsToSkip().contains(event.name());
+  }
 
   private void deliver(RunEvent event) {
     emitting.lock();
@@ -271,14 +297,16 @@ final class ActiveRun implements StoredRun {
    * output says so).
    */
   RunOutput end(RunStatus status, @Nullable Object content, String contentType, RunEvent last) {
-    if (events != null) {
+    boolean storeLast = storesEvent(last);
+    if (storeLast) {
       events.add(last);
     }
     RunOutput output = toOutput(status, content, contentType);
+    DebugLog.ended(this, output);
     try {
       saver.save(output);
     } catch (StoreException e) {
-      if (events != null) {
+      if (storeLast) {
         events.removeLast();
       }
       return unsaved(e);
@@ -349,6 +377,11 @@ final class ActiveRun implements StoredRun {
     usage = new Usage(previousMetrics.inputTokens(), previousMetrics.outputTokens(), previousMetrics.totalTokens(),
         previousMetrics.cacheReadTokens(), previousMetrics.cacheWriteTokens(), previousMetrics.reasoningTokens());
     timeToFirstToken = previousMetrics.timeToFirstToken();
+  }
+
+  /** The run's messages so far, as they are stored. */
+  List<RunMessage> messages() {
+    return messages;
   }
 
   List<Message> conversation() {

@@ -8,6 +8,7 @@ import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.llm.ToolCall;
 import dev.agentry.engine.model.ContextSettings;
 import dev.agentry.engine.model.HistorySettings;
+import dev.agentry.engine.model.MessageSettings;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +31,9 @@ import tools.jackson.databind.JsonNode;
  * {@code markdown}, {@code add_name_to_context}, {@code add_datetime_to_context}, {@code timezone_identifier},
  * {@code role}, {@code resolve_in_context}, {@code add_session_state_to_context},
  * {@code add_dependencies_to_context}, {@code additional_input}, {@code add_history_to_context},
- * {@code num_history_runs}, {@code num_history_messages}, {@code max_tool_calls_from_history}.
+ * {@code num_history_runs}, {@code num_history_messages}, {@code max_tool_calls_from_history}, and of
+ * {@link MessageSettings}: {@code system_message_role}, {@code user_message_role}, {@code build_user_context},
+ * {@code add_location_to_context}.
  */
 final class ContextBuilder {
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
@@ -45,8 +49,8 @@ final class ContextBuilder {
   }
 
   /** The system message, or null when the agent has nothing to say in one. */
-  static @Nullable String systemMessage(ContextSettings spec, String name, List<String> toolInstructions, Vars vars,
-      ZonedDateTime now) {
+  static @Nullable String systemMessage(ContextSettings spec, MessageSettings messages, String name,
+      List<String> toolInstructions, Vars vars, ZonedDateTime now) {
     boolean resolve = spec.resolveInContext();
     if (spec.systemMessage() != null) {
       return vars.resolve(spec.systemMessage(), resolve);
@@ -76,6 +80,7 @@ final class ContextBuilder {
       ZoneId zone = spec.timezone() == null ? now.getZone() : ZoneId.of(spec.timezone());
       info.add("The current time is " + DATE_TIME.format(now.withZoneSameInstant(zone)) + ".");
     }
+    locationLine(messages).ifPresent(info::add);
     if (spec.addNameToContext()) {
       info.add("Your name is: " + name + ".");
     }
@@ -99,6 +104,16 @@ final class ContextBuilder {
     return out.isEmpty() ? null : out.toString().strip();
   }
 
+  /** Agno's location line, from the configured location ({@code add_location_to_context}); nothing is looked up. */
+  static Optional<String> locationLine(MessageSettings messages) {
+    return Optional.ofNullable(messages.location()).map(place -> "Your approximate location is: " + place + ".");
+  }
+
+  /** The system message as sent, with the participant's {@code system_message_role}. */
+  static Message systemMessage(MessageSettings messages, String content) {
+    return Message.system(content).withRole(Role.of(messages.systemRole()));
+  }
+
   /** The {@code additional_input} messages, placed after the system message. */
   static List<Message> additionalInput(ContextSettings spec) {
     List<Message> messages = new ArrayList<>();
@@ -116,16 +131,23 @@ final class ContextBuilder {
   }
 
   /**
-   * The user message: the input, with the dependencies appended when the agent adds them to the context, and the
-   * media sent with it.
+   * The user message, with the participant's {@code user_message_role}: the input with the user context added (unless
+   * {@code build_user_context} is off: then the input as it is), and the media sent with it.
    */
-  static Message userMessage(ContextSettings spec, String input, Vars vars, List<Media> media) {
+  static Message userMessage(ContextSettings spec, MessageSettings messages, String input, Vars vars,
+      List<Media> media) {
+    String text = messages.buildUserContext() ? withUserContext(spec, input, vars) : input;
+    return Message.user(text, media).withRole(Role.of(messages.userRole()));
+  }
+
+  /** The input with the dependencies appended when the agent adds them to the context. */
+  private static String withUserContext(ContextSettings spec, String input, Vars vars) {
     String text = input;
     if (spec.addDependenciesToContext() && !vars.dependencies().isEmpty()) {
       text = input + "\n\n<additional context>\n" + EventJson.MAPPER.writeValueAsString(vars.dependencies())
           + "\n</additional context>";
     }
-    return Message.user(text, media);
+    return text;
   }
 
   /**
@@ -143,7 +165,7 @@ final class ContextBuilder {
     List<Message> messages = new ArrayList<>();
     for (RunOutput run : completed.subList(Math.max(0, completed.size() - runCount), completed.size())) {
       for (RunMessage m : run.messages()) {
-        if (!m.fromHistory() && m.message().role() != Role.SYSTEM) {
+        if (!m.fromHistory() && m.message().role() != Role.SYSTEM && m.message().role() != Role.DEVELOPER) {
           messages.add(m.message());
         }
       }

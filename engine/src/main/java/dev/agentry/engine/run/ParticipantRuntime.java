@@ -60,6 +60,9 @@ record ParticipantRuntime(
               + "use exclude_tools to leave it out");
         }
       }
+      if (participant.state().agenticState()) {
+        addOwn(tools, new BoundTool(SessionStateTool.INSTANCE, ToolFlags.NONE));
+      }
       List<ToolDefinition> definitions = tools.values().stream().map(BoundTool::definition).toList();
       return new ParticipantRuntime(participant, team, team == null ? null : members, catalog.version(), model,
           Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null ? null : OutputFormat.of(participant.outputSchema()),
@@ -68,6 +71,14 @@ record ParticipantRuntime(
     } catch (EngineException e) {
       return new ParticipantRuntime(participant, team, null, catalog.version(), null, Map.of(), List.of(), List.of(),
           null, null, null, seen, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
+    }
+  }
+
+  /** Adds a tool of the runtime's own, such as {@code update_session_state}, which no listed tool may shadow. */
+  private static void addOwn(Map<String, BoundTool> tools, BoundTool tool) {
+    if (tools.putIfAbsent(tool.name(), tool) != null) {
+      throw new EngineException("the tool '" + tool.name() + "' has the name of a tool the runtime adds (such as "
+          + "update_session_state for enable_agentic_state): use exclude_tools to leave it out");
     }
   }
 
@@ -82,8 +93,8 @@ record ParticipantRuntime(
         || Templates.hasPlaceholder(c.role()) || Templates.hasPlaceholder(c.expectedOutput())
         || Templates.hasPlaceholder(c.additionalContext())
         || c.instructions().stream().anyMatch(Templates::hasPlaceholder);
-    return perRun ? null : ContextBuilder.systemMessage(c, participant.name(), toolInstructions,
-        new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now());
+    return perRun ? null : ContextBuilder.systemMessage(c, participant.messages(), participant.name(),
+        toolInstructions, new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now());
   }
 
   /**

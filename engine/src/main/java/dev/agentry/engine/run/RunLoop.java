@@ -138,11 +138,13 @@ final class RunLoop {
       run.emit(new RunEvent.ModelRequestStarted(run.scope, run.now(), run.runtime.chatModelId(),
           run.runtime.provider()));
       Deltas deltas = new Deltas(run, streamDeltas);
+      DebugLog.request(run, request);
       try {
         ChatResponse response = model.chat(request, deltas);
         double duration = (System.nanoTime() - deltas.start) / 1e9;
         Metrics metrics = Metrics.of(response.usage(), duration, deltas.firstToken());
         run.recordModelCall(response.usage(), deltas.firstToken(), response.reasoningContent());
+        DebugLog.response(run, response, metrics);
         run.add(response.toMessage(), metrics);
         if (!streamDeltas && response.content() != null && run.output == null && response.toolCalls().isEmpty()) {
           run.emit(new RunEvent.RunContent(run.scope, run.now(), response.content(), "str",

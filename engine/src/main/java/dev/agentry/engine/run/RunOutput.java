@@ -124,6 +124,13 @@ public record RunOutput(
         newEvents, metadata, memberResponses, stepResults, stepRequirements, specVersion);
   }
 
+  /** This run with {@code newMessages} as its messages. */
+  public RunOutput withMessages(List<RunMessage> newMessages) {
+    return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
+        reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, newMessages, tools, input,
+        events, metadata, memberResponses, stepResults, stepRequirements, specVersion);
+  }
+
   /** This run with the step outputs of a workflow run ({@code step_results}). */
   public RunOutput withStepResults(List<StepResult> results) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,

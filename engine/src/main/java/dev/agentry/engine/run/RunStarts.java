@@ -55,7 +55,7 @@ final class RunStarts {
       checkMedia(p, request.media());
     }
     SessionStore store = config.databases().get(p.db());
-    StartingSession s = StartingSession.of(p.session(), request, store);
+    StartingSession s = StartingSession.of(p.session(), request, store, p.state().overwriteStored());
     OutputFormat output = request.outputSchema() != null ? OutputFormat.of(request.outputSchema())
         : runtime.output();
     boolean streamEvents = request.streamEvents() != null ? request.streamEvents() : p.streamEvents();
@@ -181,10 +181,10 @@ final class RunStarts {
       }
     }
     String system = runtime.systemMessage() != null ? runtime.systemMessage()
-        : ContextBuilder.systemMessage(p.context(), runtime.name(), runtime.toolInstructions(), run.vars,
-            ZonedDateTime.now(config.clock()));
+        : ContextBuilder.systemMessage(p.context(), p.messages(), runtime.name(), runtime.toolInstructions(),
+            run.vars, ZonedDateTime.now(config.clock()));
     if (system != null) {
-      run.add(Message.system(system), null);
+      run.add(ContextBuilder.systemMessage(p.messages(), system), null);
     }
     ContextBuilder.additionalInput(p.context()).forEach(m -> run.add(m, null));
     if (p.history().enabled()) {
@@ -194,7 +194,8 @@ final class RunStarts {
     }
     // Implements send_media_to_model: false keeps the media out of the model's context (Agno: for tools only).
     List<Media> media = p.sendMediaToModel() ? run.media : List.of();
-    run.add(ContextBuilder.userMessage(p.context(), run.inputText(), run.vars, media), null);
+    run.add(ContextBuilder.userMessage(p.context(), p.messages(), run.inputText(), run.vars, media), null);
+    DebugLog.started(run);
     if (run.tasks != null) {
       TaskRounds.start(run);
     }

@@ -22,6 +22,10 @@ final class RunStorage {
     if (run.takeNewSession()) {
       store.createSession(Session.of(run.scope().sessionId(), run.sessionType(), run.componentId(), run.userId(),
           run.catalogVersion(), run.now()));
+      RunOutput introduction = run.introduction();
+      if (introduction != null) {
+        store.saveRun(introduction);
+      }
     }
     store.saveRun(run.toOutput(status, null, "str"));
     run.markStored();
@@ -60,8 +64,8 @@ final class RunStorage {
     }
     Metrics metrics = output.status().isFinal() ? output.metrics() : Metrics.ZERO;
     long now = run.now();
-    store.updateSession(run.scope().sessionId(), s -> s.afterRun(
-        StateDelta.apply(s.sessionState(), run.initialState(), output.sessionState()), metrics,
+    store.updateSession(run.scope().sessionId(), s -> s.afterRun(run.overwritesState() ? output.sessionState()
+        : StateDelta.apply(s.sessionState(), run.initialState(), output.sessionState()), metrics,
         run.catalogVersion(), now));
   }
 

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * request, the stored session and the component's defaults say, the request's keys winning.
  *
  * @param session the stored session; null when the run starts a new one
- * @param state the session state the run starts with: the defaults, the stored state, then the request's keys
+ * @param state the session state the run starts with: the defaults, the stored state (unless the component
+ *     overwrites it: {@code overwrite_db_session_state}), then the request's keys
  * @param stored the session state as stored, to tell what the run changes
  */
 record StartingSession(String sessionId, String runId, @Nullable Session session, @Nullable String userId,
@@ -20,12 +21,17 @@ record StartingSession(String sessionId, String runId, @Nullable Session session
     Map<String, Object> metadata) {
 
   static StartingSession of(SessionDefaults defaults, RunRequest request, SessionStore store) {
+    return of(defaults, request, store, false);
+  }
+
+  /** As {@link #of(SessionDefaults, RunRequest, SessionStore)}; the stored state is left out when {@code overwrite}. */
+  static StartingSession of(SessionDefaults defaults, RunRequest request, SessionStore store, boolean overwrite) {
     String sessionId = request.sessionId() != null ? request.sessionId()
         : defaults.sessionId() != null ? defaults.sessionId() : Ids.newId();
     String runId = request.runId() != null ? request.runId() : Ids.newId();
     Session session = store.findSession(sessionId).orElse(null);
     Map<String, Object> state = new LinkedHashMap<>(defaults.sessionState());
-    if (session != null) {
+    if (session != null && !overwrite) {
       state.putAll(session.sessionState());
     }
     if (request.sessionState() != null) {

@@ -51,6 +51,22 @@ interface StoredRun {
   /** The run's output as stored (a team's without the member runs it does not keep). */
   RunOutput stored(RunOutput output);
 
+  /**
+   * True when the session state the run ends with replaces the stored one ({@code overwrite_db_session_state}),
+   * instead of only what the run changed being applied to it.
+   */
+  default boolean overwritesState() {
+    return false;
+  }
+
+  /**
+   * The run stored first in the new session this run starts ({@code introduction}); null for none. Asked only when the
+   * run creates its session.
+   */
+  default @Nullable RunOutput introduction() {
+    return null;
+  }
+
   default SessionType sessionType() {
     return SessionType.of(scope().kind());
   }

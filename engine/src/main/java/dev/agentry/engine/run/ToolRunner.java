@@ -79,7 +79,9 @@ final class ToolRunner {
           stopAfter || result.outcome() == ToolResult.Outcome.STOP).withChildRunId(timed.childRunId());
       replaceOrAdd(run.tools(), done);
       run.add(Message.tool(c.call(), result.content(), result.isError()), null);
-      run.emit(new RunEvent.ToolCallCompleted(run.scope, run.now(), done, summary(c, timed)));
+      String summary = summary(c, timed);
+      run.emit(new RunEvent.ToolCallCompleted(run.scope, run.now(), done, summary));
+      DebugLog.toolCall(run, done, summary);
       stop |= done.stopAfterToolCall();
       if (c.tool() != null && c.tool().flags().showResult() && !result.isError()) {
         shown = (shown == null ? new StringBuilder() : shown.append('\n')).append(result.content());

@@ -128,6 +128,9 @@ final class WorkflowRun implements StoredRun {
   }
 
   private void deliver(RunEvent event) {
+    if (workflow.settings().debug()) {
+      DebugLog.workflow(workflow.id(), event);
+    }
     if (streamEvents || EventRole.of(event) != EventRole.PROGRESS) {
       sink.accept(event);
     }

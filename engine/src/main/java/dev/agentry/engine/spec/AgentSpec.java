@@ -80,6 +80,7 @@ public record AgentSpec(
     @Nullable Boolean addNameToContext,
     @Nullable Boolean addDatetimeToContext,
     @Nullable Boolean addLocationToContext,
+    @Nullable Location location,
     @Nullable String timezoneIdentifier,
     @Nullable Boolean resolveInContext,
     @Nullable List<JsonNode> additionalInput,
@@ -113,6 +114,9 @@ public record AgentSpec(
       @Nullable Map<String, Object> options,
       @Nullable List<String> includeTools,
       @Nullable List<String> excludeTools) {}
+
+  /** A place as written, for {@code add_location_to_context}; implements {@code schemas/agent.schema.json#/$defs/location}. */
+  public record Location(@Nullable String city, @Nullable String region, @Nullable String country) {}
 
   /** A pre or post hook; implements {@code schemas/agent.schema.json#/$defs/hook}. */
   public record Hook(

@@ -85,4 +85,25 @@ public interface ParticipantSpec {
 
   /** The Database resource its runs are stored in; null for the default database. */
   @Nullable String db();
+  @Nullable Boolean enableAgenticState();
+
+  @Nullable Boolean overwriteDbSessionState();
+
+  @Nullable String systemMessageRole();
+
+  @Nullable String introduction();
+
+  @Nullable Boolean addLocationToContext();
+
+  AgentSpec.@Nullable Location location();
+
+  @Nullable Boolean storeToolMessages();
+
+  @Nullable Boolean storeHistoryMessages();
+
+  @Nullable List<String> eventsToSkip();
+
+  @Nullable Boolean debugMode();
+
+  @Nullable Integer debugLevel();
 }

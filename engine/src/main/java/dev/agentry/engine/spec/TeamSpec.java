@@ -2,6 +2,7 @@ package dev.agentry.engine.spec;
 
 import dev.agentry.engine.spec.AgentSpec.CompressionManager;
 import dev.agentry.engine.spec.AgentSpec.Hook;
+import dev.agentry.engine.spec.AgentSpec.Location;
 import dev.agentry.engine.spec.AgentSpec.MemoryManager;
 import dev.agentry.engine.spec.AgentSpec.SessionSummaryManager;
 import dev.agentry.engine.spec.AgentSpec.ToolRef;
@@ -43,6 +44,7 @@ public record TeamSpec(
     @Nullable Boolean markdown,
     @Nullable Boolean addDatetimeToContext,
     @Nullable Boolean addLocationToContext,
+    @Nullable Location location,
     @Nullable String timezoneIdentifier,
     @Nullable Boolean addNameToContext,
     @Nullable Boolean addMemberToolsToContext,

@@ -47,6 +47,19 @@ class ExampleAgentsRunTest {
     });
   }
 
+  @Test
+  void the_errand_assistant_keeps_the_list_in_the_session_state_and_introduces_itself() {
+    RunOutput out = engine.run("errand-assistant", RunRequest.create(r -> r.input("Remember milk and eggs")
+        .sessionId("shop-example")));
+
+    assertThat(out.status()).as(out.contentText()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(out.sessionState()).containsEntry("shopping_list", java.util.List.of("milk", "eggs"));
+    assertThat(out.messages().getFirst().message().content())
+        .contains("Your approximate location is: Lyon, Auvergne-Rhône-Alpes, France.");
+    assertThat(out.messages()).as("the introduction is the session's first message")
+        .anySatisfy(m -> assertThat(m.message().content()).startsWith("Hello! Tell me what to buy"));
+  }
+
   private static String prompt(String agentId) {
     return switch (agentId) {
       case "tools-agent" -> "what is 2 + 3?";

@@ -33,8 +33,9 @@ final class AnthropicRequestBody {
     ObjectNode body = NODES.objectNode();
     body.put("model", model.modelId());
     body.put("max_tokens", spec != null && spec.maxTokens() != null ? spec.maxTokens() : DEFAULT_MAX_TOKENS);
-    // Anthropic has no system role: every system message goes to the top-level system prompt.
-    String system = request.messages().stream().filter(m -> m.role() == Role.SYSTEM && m.content() != null)
+    // Anthropic has no system role: every system (or developer) message goes to the top-level system prompt.
+    String system = request.messages().stream()
+        .filter(m -> (m.role() == Role.SYSTEM || m.role() == Role.DEVELOPER) && m.content() != null)
         .map(Message::content).collect(Collectors.joining("\n\n"));
     if (!system.isEmpty()) {
       body.put("system", system);
@@ -75,7 +76,7 @@ final class AnthropicRequestBody {
     for (Message message : messages) {
       String content = message.content() == null ? "" : message.content();
       switch (message.role()) {
-        case SYSTEM -> { }
+        case SYSTEM, DEVELOPER -> { }
         case TOOL -> {
           if (results == null) {
             results = out.addObject().put("role", "user").putArray("content");

@@ -112,7 +112,7 @@ final class OpenAiRequestBody {
           out.set("content", OpenAiMediaParts.of(message));
         }
       }
-      case SYSTEM -> out.put("content", content == null ? "" : content);
+      case SYSTEM, DEVELOPER -> out.put("content", content == null ? "" : content);
     }
     return out;
   }

@@ -10,6 +10,7 @@ import dev.agentry.engine.llm.ChatModelFactory;
 import dev.agentry.engine.llm.ChatRequest;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.ResponseFormat;
+import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.llm.StreamListener;
 import dev.agentry.engine.llm.StubProvider;
 import dev.agentry.engine.llm.StubProvider.Reply;
@@ -102,6 +103,18 @@ class AnthropicRequestBodyTest {
             "input_schema": {"type": "object", "properties": {"city": {"type": "string"}}}}]
         }
         """));
+  }
+
+  @Test
+  void sends_a_developer_message_as_the_system_prompt() {
+    ChatRequest request = ChatRequest.of(List.of(Message.system("Be brief.").withRole(Role.DEVELOPER),
+        Message.user("Hi")));
+
+    JsonNode body = send(claude(), request).json();
+
+    assertThat(body.path("system").asString()).isEqualTo("Be brief.");
+    assertThat(body.get("messages")).isEqualTo(Json.MAPPER.readTree("""
+        [{"role": "user", "content": "Hi"}]"""));
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.agentry.engine.llm.ChatModelFactory;
 import dev.agentry.engine.llm.ChatRequest;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.ResponseFormat;
+import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.llm.StreamListener;
 import dev.agentry.engine.llm.StubProvider;
 import dev.agentry.engine.llm.StubProvider.Reply;
@@ -93,6 +94,17 @@ class OpenAiRequestBodyTest {
             "json_schema": {"name": "answer", "strict": false, "schema": {"type": "object"}}}
         }
         """));
+  }
+
+  @Test
+  void sends_the_developer_role_of_system_message_role_as_written() {
+    ChatRequest request = ChatRequest.of(List.of(Message.system("Be brief.").withRole(Role.DEVELOPER),
+        Message.user("Hi")));
+
+    JsonNode body = send(TestModels.at(stub, "sk-test").resource("fast", "openai", "o3-mini"), request).json();
+
+    assertThat(body.get("messages")).isEqualTo(Json.MAPPER.readTree("""
+        [{"role": "developer", "content": "Be brief."}, {"role": "user", "content": "Hi"}]"""));
   }
 
   @Test
