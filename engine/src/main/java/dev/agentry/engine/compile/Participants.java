@@ -5,6 +5,7 @@ import dev.agentry.engine.model.ContextSettings;
 import dev.agentry.engine.model.HistorySettings;
 import dev.agentry.engine.model.LoopSettings;
 import dev.agentry.engine.model.ModelDef;
+import dev.agentry.engine.model.ReasoningSettings;
 import dev.agentry.engine.model.Participant;
 import dev.agentry.engine.model.RunLimits;
 import dev.agentry.engine.model.SessionDefaults;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -29,19 +31,40 @@ final class Participants {
   private Participants() {}
 
   static Participant agent(String id, String name, AgentSpec spec, ModelDef model, Toolkits toolkits,
-      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, toolkits, inputSchema,
-        outputSchema);
+      Function<String, ModelDef> models, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+    ReasoningSettings reasoning = reasoning(spec.reasoning(), spec.reasoningModel(), spec.reasoningAgent(),
+        spec.reasoningMinSteps(), spec.reasoningMaxSteps(), models);
+    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, toolkits, reasoning,
+        inputSchema, outputSchema);
   }
 
   static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Toolkits toolkits,
-      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.TEAM, id, name, spec, true, model, toolkits, inputSchema, outputSchema);
+      Function<String, ModelDef> models, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+    ReasoningSettings reasoning = reasoning(spec.reasoning(), spec.reasoningModel(), spec.reasoningAgent(),
+        spec.reasoningMinSteps(), spec.reasoningMaxSteps(), models);
+    return participant(ComponentKind.TEAM, id, name, spec, true, model, toolkits, reasoning, inputSchema,
+        outputSchema);
+  }
+
+  /**
+   * Reasoning is on with {@code reasoning: true}, or when a reasoning model or agent is named (Agno reasons when
+   * {@code reasoning or reasoning_model is not None}; naming a reasoning agent asks for reasoning just as plainly).
+   */
+  private static ReasoningSettings reasoning(@Nullable Boolean enabled, @Nullable String model,
+      @Nullable String agent, @Nullable Integer minSteps, @Nullable Integer maxSteps,
+      Function<String, ModelDef> models) {
+    boolean on = off(enabled) || model != null || agent != null;
+    if (!on) {
+      return ReasoningSettings.OFF;
+    }
+    return new ReasoningSettings(true, model == null ? null : models.apply(model), agent,
+        minSteps == null ? ReasoningSettings.DEFAULT_MIN_STEPS : minSteps,
+        maxSteps == null ? ReasoningSettings.DEFAULT_MAX_STEPS : maxSteps);
   }
 
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
-      boolean buildContext, ModelDef model, Toolkits toolkits, @Nullable JsonNode inputSchema,
-      @Nullable JsonNode outputSchema) {
+      boolean buildContext, ModelDef model, Toolkits toolkits, ReasoningSettings reasoning,
+      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
         off(s.addNameToContext()), off(s.addDatetimeToContext()), s.timezoneIdentifier(), on(s.resolveInContext()),
@@ -51,7 +74,7 @@ final class Participants {
         loop(s.retries(), s.delayBetweenRetries(), s.exponentialBackoff(), s.toolChoice()),
         limits(s.maxTurns(), s.timeoutSeconds(), s.toolCallLimit()),
         session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), toolkits.uses(s.tools()), list(s.toolHooks()),
-        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()), inputSchema,
+        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()), reasoning, inputSchema,
         outputSchema);
   }
 
