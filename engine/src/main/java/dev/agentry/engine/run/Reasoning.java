@@ -8,6 +8,7 @@ import dev.agentry.engine.llm.ChatModel;
 import dev.agentry.engine.llm.ChatRequest;
 import dev.agentry.engine.llm.ChatResponse;
 import dev.agentry.engine.llm.Message;
+import dev.agentry.engine.llm.ReasoningNotes;
 import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.llm.StreamListener;
 import dev.agentry.engine.model.ReasoningSettings;
@@ -30,10 +31,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class Reasoning {
   private static final Logger LOG = LoggerFactory.getLogger(Reasoning.class);
-  static final String BEFORE = "I have worked through this problem in-depth, running all necessary tools and have "
-      + "included my raw, step by step research. ";
-  static final String AFTER = "Now I will summarize my reasoning and provide a final answer. I will skip any tool "
-      + "calls already executed and steps that are not relevant to the final answer.";
   /** The JSON Schema of the reasoning model's answer, Agno's {@code ReasoningSteps}. */
   static final JsonNode SCHEMA = Json.MAPPER.readTree("""
       {"title": "ReasoningSteps", "type": "object", "required": ["reasoning_steps"],
@@ -67,9 +64,9 @@ final class Reasoning {
       return;
     }
     run.recordReasoning(steps, replies);
-    run.addToContext(Message.assistant(BEFORE, null, List.of()));
+    run.addToContext(Message.assistant(ReasoningNotes.BEFORE, null, List.of()));
     replies.forEach(run::addToContext);
-    run.addToContext(Message.assistant(AFTER, null, List.of()));
+    run.addToContext(Message.assistant(ReasoningNotes.AFTER, null, List.of()));
     run.emit(new RunEvent.ReasoningCompleted(run.scope, run.now(), new ReasoningSteps(steps),
         ReasoningSteps.class.getSimpleName(), ReasoningSteps.ExtraData.of(steps)));
   }
