@@ -12,19 +12,19 @@ import tools.jackson.databind.JsonNode;
  * warning, at its position, from the first load on and after a reload.
  */
 class InertFieldsStatusTest {
-  static final String REASONING = """
+  static final String SEARCH_KNOWLEDGE = """
       apiVersion: agentry.dev/v1
       kind: Agent
       metadata: {name: thinker}
       spec:
         model: echo-model
-        reasoning: true
+        search_knowledge: true
       """;
 
   @Test
   void the_first_load_and_a_reload_show_the_warning_of_a_field_that_has_no_effect_yet() {
     Map<String, String> specs = new HashMap<>(TestServer.SPECS);
-    specs.put("thinker.yaml", REASONING);
+    specs.put("thinker.yaml", SEARCH_KNOWLEDGE);
     try (TestServer server = TestServer.start(specs)) {
       assertWarning(TestServer.json(server.get("/specs/status")));
 
@@ -41,6 +41,6 @@ class InertFieldsStatusTest {
     assertThat(diagnostic.path("file").asString()).endsWith("thinker.yaml");
     assertThat(diagnostic.path("line").asInt()).isEqualTo(6);
     assertThat(diagnostic.path("column").asInt()).isEqualTo(3);
-    assertThat(diagnostic.path("message").asString()).isEqualTo("'reasoning' is accepted but has no effect yet");
+    assertThat(diagnostic.path("message").asString()).isEqualTo("'search_knowledge' is accepted but has no effect yet");
   }
 }

@@ -7,6 +7,7 @@ import dev.agentry.engine.model.HistorySettings;
 import dev.agentry.engine.model.LoopSettings;
 import dev.agentry.engine.model.MessageSettings;
 import dev.agentry.engine.model.ModelDef;
+import dev.agentry.engine.model.ReasoningSettings;
 import dev.agentry.engine.model.Participant;
 import dev.agentry.engine.model.RunLimits;
 import dev.agentry.engine.model.SessionDefaults;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -36,23 +38,45 @@ final class Participants {
   private Participants() {}
 
   static Participant agent(String id, String name, AgentSpec spec, ModelDef model, Toolkits toolkits,
-      String defaultDb, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+      String defaultDb, Function<String, ModelDef> models, @Nullable JsonNode inputSchema,
+      @Nullable JsonNode outputSchema) {
+    ReasoningSettings reasoning = reasoning(spec.reasoning(), spec.reasoningModel(), spec.reasoningAgent(),
+        spec.reasoningMinSteps(), spec.reasoningMaxSteps(), models);
     return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()),
         spec.userMessageRole() == null ? "user" : spec.userMessageRole(), on(spec.buildUserContext()), model, toolkits,
-        defaultDb,
+        defaultDb, reasoning,
         inputSchema, outputSchema);
   }
 
   static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Toolkits toolkits,
-      String defaultDb, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.TEAM, id, name, spec, true, "user", true, model, toolkits, defaultDb, inputSchema,
+      String defaultDb, Function<String, ModelDef> models, @Nullable JsonNode inputSchema,
+      @Nullable JsonNode outputSchema) {
+    ReasoningSettings reasoning = reasoning(spec.reasoning(), spec.reasoningModel(), spec.reasoningAgent(),
+        spec.reasoningMinSteps(), spec.reasoningMaxSteps(), models);
+    return participant(ComponentKind.TEAM, id, name, spec, true, "user", true, model, toolkits, defaultDb, reasoning,
+        inputSchema,
         outputSchema);
+  }
+
+  /**
+   * Reasoning is on with {@code reasoning: true}, or when a reasoning model or agent is named (Agno reasons when
+   * {@code reasoning or reasoning_model is not None}; naming a reasoning agent asks for reasoning just as plainly).
+   */
+  private static ReasoningSettings reasoning(@Nullable Boolean enabled, @Nullable String model,
+      @Nullable String agent, @Nullable Integer minSteps, @Nullable Integer maxSteps,
+      Function<String, ModelDef> models) {
+    boolean on = off(enabled) || model != null || agent != null;
+    if (!on) {
+      return ReasoningSettings.OFF;
+    }
+    return new ReasoningSettings(true, model == null ? null : models.apply(model), agent,
+        minSteps == null ? ReasoningSettings.DEFAULT_MIN_STEPS : minSteps,
+        maxSteps == null ? ReasoningSettings.DEFAULT_MAX_STEPS : maxSteps);
   }
 
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
       boolean buildContext, String userRole, boolean buildUserContext, ModelDef model, Toolkits toolkits,
-      String defaultDb, @Nullable JsonNode inputSchema,
-      @Nullable JsonNode outputSchema) {
+      String defaultDb, ReasoningSettings reasoning, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
         off(s.addNameToContext()), off(s.addDatetimeToContext()), s.timezoneIdentifier(), on(s.resolveInContext()),
@@ -66,7 +90,7 @@ final class Participants {
         s.db() != null ? s.db() : defaultDb,
         messages(s, userRole, buildUserContext), storage(kind, s), new StateSettings(off(s.enableAgenticState()),
         off(s.overwriteDbSessionState())), DebugSettings.of(off(s.debugMode()), s.debugLevel() == null ? 1
-        : s.debugLevel()), inputSchema, outputSchema);
+        : s.debugLevel()), reasoning, inputSchema, outputSchema);
   }
 
   private static MessageSettings messages(ParticipantSpec s, String userRole, boolean buildUserContext) {

@@ -60,10 +60,21 @@ public sealed interface RunEvent
       @Nullable Object content,
       String contentType,
       @Nullable String reasoningContent,
+      @Nullable List<ReasoningSteps.Step> reasoningSteps,
+      @Nullable List<Object> reasoningMessages,
+      ReasoningSteps.@Nullable ExtraData extraData,
       @Nullable Map<String, Object> metadata,
       Metrics metrics,
       @Nullable Map<String, Object> sessionState,
-      @Nullable MemberResponses memberResponses) implements FlowEvent {}
+      @Nullable MemberResponses memberResponses) implements FlowEvent {
+    /** A run's ending without reasoning steps. */
+    public RunCompleted(RunScope scope, long createdAt, @Nullable Object content, String contentType,
+        @Nullable String reasoningContent, @Nullable Map<String, Object> metadata, Metrics metrics,
+        @Nullable Map<String, Object> sessionState, @Nullable MemberResponses memberResponses) {
+      this(scope, createdAt, content, contentType, reasoningContent, null, null, null, metadata, metrics,
+          sessionState, memberResponses);
+    }
+  }
 
   /** The run stopped to wait for a person: {@code tools} lists the calls to confirm, fill in or execute. */
   @EventName("RunPaused")
@@ -183,14 +194,33 @@ public sealed interface RunEvent
       long cacheReadTokens,
       long cacheWriteTokens) implements ModelEvent {}
 
-  /** A piece of the answer (a delta when streaming), or reasoning content streamed alongside it. */
+  /**
+   * A piece of the answer (a delta when streaming), or reasoning content streamed alongside it. After step-by-step
+   * reasoning every piece carries the steps, as Agno's do ({@code reasoning_steps}), and as Agent UI reads them
+   * ({@code extra_data.reasoning_steps}).
+   */
   @EventName("RunContent")
   record RunContent(
       @JsonIgnore RunScope scope,
       @JsonIgnore long createdAt,
       @Nullable Object content,
       String contentType,
-      @Nullable String reasoningContent) implements ModelEvent {}
+      @Nullable String reasoningContent,
+      @Nullable List<ReasoningSteps.Step> reasoningSteps,
+      ReasoningSteps.@Nullable ExtraData extraData) implements ModelEvent {
+    /** A piece of the answer without reasoning steps. */
+    public RunContent(RunScope scope, long createdAt, @Nullable Object content, String contentType,
+        @Nullable String reasoningContent) {
+      this(scope, createdAt, content, contentType, reasoningContent, null, null);
+    }
+
+    /** This piece with the run's reasoning steps (both fields), unless it has some already or there are none. */
+    public RunContent withReasoningSteps(@Nullable List<ReasoningSteps.Step> steps) {
+      return steps == null || steps.isEmpty() || reasoningSteps != null ? this
+          : new RunContent(scope, createdAt, content, contentType, reasoningContent, steps,
+              ReasoningSteps.ExtraData.of(steps));
+    }
+  }
 
   /** Text the model wrote alongside tool calls, before its final answer. */
   @EventName("RunIntermediateContent")
@@ -207,13 +237,23 @@ public sealed interface RunEvent
   record ReasoningContentDelta(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, String reasoningContent)
       implements ModelEvent {}
 
+  /**
+   * One reasoning step: with step-by-step reasoning, {@code content} is the step (content type "ReasoningStep"),
+   * {@code reasoning_content} the steps so far as text, and {@code extra_data.reasoning_steps} this one step (Agent UI
+   * appends it); with a model that reasons by itself, its reasoning text (content type "str").
+   */
   @EventName("ReasoningStep")
-  record ReasoningStep(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, @Nullable String content,
-      String contentType, @Nullable String reasoningContent) implements ModelEvent {}
+  record ReasoningStep(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, @Nullable Object content,
+      String contentType, @Nullable String reasoningContent, ReasoningSteps.@Nullable ExtraData extraData)
+      implements ModelEvent {}
 
+  /**
+   * Reasoning ended: with step-by-step reasoning, {@code content} is every step ({@code ReasoningSteps}) and
+   * {@code extra_data.reasoning_steps} lists them again for Agent UI (which replaces its steps with them).
+   */
   @EventName("ReasoningCompleted")
-  record ReasoningCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, @Nullable String content,
-      String contentType) implements ModelEvent {}
+  record ReasoningCompleted(@JsonIgnore RunScope scope, @JsonIgnore long createdAt, @Nullable Object content,
+      String contentType, ReasoningSteps.@Nullable ExtraData extraData) implements ModelEvent {}
 
   /** The parser model ({@code parser_model}) starts turning the answer into the output schema. */
   @EventName("ParserModelResponseStarted")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One message of a conversation sent to or received from a model.
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param audio the audio clips of a user message ({@code Message.audio})
  * @param videos the videos of a user message ({@code Message.videos})
  * @param files the files of a user message ({@code Message.files})
+ * @param thinkingBlocks an assistant message's signed thinking blocks as the provider wrote them (Anthropic's
+ *     {@code thinking} with its {@code signature}, {@code redacted_thinking}), sent back unchanged with it
  */
 public record Message(
     Role role,
@@ -31,13 +34,23 @@ public record Message(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Media.Image> images,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Media.Audio> audio,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Media.Video> videos,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Media.File> files) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Media.File> files,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JsonNode> thinkingBlocks) {
   public Message {
     toolCalls = List.copyOf(toolCalls);
     images = images == null ? List.of() : List.copyOf(images);
     audio = audio == null ? List.of() : List.copyOf(audio);
     videos = videos == null ? List.of() : List.copyOf(videos);
     files = files == null ? List.of() : List.copyOf(files);
+    thinkingBlocks = thinkingBlocks == null ? List.of() : List.copyOf(thinkingBlocks);
+  }
+
+  /** A message without thinking blocks. */
+  public Message(Role role, @Nullable String content, @Nullable String reasoningContent, List<ToolCall> toolCalls,
+      @Nullable String toolCallId, @Nullable String toolName, boolean toolError, List<Media.Image> images,
+      List<Media.Audio> audio, List<Media.Video> videos, List<Media.File> files) {
+    this(role, content, reasoningContent, toolCalls, toolCallId, toolName, toolError, images, audio, videos, files,
+        List.of());
   }
 
   /** A message without media. */
@@ -74,6 +87,13 @@ public record Message(
 
   public static Message assistant(@Nullable String content, @Nullable String reasoning, List<ToolCall> toolCalls) {
     return new Message(Role.ASSISTANT, content, reasoning, toolCalls, null, null, false);
+  }
+
+  /** An assistant message with the provider's signed thinking blocks, to be sent back unchanged. */
+  public static Message assistant(@Nullable String content, @Nullable String reasoning, List<ToolCall> toolCalls,
+      List<JsonNode> thinkingBlocks) {
+    return new Message(Role.ASSISTANT, content, reasoning, toolCalls, null, null, false, List.of(), List.of(),
+        List.of(), List.of(), thinkingBlocks);
   }
 
   /** The result of one tool call, or its error when {@code error} is true. */

@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * @param storage what the stored runs leave out: tool and history messages, events
  * @param state the session state tool and whether the stored state is overwritten
  * @param debug how much of its runs is logged for debugging
+ * @param reasoning the step-by-step reasoning done before the first model turn ({@link ReasoningSettings#OFF} for none)
  */
 public record Participant(
     ComponentKind kind,
@@ -46,6 +47,7 @@ public record Participant(
     StorageSettings storage,
     StateSettings state,
     DebugSettings debug,
+    ReasoningSettings reasoning,
     @Nullable JsonNode inputSchema,
     @Nullable JsonNode outputSchema) {
   public Participant {

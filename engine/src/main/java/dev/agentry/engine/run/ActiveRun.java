@@ -3,6 +3,7 @@ package dev.agentry.engine.run;
 import dev.agentry.engine.event.EventRole;
 import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.Metrics;
+import dev.agentry.engine.event.ReasoningSteps;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.RunStatus;
@@ -68,6 +69,8 @@ final class ActiveRun implements StoredRun {
   private Usage usage = Usage.NONE;
   private @Nullable Double timeToFirstToken;
   private @Nullable String reasoning;
+  private List<ReasoningSteps.Step> reasoningSteps = List.of();
+  private List<RunMessage> reasoningMessages = List.of();
   private final RunSaver saver = new RunSaver();
   int toolCalls;
   /** The task list, in a team run in tasks mode; null otherwise. */
@@ -252,6 +255,9 @@ final class ActiveRun implements StoredRun {
    * unless {@code stream_events} is off and the event is neither content nor an ending.
    */
   void emit(RunEvent event) {
+    if (event instanceof RunEvent.RunContent content && !reasoningSteps.isEmpty()) {
+      event = content.withReasoningSteps(reasoningSteps); // as Agno's: every piece of the answer carries the steps
+    }
     emitting.lock(); // a team's tools emit from their own threads; a lock, not synchronized: a sink may block
     try {
       if (storesEvent(event)) {
@@ -352,6 +358,37 @@ final class ActiveRun implements StoredRun {
     conversation.add(message);
   }
 
+  /** Adds a message to what the model reads only, not to the run's stored messages (the reasoning notes). */
+  void addToContext(Message message) {
+    conversation.add(message);
+  }
+
+  /**
+   * Keeps the steps of step-by-step reasoning and the reasoning model's messages; the steps' text becomes the
+   * run's reasoning content, as Agno writes it.
+   */
+  void recordReasoning(List<ReasoningSteps.Step> steps, List<Message> replies) {
+    reasoningSteps = List.copyOf(steps);
+    long at = now();
+    reasoningMessages = replies.stream().map(m -> RunMessage.of(m, at)).toList();
+    String text = steps.stream().map(ReasoningSteps.Step::text).reduce("", String::concat);
+    reasoning = reasoning == null ? text : reasoning + "\n" + text;
+  }
+
+  List<ReasoningSteps.Step> reasoningSteps() {
+    return reasoningSteps;
+  }
+
+  /** The reasoning messages as {@code RunCompleted} carries them ({@code reasoning_messages}). */
+  List<Object> reasoningMessagesJson() {
+    return List.copyOf(ChatMessage.listOf(scope.runId() + "/reasoning", reasoningMessages, List.of()));
+  }
+
+  /** Adds the tokens of an auxiliary model call (the reasoning model's) to the run's. */
+  void recordUsage(Usage callUsage) {
+    usage = usage.plus(callUsage);
+  }
+
   void addHistory(Message message) {
     messages.add(new RunMessage(message, now(), true, null));
     conversation.add(message);
@@ -435,8 +472,8 @@ final class ActiveRun implements StoredRun {
     // Implements store_media: false leaves the media out of the run's input and messages, as Agno scrubs them.
     boolean storeMedia = runtime.participant().storeMedia();
     return new RunOutput(scope.runId(), scope.kind(), runtime.id(), runtime.name(), scope.parentRunId(),
-        scope.sessionId(), userId, content, contentType, reasoning, runtime.chatModelId(), runtime.provider(),
-        sessionStateSnapshot(), createdAt, status, metrics(),
+        scope.sessionId(), userId, content, contentType, reasoning, reasoningSteps, reasoningMessages,
+        runtime.chatModelId(), runtime.provider(), sessionStateSnapshot(), createdAt, status, metrics(),
         storeMedia ? messages : withoutMedia(messages), tools, RunOutput.RunInput.of(input, storeMedia ? media
         : List.of()), events == null ? null : List.copyOf(events), metadata, memberResponses(), List.of(),
         List.of(), runtime.catalogVersion());

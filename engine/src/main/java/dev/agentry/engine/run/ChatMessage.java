@@ -47,12 +47,22 @@ public record ChatMessage(
 
   /** The messages of {@code run}, in order, history included. */
   public static List<ChatMessage> listOf(RunOutput run) {
+    return listOf(run.runId(), run.messages(), run.tools());
+  }
+
+  /** The reasoning model's messages of {@code run} ({@code reasoning_messages}); null when it has none. */
+  public static @Nullable List<ChatMessage> reasoningOf(RunOutput run) {
+    return run.reasoningMessages().isEmpty() ? null
+        : listOf(run.runId() + "/reasoning", run.reasoningMessages(), List.of());
+  }
+
+  /** {@code messages} in order; {@code key} and the position make each message's id. */
+  static List<ChatMessage> listOf(String key, List<RunMessage> messages, List<ToolExecution> tools) {
     Map<String, ToolExecution> calls = new HashMap<>();
-    run.tools().forEach(t -> calls.put(t.toolCallId(), t));
-    List<RunMessage> messages = run.messages();
+    tools.forEach(t -> calls.put(t.toolCallId(), t));
     List<ChatMessage> out = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
-      out.add(of(run.runId(), i, messages.get(i), calls));
+      out.add(of(key, i, messages.get(i), calls));
     }
     return List.copyOf(out);
   }

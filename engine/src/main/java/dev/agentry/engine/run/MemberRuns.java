@@ -18,6 +18,13 @@ interface MemberRuns {
   /** The latest {@code runs} completed runs of the team of {@code parent} in its session, oldest first. */
   List<RunOutput> history(ActiveRun parent, int runs);
 
+  /**
+   * Runs the reasoning agent {@code agentId} ({@code reasoning_agent}) on {@code input} as a child of {@code parent},
+   * its answer in {@code steps}' format unless it has an output schema of its own; its events stay out of the
+   * parent's stream. Never throws for a failure of its run.
+   */
+  RunOutput reason(ActiveRun parent, String agentId, String input, OutputFormat steps);
+
   /** Continues a member run of {@code parent} that paused for a person, with the answers, to its ending or pause. */
   RunOutput resume(ActiveRun parent, RunOutput paused, List<ToolExecution> answers);
 }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * catalog, so starting a run costs only the run's own state.
  *
  * @param team the team, when this is its leader
- * @param members how the leader runs its members; null for an agent
+ * @param members how it runs child runs: a leader's members, a reasoning agent; null when it cannot run
  * @param toolkits the open toolkits its tools came from, as they were when bound
  * @param failure why it cannot run (a toolkit whose options are wrong, a provider without a client); its runs end with
  *     this error, and no other agent or team is affected
@@ -64,7 +64,7 @@ record ParticipantRuntime(
         addOwn(tools, new BoundTool(SessionStateTool.INSTANCE, ToolFlags.NONE));
       }
       List<ToolDefinition> definitions = tools.values().stream().map(BoundTool::definition).toList();
-      return new ParticipantRuntime(participant, team, team == null ? null : members, catalog.version(), model,
+      return new ParticipantRuntime(participant, team, members, catalog.version(), model,
           Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null ? null : OutputFormat.of(participant.outputSchema()),
           participant.inputSchema() == null ? null : JsonSchemaCheck.of(participant.inputSchema()),
           staticSystemMessage(participant, instructions), seen, null);

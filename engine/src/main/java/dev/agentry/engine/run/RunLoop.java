@@ -3,6 +3,7 @@ package dev.agentry.engine.run;
 import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.MemberResponses;
 import dev.agentry.engine.event.Metrics;
+import dev.agentry.engine.event.ReasoningSteps;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.RunStatus;
@@ -215,8 +216,8 @@ final class RunLoop {
       if (!reasoning) {
         run.emit(new RunEvent.ReasoningStarted(run.scope, run.now()));
       }
-      run.emit(new RunEvent.ReasoningStep(run.scope, run.now(), reasoningContent, "str", reasoningContent));
-      run.emit(new RunEvent.ReasoningCompleted(run.scope, run.now(), reasoningContent, "str"));
+      run.emit(new RunEvent.ReasoningStep(run.scope, run.now(), reasoningContent, "str", reasoningContent, null));
+      run.emit(new RunEvent.ReasoningCompleted(run.scope, run.now(), reasoningContent, "str", null));
     }
 
     private void mark() {
@@ -233,8 +234,10 @@ final class RunLoop {
   private static RunOutput completed(ActiveRun run, @Nullable Object content, String contentType) {
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
     List<RunOutput> members = run.memberResponses();
+    List<ReasoningSteps.Step> steps = run.reasoningSteps().isEmpty() ? null : run.reasoningSteps();
     return run.end(RunStatus.COMPLETED, content, contentType, new RunEvent.RunCompleted(run.scope, run.now(), content,
-        contentType, run.reasoning(), run.metadata, run.metrics(), run.sessionStateSnapshot(),
+        contentType, run.reasoning(), steps, steps == null ? null : run.reasoningMessagesJson(),
+        ReasoningSteps.ExtraData.of(steps), run.metadata, run.metrics(), run.sessionStateSnapshot(),
         members.isEmpty() ? null : MemberResponses.lazy(() -> MemberJson.of(members))));
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.Metrics;
+import dev.agentry.engine.event.ReasoningSteps;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.RunStatus;
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param parentRunId the team or workflow run this run was part of (a member's run); null for a top-level run
  * @param content the answer: text, or a JSON value for structured output; the error message when status is ERROR
  * @param contentType "str" for text, the output schema's title (or "json") for structured output
+ * @param reasoningSteps the steps of step-by-step reasoning ({@code reasoning: true}); empty without
+ * @param reasoningMessages the reasoning model's (or agent's) messages that joined the context; empty without
  * @param messages the whole conversation sent to and received from the model, history included
  * @param tools every tool call of the run, with its result
  * @param input the user's input as given
@@ -49,6 +52,8 @@ public record RunOutput(
     @Nullable Object content,
     String contentType,
     @Nullable String reasoningContent,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReasoningSteps.Step> reasoningSteps,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RunMessage> reasoningMessages,
     String model,
     String modelProvider,
     Map<String, Object> sessionState,
@@ -74,6 +79,21 @@ public record RunOutput(
     memberResponses = memberResponses == null ? List.of() : List.copyOf(memberResponses);
     stepResults = stepResults == null ? List.of() : List.copyOf(stepResults); // runs stored before workflows ran
     stepRequirements = stepRequirements == null ? List.of() : List.copyOf(stepRequirements);
+    reasoningSteps = reasoningSteps == null ? List.of() : List.copyOf(reasoningSteps); // runs stored before them
+    reasoningMessages = reasoningMessages == null ? List.of() : List.copyOf(reasoningMessages);
+  }
+
+  /** A run without reasoning steps. */
+  public RunOutput(String runId, ComponentKind kind, String componentId, String componentName,
+      @Nullable String parentRunId, String sessionId, @Nullable String userId, @Nullable Object content,
+      String contentType, @Nullable String reasoningContent, String model, String modelProvider,
+      Map<String, Object> sessionState, long createdAt, RunStatus status, Metrics metrics, List<RunMessage> messages,
+      List<ToolExecution> tools, RunInput input, @Nullable List<RunEvent> events,
+      @Nullable Map<String, Object> metadata, List<RunOutput> memberResponses, List<StepResult> stepResults,
+      List<StepRequirement> stepRequirements, String specVersion) {
+    this(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
+        reasoningContent, List.of(), List.of(), model, modelProvider, sessionState, createdAt, status, metrics,
+        messages, tools, input, events, metadata, memberResponses, stepResults, stepRequirements, specVersion);
   }
 
   /**
@@ -120,7 +140,7 @@ public record RunOutput(
   /** This run with its stored events replaced. */
   public RunOutput withEvents(@Nullable List<RunEvent> newEvents) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
-        reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
+        reasoningContent, reasoningSteps, reasoningMessages, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
         newEvents, metadata, memberResponses, stepResults, stepRequirements, specVersion);
   }
 
@@ -134,21 +154,21 @@ public record RunOutput(
   /** This run with the step outputs of a workflow run ({@code step_results}). */
   public RunOutput withStepResults(List<StepResult> results) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
-        reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
+        reasoningContent, reasoningSteps, reasoningMessages, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
         events, metadata, memberResponses, results, stepRequirements, specVersion);
   }
 
   /** This run with {@code members} as its member runs. */
   public RunOutput withMemberResponses(List<RunOutput> members) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
-        reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
+        reasoningContent, reasoningSteps, reasoningMessages, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
         events, metadata, members, stepResults, stepRequirements, specVersion);
   }
 
   /** This run, found RUNNING after a crash, ended as ERROR with the content "interrupted". */
   public RunOutput interrupted() {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, INTERRUPTED, "str",
-        reasoningContent, model, modelProvider, sessionState, createdAt, RunStatus.ERROR, metrics, messages, tools,
+        reasoningContent, reasoningSteps, reasoningMessages, model, modelProvider, sessionState, createdAt, RunStatus.ERROR, metrics, messages, tools,
         input, events, metadata, memberResponses, stepResults, stepRequirements, specVersion);
   }
 

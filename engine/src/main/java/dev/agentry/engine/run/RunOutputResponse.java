@@ -3,6 +3,7 @@ package dev.agentry.engine.run;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.EventJson;
+import dev.agentry.engine.event.ReasoningSteps;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.RunStatus;
@@ -21,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * drops fields it does not know).
  *
  * @param events the stored events in their wire form, as the event stream carried them (with {@code store_events})
+ * @param reasoningSteps the steps of step-by-step reasoning; also in {@code extra_data.reasoning_steps}, where Agent
+ *     UI reads them
  * @param requirements what a paused run waits for, as its {@code RunPaused} event listed it; null otherwise
  */
 public record RunOutputResponse(
@@ -35,6 +38,9 @@ public record RunOutputResponse(
     @JsonProperty("content") @Nullable Object content,
     @JsonProperty("content_type") String contentType,
     @JsonProperty("reasoning_content") @Nullable String reasoningContent,
+    @JsonProperty("reasoning_steps") @Nullable List<ReasoningSteps.Step> reasoningSteps,
+    @JsonProperty("reasoning_messages") @Nullable List<ChatMessage> reasoningMessages,
+    @JsonProperty("extra_data") ReasoningSteps.@Nullable ExtraData extraData,
     @JsonProperty("model") String model,
     @JsonProperty("model_provider") String modelProvider,
     @JsonProperty("session_state") Map<String, Object> sessionState,
@@ -56,7 +62,9 @@ public record RunOutputResponse(
     return new RunOutputResponse(run.runId(), team ? null : run.componentId(), team ? null : run.componentName(),
         team ? run.componentId() : null, team ? run.componentName() : null, run.parentRunId(), run.sessionId(),
         run.userId(),
-        run.content(), run.contentType(), run.reasoningContent(), run.model(), run.modelProvider(),
+        run.content(), run.contentType(), run.reasoningContent(),
+        run.reasoningSteps().isEmpty() ? null : run.reasoningSteps(), ChatMessage.reasoningOf(run),
+        ReasoningSteps.ExtraData.of(run.reasoningSteps()), run.model(), run.modelProvider(),
         run.sessionState(), run.createdAt(), run.status().name(),
         RunMetrics.of(run.metrics(), run.model(), run.modelProvider()), events(run.events()),
         ChatMessage.listOf(run), run.metadata(), run.tools(),

@@ -1,6 +1,7 @@
 package dev.agentry.engine.run;
 
 import dev.agentry.engine.EngineException;
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
@@ -196,6 +197,10 @@ final class RunStarts {
     List<Media> media = p.sendMediaToModel() ? run.media : List.of();
     run.add(ContextBuilder.userMessage(p.context(), p.messages(), run.inputText(), run.vars, media), null);
     DebugLog.started(run);
+    if (p.reasoning().enabled()) {
+      Reasoning.reason(run, p.reasoning().agent() != null ? null : p.reasoning().model() == null
+          ? runtime.chatModel() : config.chatModel(p.reasoning().model()));
+    }
     if (run.tasks != null) {
       TaskRounds.start(run);
     }
@@ -282,6 +287,19 @@ final class RunStarts {
         return HumanInput.resume(child, answers);
       });
       return ended(parent, child, out);
+    }
+
+    @Override
+    public RunOutput reason(ActiveRun parent, String agentId, String input, OutputFormat steps) {
+      ParticipantRuntime runtime = runtimes.apply(current, new Target(ComponentKind.AGENT, agentId));
+      RunScope scope = parent.scope.child(ComponentKind.AGENT, runtime.id(), runtime.name(), Ids.newId());
+      Map<String, Object> state = parent.sessionStateCopy();
+      ActiveRun child = new ActiveRun(runtime, scope,
+          new ActiveRun.RunSettings(input, parent.userId, state, state, parent.vars.dependencies(), parent.metadata,
+              runtime.output() != null ? runtime.output() : steps, false, false, 0, List.of(), parent.store),
+          parent.cancellation.child(), EventSink.NONE, config.clock());
+      storage.persistWith(child);
+      return execute(child, () -> begin(child, JsonNodeFactory.instance.stringNode(input)));
     }
 
     @Override

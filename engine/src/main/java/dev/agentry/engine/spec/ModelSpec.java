@@ -30,8 +30,12 @@ public record ModelSpec(
     @Nullable Map<String, String> headers,
     @Nullable Map<String, Object> requestParams,
     @Nullable String reasoningEffort,
+    @Nullable Thinking thinking,
     @Nullable List<String> inputMedia,
     @Nullable Script script) {
+  /** Anthropic extended thinking; implements {@code thinking} of {@code schemas/model.schema.json}. */
+  public record Thinking(@Nullable String type, @Nullable Integer budgetTokens) {}
+
   /** The scripted replies; implements {@code schemas/model.schema.json#/$defs/script}. */
   public record Script(
       @Nullable List<Reply> turns,

@@ -30,6 +30,7 @@ public final class TestModels {
   private @Nullable Map<String, String> headers;
   private @Nullable Map<String, Object> requestParams;
   private @Nullable String reasoningEffort;
+  private dev.agentry.engine.spec.ModelSpec.@Nullable Thinking thinking;
   private @Nullable List<String> inputMedia;
 
   private TestModels() {}
@@ -51,7 +52,7 @@ public final class TestModels {
   public ModelDef resource(String name, String provider, String id) {
     return new ModelDef(name, provider, id, new ModelSpec(provider, id, baseUrl,
         apiKey == null ? null : Secret.of(apiKey), apiVersion, organization, temperature, maxTokens, topP, stop, seed,
-        timeoutSeconds, maxRetries, headers, requestParams, reasoningEffort, inputMedia, null));
+        timeoutSeconds, maxRetries, headers, requestParams, reasoningEffort, thinking, inputMedia, null));
   }
 
   public TestModels apiVersion(String value) {
@@ -111,6 +112,12 @@ public final class TestModels {
 
   public TestModels inputMedia(String... kinds) {
     inputMedia = List.of(kinds);
+    return this;
+  }
+
+  /** Anthropic extended thinking with {@code budget} tokens. */
+  public TestModels thinking(int budget) {
+    thinking = new dev.agentry.engine.spec.ModelSpec.Thinking("enabled", budget);
     return this;
   }
 

@@ -2,6 +2,7 @@ package dev.agentry.server.cli;
 
 import dev.agentry.engine.event.EventJson;
 import dev.agentry.engine.event.EventSink;
+import dev.agentry.engine.event.ReasoningSteps;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
 import dev.agentry.engine.event.StepIndex;
@@ -122,7 +123,12 @@ final class TerminalPrinter implements EventSink {
       case RunEvent.RunIntermediateContent e -> { }
       case RunEvent.RunContentCompleted e -> { }
       case RunEvent.ReasoningStarted e -> { }
-      case RunEvent.ReasoningStep e -> { }
+      case RunEvent.ReasoningStep e -> {
+        if (e.content() instanceof ReasoningSteps.Step step) { // a step of step-by-step reasoning
+          line(scope, "* " + (step.title() == null ? "(step)" : step.title())
+              + (step.result() == null ? "" : ": " + brief(step.result())));
+        }
+      }
       case RunEvent.ReasoningCompleted e -> { }
       case WorkflowEvent.StepStarted e -> step(scope, "step", e.stepIndex(), e.stepName(), "");
       case WorkflowEvent.StepError e -> step(scope, "step", e.stepIndex(), e.stepName(), " failed: " + brief(e.error()));

@@ -33,13 +33,18 @@ final class AnthropicAnswer {
     boolean sawText = false;
     String structured = null;
     List<ToolCall> calls = new ArrayList<>();
+    List<JsonNode> signed = new ArrayList<>();
     for (JsonNode block : blocks) {
       switch (String.valueOf(WireJson.text(block, "type"))) {
         case "text" -> {
           sawText = true;
           text.append(block.path("text").asString(""));
         }
-        case "thinking" -> thinking.append(block.path("thinking").asString(""));
+        case "thinking" -> {
+          thinking.append(block.path("thinking").asString(""));
+          signed.add(block); // sent back unchanged, signature and all, while tools are called
+        }
+        case "redacted_thinking" -> signed.add(block);
         case "tool_use" -> {
           String name = block.path("name").asString("");
           JsonNode input = block.get("input");
@@ -50,12 +55,12 @@ final class AnthropicAnswer {
             calls.add(new ToolCall(block.path("id").asString(""), name, arguments));
           }
         }
-        default -> { } // redacted_thinking, server tool blocks: nothing the port carries
+        default -> { } // server tool blocks: nothing the port carries
       }
     }
     String content = structured != null ? structured : sawText ? text.toString() : null;
     return new ChatResponse(content, thinking.isEmpty() ? null : thinking.toString(), calls,
-        usage(root.path("usage"), Usage.NONE), WireJson.text(root, "stop_reason"), null);
+        usage(root.path("usage"), Usage.NONE), WireJson.text(root, "stop_reason"), null, signed);
   }
 
   /**

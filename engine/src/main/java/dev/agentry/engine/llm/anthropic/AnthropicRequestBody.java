@@ -58,6 +58,13 @@ final class AnthropicRequestBody {
   }
 
   private static void settings(ObjectNode body, ModelSpec spec) {
+    ModelSpec.Thinking thinking = spec.thinking();
+    if (thinking != null && thinking.type() != null) {
+      ObjectNode t = body.putObject("thinking").put("type", thinking.type());
+      if (thinking.budgetTokens() != null) {
+        t.put("budget_tokens", thinking.budgetTokens());
+      }
+    }
     if (spec.temperature() != null) {
       body.put("temperature", spec.temperature());
     }
@@ -97,17 +104,20 @@ final class AnthropicRequestBody {
         }
         case ASSISTANT -> {
           results = null;
-          assistant(out, content, message.toolCalls());
+          assistant(out, content, message);
         }
       }
     }
   }
 
-  private static void assistant(ArrayNode out, String text, List<ToolCall> calls) {
+  private static void assistant(ArrayNode out, String text, Message message) {
+    List<ToolCall> calls = message.toolCalls();
     if (text.isEmpty() && calls.isEmpty()) {
       return; // Anthropic rejects empty text blocks, and an empty turn says nothing.
     }
     ArrayNode blocks = out.addObject().put("role", "assistant").putArray("content");
+    // Extended thinking: the signed thinking blocks go back first and unchanged, or a tool loop is refused.
+    message.thinkingBlocks().forEach(b -> blocks.add(b.deepCopy()));
     if (!text.isEmpty()) {
       blocks.addObject().put("type", "text").put("text", text);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Assembles a streamed Messages answer: {@code message_start}, then per content block a start, deltas and a stop,
@@ -66,7 +67,11 @@ final class AnthropicStreamParser implements SseParser<ChatResponse> {
       sawText = true;
       text(block.path("text").asString(""), listener);
     } else if (type.equals("thinking")) {
+      started.thinking.append(block.path("thinking").asString(""));
+      started.signature.append(block.path("signature").asString(""));
       thinking(block.path("thinking").asString(""), listener);
+    } else if (type.equals("redacted_thinking")) {
+      started.data = block.path("data").asString("");
     } else if (type.equals("tool_use") && block.path("input").isObject() && !block.path("input").isEmpty()) {
       started.input.append(block.get("input"));
     }
@@ -78,7 +83,20 @@ final class AnthropicStreamParser implements SseParser<ChatResponse> {
         sawText = true;
         text(delta.path("text").asString(""), listener);
       }
-      case "thinking_delta" -> thinking(delta.path("thinking").asString(""), listener);
+      case "thinking_delta" -> {
+        String slice = delta.path("thinking").asString("");
+        Block block = blocks.get(index);
+        if (block != null) {
+          block.thinking.append(slice);
+        }
+        thinking(slice, listener);
+      }
+      case "signature_delta" -> {
+        Block block = blocks.get(index);
+        if (block != null) {
+          block.signature.append(delta.path("signature").asString(""));
+        }
+      }
       case "input_json_delta" -> {
         String slice = delta.path("partial_json").asString("");
         Block block = blocks.computeIfAbsent(index, i -> new Block("tool_use", "", ""));
@@ -87,7 +105,7 @@ final class AnthropicStreamParser implements SseParser<ChatResponse> {
           listener.onContent(slice);
         }
       }
-      default -> { } // signature_delta, citations_delta: nothing the port carries
+      default -> { } // citations_delta: nothing the port carries
     }
   }
 
@@ -114,7 +132,14 @@ final class AnthropicStreamParser implements SseParser<ChatResponse> {
   public ChatResponse result() {
     String structured = null;
     List<ToolCall> calls = new ArrayList<>();
+    List<JsonNode> signed = new ArrayList<>();
     for (Block block : blocks.values()) {
+      if (block.type.equals("thinking")) { // sent back unchanged, signature and all, while tools are called
+        signed.add(JsonNodeFactory.instance.objectNode().put("type", "thinking")
+            .put("thinking", block.thinking.toString()).put("signature", block.signature.toString()));
+      } else if (block.type.equals("redacted_thinking")) {
+        signed.add(JsonNodeFactory.instance.objectNode().put("type", "redacted_thinking").put("data", block.data));
+      }
       if (!block.type.equals("tool_use")) {
         continue;
       }
@@ -126,7 +151,8 @@ final class AnthropicStreamParser implements SseParser<ChatResponse> {
       }
     }
     String content = structured != null ? structured : sawText ? text.toString() : null;
-    return new ChatResponse(content, thinking.isEmpty() ? null : thinking.toString(), calls, usage, stopReason, null);
+    return new ChatResponse(content, thinking.isEmpty() ? null : thinking.toString(), calls, usage, stopReason, null,
+        signed);
   }
 
   /** One content block being assembled. */
@@ -135,6 +161,9 @@ final class AnthropicStreamParser implements SseParser<ChatResponse> {
     private final String id;
     private final String name;
     private final StringBuilder input = new StringBuilder();
+    private final StringBuilder thinking = new StringBuilder();
+    private final StringBuilder signature = new StringBuilder();
+    private String data = "";
 
     Block(String type, String id, String name) {
       this.type = type;

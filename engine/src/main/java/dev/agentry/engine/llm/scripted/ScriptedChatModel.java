@@ -5,6 +5,7 @@ import dev.agentry.engine.llm.ChatRequest;
 import dev.agentry.engine.llm.ChatResponse;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.ModelException;
+import dev.agentry.engine.llm.ReasoningNotes;
 import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.llm.StreamListener;
 import dev.agentry.engine.llm.ToolCall;
@@ -26,7 +27,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * demos, for the engine's tests, and for users who test their specs in CI without an API key.
  *
  * <p>Everything is counted from the latest user message, so a script restarts with every run: the n-th model call
- * of a run takes {@code turns[n]}; when no turn is left, the first rule whose {@code when} matches the latest user
+ * of a run takes {@code turns[n]} (the reasoning steps the run put before its first call are not counted); when no turn is left, the first rule whose {@code when} matches the latest user
  * message replies; otherwise {@code fallback} does. A rule with tool calls makes them once per run; once their
  * results are in, it answers with its {@code content}. In any reply's content and in the string values of its
  * tool-call arguments, {@code {input}} stands for the latest user message and {@code {tool_result}} for the last
@@ -96,7 +97,7 @@ public final class ScriptedChatModel implements ChatModel {
     int lastUser = lastUserIndex(messages);
     int callsThisRun = 0;
     String lastToolResult = null;
-    for (int i = lastUser + 1; i < messages.size(); i++) {
+    for (int i = afterReasoning(messages, lastUser + 1); i < messages.size(); i++) {
       Message m = messages.get(i);
       if (m.role() == Role.ASSISTANT) {
         callsThisRun++;
@@ -177,6 +178,19 @@ public final class ScriptedChatModel implements ChatModel {
       }
       sink.accept(text.substring(start, Math.min(text.length(), start + chunkSize)));
     }
+  }
+
+  /** Where the model's turns start: after the reasoning steps the run put before its first call, if any. */
+  private static int afterReasoning(List<Message> messages, int first) {
+    if (first >= messages.size() || !ReasoningNotes.BEFORE.equals(messages.get(first).content())) {
+      return first;
+    }
+    for (int i = first + 1; i < messages.size(); i++) {
+      if (ReasoningNotes.AFTER.equals(messages.get(i).content())) {
+        return i + 1;
+      }
+    }
+    return first;
   }
 
   private static int lastUserIndex(List<Message> messages) {

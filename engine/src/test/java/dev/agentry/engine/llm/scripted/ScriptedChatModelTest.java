@@ -24,7 +24,7 @@ class ScriptedChatModelTest {
 
   private static ChatModel model(ModelSpec.Script script) {
     ModelSpec spec = new ModelSpec("scripted", null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, script);
+        null, null, null, null, null, script);
     return ScriptedChatModel.create(new ModelDef("script", "scripted", "", spec), TestModels.HTTP, name -> null);
   }
 

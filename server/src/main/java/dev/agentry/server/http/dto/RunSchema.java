@@ -2,6 +2,7 @@ package dev.agentry.server.http.dto;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentry.engine.event.ComponentKind;
+import dev.agentry.engine.event.ReasoningSteps;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Media;
 import dev.agentry.engine.run.ChatMessage;
@@ -21,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * text in {@code run_input}, {@code run_response_format}, {@code created_at} as ISO-8601, and the messages, metrics,
  * tools and events in the same shapes as {@link RunOutputResponse}. Agent UI draws a stored conversation from these.
  * {@code input_media} lists the input's images, videos, audios and files. {@code session_id}, {@code metadata} and
- * {@code spec_version} are Agentry's own additions.
+ * {@code spec_version} are Agentry's own additions, and so is {@code extra_data.reasoning_steps}, where Agent UI
+ * reads the reasoning steps of a stored run (Agno's own field is {@code reasoning_steps}).
  */
 public record RunSchema(
     @JsonProperty("run_id") String runId,
@@ -35,6 +37,9 @@ public record RunSchema(
     @JsonProperty("content") @Nullable Object content,
     @JsonProperty("run_response_format") String runResponseFormat,
     @JsonProperty("reasoning_content") @Nullable String reasoningContent,
+    @JsonProperty("reasoning_steps") @Nullable List<ReasoningSteps.Step> reasoningSteps,
+    @JsonProperty("reasoning_messages") @Nullable List<ChatMessage> reasoningMessages,
+    @JsonProperty("extra_data") ReasoningSteps.@Nullable ExtraData extraData,
     @JsonProperty("metrics") RunMetrics metrics,
     @JsonProperty("messages") List<ChatMessage> messages,
     @JsonProperty("tools") List<ToolExecution> tools,
@@ -48,7 +53,7 @@ public record RunSchema(
   /** This run with {@code content} replaced (a run in flight shows the answer streamed so far). */
   public RunSchema withContent(@Nullable Object newContent) {
     return new RunSchema(runId, parentRunId, agentId, teamId, userId, sessionId, status, runInput, newContent,
-        runResponseFormat, reasoningContent, metrics, messages, tools, events, createdAt, sessionState, metadata,
+        runResponseFormat, reasoningContent, reasoningSteps, reasoningMessages, extraData, metrics, messages, tools, events, createdAt, sessionState, metadata,
         specVersion, inputMedia);
   }
 
@@ -61,7 +66,9 @@ public record RunSchema(
         team ? null : run.componentId(), team ? run.componentId() : null, run.userId() == null ? "" : run.userId(),
         run.sessionId(),
         run.status().name(), inputText, run.content(), "str".equals(run.contentType()) ? "text" : "json",
-        run.reasoningContent(), RunMetrics.of(run.metrics(), run.model(), run.modelProvider()),
+        run.reasoningContent(), run.reasoningSteps().isEmpty() ? null : run.reasoningSteps(),
+        ChatMessage.reasoningOf(run), ReasoningSteps.ExtraData.of(run.reasoningSteps()),
+        RunMetrics.of(run.metrics(), run.model(), run.modelProvider()),
         ChatMessage.listOf(run), run.tools(), RunOutputResponse.events(run.events()),
         Instant.ofEpochSecond(run.createdAt()).toString(), run.sessionState(), run.metadata(), run.specVersion(),
         inputMedia(run.input()));
