@@ -4,6 +4,7 @@ import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.ContextSettings;
 import dev.agentry.engine.model.HistorySettings;
 import dev.agentry.engine.model.LoopSettings;
+import dev.agentry.engine.model.MemorySettings;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.model.Participant;
 import dev.agentry.engine.model.RunLimits;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -28,20 +30,26 @@ import tools.jackson.databind.JsonNode;
 final class Participants {
   private Participants() {}
 
-  static Participant agent(String id, String name, AgentSpec spec, ModelDef model, Toolkits toolkits,
+  static Participant agent(String id, String name, AgentSpec spec, Models models, Toolkits toolkits,
       @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, toolkits, inputSchema,
+    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), models, toolkits, inputSchema,
         outputSchema);
   }
 
-  static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Toolkits toolkits,
+  static Participant leader(String id, String name, TeamSpec spec, Models models, Toolkits toolkits,
       @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.TEAM, id, name, spec, true, model, toolkits, inputSchema, outputSchema);
+    return participant(ComponentKind.TEAM, id, name, spec, true, models, toolkits, inputSchema, outputSchema);
+  }
+
+  /** Resolves a model reference ({@code provider:model_id} or a Model resource's name) the compiler has checked. */
+  interface Models {
+    ModelDef resolve(String reference);
   }
 
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
-      boolean buildContext, ModelDef model, Toolkits toolkits, @Nullable JsonNode inputSchema,
+      boolean buildContext, Models models, Toolkits toolkits, @Nullable JsonNode inputSchema,
       @Nullable JsonNode outputSchema) {
+    ModelDef model = models.resolve(Objects.requireNonNull(s.model(), "the compiler rejects participants without a model"));
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
         off(s.addNameToContext()), off(s.addDatetimeToContext()), s.timezoneIdentifier(), on(s.resolveInContext()),
@@ -51,8 +59,22 @@ final class Participants {
         loop(s.retries(), s.delayBetweenRetries(), s.exponentialBackoff(), s.toolChoice()),
         limits(s.maxTurns(), s.timeoutSeconds(), s.toolCallLimit()),
         session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), toolkits.uses(s.tools()), list(s.toolHooks()),
-        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()), inputSchema,
-        outputSchema);
+        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()),
+        memory(s, model, models), inputSchema, outputSchema);
+  }
+
+  /**
+   * The memory settings, with Agno's defaults: the manager's model is the participant's own unless it names one, and
+   * memories go into the context when they are enabled or a memory manager is set.
+   */
+  private static MemorySettings memory(ParticipantSpec s, ModelDef model, Models models) {
+    AgentSpec.@Nullable MemoryManager m = s.memoryManager();
+    boolean user = off(s.enableUserMemories());
+    boolean agentic = off(s.enableAgenticMemory());
+    boolean context = s.addMemoriesToContext() != null ? s.addMemoriesToContext() : user || agentic || m != null;
+    ModelDef managerModel = m == null || m.model() == null ? model : models.resolve(m.model());
+    return new MemorySettings(user, agentic, context, managerModel, m == null ? null : m.systemMessage(),
+        m == null ? null : m.memoryCaptureInstructions(), m == null ? null : m.additionalInstructions());
   }
 
   /** The delegation settings; route mode always responds directly, broadcast mode always delegates to all. */
