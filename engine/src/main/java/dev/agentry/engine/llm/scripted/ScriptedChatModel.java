@@ -160,7 +160,7 @@ public final class ScriptedChatModel implements ChatModel {
 
     /** Fills the placeholders inside the JSON text of tool-call arguments, escaped so the JSON stays valid. */
     String inJson(String json) {
-      return PLACEHOLDER.matcher(json).replaceAll(m -> Matcher.quoteReplacement(escaped(value(m.group(1)))));
+      return PLACEHOLDER.matcher(json).replaceAll(m -> Matcher.quoteReplacement(escaped(value(unescaped(m.group(1))))));
     }
 
     private String value(String name) {
@@ -169,6 +169,11 @@ public final class ScriptedChatModel implements ChatModel {
         return !m.find() ? "" : m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group();
       }
       return name.equals("input") ? input : toolResult;
+    }
+
+    /** A placeholder as written in the YAML, from the JSON text it was found in (a regex's backslashes). */
+    private static String unescaped(String name) {
+      return tools.jackson.databind.json.JsonMapper.shared().readValue("\"" + name + "\"", String.class);
     }
 
     private static String escaped(String value) {
