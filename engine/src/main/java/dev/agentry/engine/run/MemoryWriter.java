@@ -74,7 +74,7 @@ final class MemoryWriter {
     return memories(store, userId);
   }
 
-  private static List<UserMemory> memories(SessionStore store, String userId) {
+  static List<UserMemory> memories(SessionStore store, String userId) {
     return store.listMemories(new MemoryQuery(userId, null, null, null, List.of(),
         PageRequest.of(1, MAX_MEMORIES, "created_at", SortOrder.ASC))).items();
   }
