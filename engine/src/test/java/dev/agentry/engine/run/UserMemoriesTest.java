@@ -150,6 +150,32 @@ class UserMemoriesTest {
   }
 
   @Test
+  void memory_update_completed_on_the_wire_has_the_contract_fields_and_the_memories_as_user_memory_schemas() {
+    Engine engine = engine(USER_MEMORIES, "fallback: ok");
+    EventLog log = new EventLog();
+    engine.run("agent", RunRequest.create(r -> r.input("I like running").userId("ada")), log);
+
+    tools.jackson.databind.node.ObjectNode started = dev.agentry.engine.event.EventJson.toTree(
+        log.of(RunEvent.MemoryUpdateStarted.class).getFirst());
+    tools.jackson.databind.node.ObjectNode done = dev.agentry.engine.event.EventJson.toTree(
+        log.of(RunEvent.MemoryUpdateCompleted.class).getFirst());
+
+    assertThat(started.path("event").asString()).isEqualTo("MemoryUpdateStarted");
+    assertThat(done.path("event").asString()).isEqualTo("MemoryUpdateCompleted");
+    for (String field : List.of("created_at", "run_id", "agent_id", "agent_name", "session_id")) {
+      assertThat(done.has(field)).as(field).isTrue();
+      assertThat(started.has(field)).as(field).isTrue();
+    }
+    assertThat(done.propertyNames().stream().toList().getLast()).isEqualTo("memories");
+    tools.jackson.databind.JsonNode memory = done.path("memories").get(0);
+    assertThat(memory.path("memory").asString()).isEqualTo("User says: I like running");
+    assertThat(memory.path("user_id").asString()).isEqualTo("ada");
+    assertThat(memory.path("agent_id").asString()).isEqualTo("agent");
+    assertThat(memory.path("topics").get(0).asString()).isEqualTo("facts");
+    assertThat(memory.path("updated_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+  }
+
+  @Test
   void a_failing_memory_manager_does_not_fail_the_run() {
     Engine engine = Engine.create(Specs.compile(dir, Specs.HEADER + """
         kind: Model
