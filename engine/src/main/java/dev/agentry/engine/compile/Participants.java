@@ -6,6 +6,7 @@ import dev.agentry.engine.model.DebugSettings;
 import dev.agentry.engine.model.HistorySettings;
 import dev.agentry.engine.model.LoopSettings;
 import dev.agentry.engine.model.MessageSettings;
+import dev.agentry.engine.model.MemorySettings;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.model.ReasoningSettings;
 import dev.agentry.engine.model.Participant;
@@ -44,8 +45,7 @@ final class Participants {
         spec.reasoningMinSteps(), spec.reasoningMaxSteps(), models);
     return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()),
         spec.userMessageRole() == null ? "user" : spec.userMessageRole(), on(spec.buildUserContext()), model, toolkits,
-        defaultDb, reasoning,
-        inputSchema, outputSchema);
+        defaultDb, models, reasoning, inputSchema, outputSchema);
   }
 
   static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Toolkits toolkits,
@@ -53,9 +53,8 @@ final class Participants {
       @Nullable JsonNode outputSchema) {
     ReasoningSettings reasoning = reasoning(spec.reasoning(), spec.reasoningModel(), spec.reasoningAgent(),
         spec.reasoningMinSteps(), spec.reasoningMaxSteps(), models);
-    return participant(ComponentKind.TEAM, id, name, spec, true, "user", true, model, toolkits, defaultDb, reasoning,
-        inputSchema,
-        outputSchema);
+    return participant(ComponentKind.TEAM, id, name, spec, true, "user", true, model, toolkits, defaultDb, models,
+        reasoning, inputSchema, outputSchema);
   }
 
   /**
@@ -76,7 +75,8 @@ final class Participants {
 
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
       boolean buildContext, String userRole, boolean buildUserContext, ModelDef model, Toolkits toolkits,
-      String defaultDb, ReasoningSettings reasoning, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+      String defaultDb, Function<String, ModelDef> models, ReasoningSettings reasoning, @Nullable JsonNode inputSchema,
+      @Nullable JsonNode outputSchema) {
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
         off(s.addNameToContext()), off(s.addDatetimeToContext()), s.timezoneIdentifier(), on(s.resolveInContext()),
@@ -90,7 +90,7 @@ final class Participants {
         s.db() != null ? s.db() : defaultDb,
         messages(s, userRole, buildUserContext), storage(kind, s), new StateSettings(off(s.enableAgenticState()),
         off(s.overwriteDbSessionState())), DebugSettings.of(off(s.debugMode()), s.debugLevel() == null ? 1
-        : s.debugLevel()), reasoning, inputSchema, outputSchema);
+        : s.debugLevel()), reasoning, memory(s, model, models), inputSchema, outputSchema);
   }
 
   private static MessageSettings messages(ParticipantSpec s, String userRole, boolean buildUserContext) {
@@ -112,6 +112,20 @@ final class Participants {
     Set<String> skips = s.eventsToSkip() != null ? Set.copyOf(s.eventsToSkip())
         : kind == ComponentKind.TEAM ? StorageSettings.TEAM_SKIPS : StorageSettings.AGENT_SKIPS;
     return new StorageSettings(on(s.storeToolMessages()), on(s.storeHistoryMessages()), skips);
+  }
+
+  /**
+   * The memory settings, with Agno's defaults: the manager's model is the participant's own unless it names one, and
+   * memories go into the context when they are enabled or a memory manager is set.
+   */
+  private static MemorySettings memory(ParticipantSpec s, ModelDef model, Function<String, ModelDef> models) {
+    AgentSpec.@Nullable MemoryManager m = s.memoryManager();
+    boolean user = off(s.enableUserMemories());
+    boolean agentic = off(s.enableAgenticMemory());
+    boolean context = s.addMemoriesToContext() != null ? s.addMemoriesToContext() : user || agentic || m != null;
+    ModelDef managerModel = m == null || m.model() == null ? model : models.apply(m.model());
+    return new MemorySettings(user, agentic, context, managerModel, m == null ? null : m.systemMessage(),
+        m == null ? null : m.memoryCaptureInstructions(), m == null ? null : m.additionalInstructions());
   }
 
   /** The delegation settings; route mode always responds directly, broadcast mode always delegates to all. */

@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * @param state the session state tool and whether the stored state is overwritten
  * @param debug how much of its runs is logged for debugging
  * @param reasoning the step-by-step reasoning done before the first model turn ({@link ReasoningSettings#OFF} for none)
+ * @param memory the user memories it reads and updates, and its memory manager
  */
 public record Participant(
     ComponentKind kind,
@@ -48,6 +49,7 @@ public record Participant(
     StateSettings state,
     DebugSettings debug,
     ReasoningSettings reasoning,
+    MemorySettings memory,
     @Nullable JsonNode inputSchema,
     @Nullable JsonNode outputSchema) {
   public Participant {

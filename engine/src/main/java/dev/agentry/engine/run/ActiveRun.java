@@ -86,6 +86,8 @@ final class ActiveRun implements StoredRun {
   /** True once the store has the run as RUNNING: from then on its ending must reach the store too. */
   boolean stored;
   boolean corrected;
+  /** The memory manager reading this run's input in the background ({@code enable_user_memories}); null if none. */
+  @Nullable MemoryUpdate memoryUpdate;
 
   ActiveRun(ParticipantRuntime runtime, RunScope scope, RunSettings settings, Cancellation cancellation, EventSink sink,
       Clock clock) {

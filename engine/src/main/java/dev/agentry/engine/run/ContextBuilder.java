@@ -48,9 +48,12 @@ final class ContextBuilder {
     }
   }
 
-  /** The system message, or null when the agent has nothing to say in one. */
+  /**
+   * The system message, or null when the agent has nothing to say in one; {@code memories} is the user's memories
+   * section ({@link MemoryContext}), null when they are not in the context.
+   */
   static @Nullable String systemMessage(ContextSettings spec, MessageSettings messages, String name,
-      List<String> toolInstructions, Vars vars, ZonedDateTime now) {
+      List<String> toolInstructions, Vars vars, ZonedDateTime now, @Nullable String memories) {
     boolean resolve = spec.resolveInContext();
     if (spec.systemMessage() != null) {
       return vars.resolve(spec.systemMessage(), resolve);
@@ -96,6 +99,9 @@ final class ContextBuilder {
     }
     if (spec.additionalContext() != null) {
       out.append(vars.resolve(spec.additionalContext(), resolve)).append("\n\n");
+    }
+    if (memories != null) {
+      out.append(memories).append("\n\n");
     }
     if (spec.addSessionStateToContext()) {
       out.append("<session_state>\n").append(EventJson.MAPPER.writeValueAsString(vars.sessionState()))

@@ -1,5 +1,7 @@
 package dev.agentry.engine.run;
 
+import dev.agentry.engine.llm.ChatModel;
+import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.RunEvent;
@@ -170,6 +172,43 @@ public final class Engine implements AutoCloseable {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Merges the memories of {@code userId} into one with a model (Agno's "summarize" optimization), replacing them in
+   * the store when {@code apply}. The model is {@code model} ("provider:model_id"), else the memory manager model of
+   * the first agent or team (by id) that uses memories, else Agno's default {@code openai:gpt-4o}.
+   *
+   * @throws IllegalArgumentException when {@code model} is not "provider:model_id" of a known provider
+   * @throws NotFoundException when the user has no memories
+   */
+  public MemoryOptimization optimizeMemories(SessionStore store, String userId, @Nullable String model,
+      boolean apply) {
+    ModelDef def = model != null ? parseModel(model) : defaultMemoryModel(catalog());
+    ChatModel chat;
+    try {
+      chat = config.chatModel(def);
+    } catch (NotFoundException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return MemoryOptimizer.optimize(store, chat, userId, apply, config.clock());
+  }
+
+  private static ModelDef parseModel(String model) {
+    int colon = model.indexOf(':');
+    if (colon <= 0 || colon == model.length() - 1) {
+      throw new IllegalArgumentException("Invalid model string format: '" + model
+          + "'. Model strings should be in format 'provider:model_id' e.g. 'openai:gpt-4o'");
+    }
+    return ModelDef.of(model);
+  }
+
+  private static ModelDef defaultMemoryModel(Catalog catalog) {
+    java.util.stream.Stream<dev.agentry.engine.model.Participant> all = java.util.stream.Stream.concat(
+        catalog.agents().values().stream().map(a -> a.participant()),
+        catalog.teams().values().stream().map(t -> t.leader()));
+    return all.filter(p -> p.memory().used()).sorted(java.util.Comparator.comparing(p -> p.id()))
+        .map(p -> p.memory().model()).findFirst().orElseGet(() -> ModelDef.of("openai:gpt-4o"));
   }
 
   /** Runs an agent on the caller's thread and returns its output; events are dropped. */

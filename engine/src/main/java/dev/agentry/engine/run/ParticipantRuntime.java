@@ -1,9 +1,11 @@
 package dev.agentry.engine.run;
 
 import dev.agentry.engine.EngineException;
+import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.llm.ChatModel;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ContextSettings;
+import dev.agentry.engine.model.MemorySettings;
 import dev.agentry.engine.model.Participant;
 import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.tool.ToolDefinition;
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param team the team, when this is its leader
  * @param members how it runs child runs: a leader's members, a reasoning agent; null when it cannot run
  * @param toolkits the open toolkits its tools came from, as they were when bound
+ * @param memory its memory manager, when it reads or writes the user's memories
  * @param failure why it cannot run (a toolkit whose options are wrong, a provider without a client); its runs end with
  *     this error, and no other agent or team is affected
  */
@@ -37,6 +40,7 @@ record ParticipantRuntime(
     @Nullable JsonSchemaCheck input,
     @Nullable String systemMessage,
     List<ToolBinder.Seen> toolkits,
+    @Nullable MemoryWriter memory,
     @Nullable String failure) {
 
   /** Prepares an agent, or a team's leader when {@code team} is set (its members are run through {@code members}). */
@@ -63,14 +67,24 @@ record ParticipantRuntime(
       if (participant.state().agenticState()) {
         addOwn(tools, new BoundTool(SessionStateTool.INSTANCE, ToolFlags.NONE));
       }
+      MemoryWriter memory = memoryWriter(participant, config);
+      if (memory != null && participant.memory().agenticMemory()) {
+        boolean isTeam = participant.kind() == ComponentKind.TEAM;
+        BoundTool tool = new BoundTool(new MemoryTool(memory, isTeam ? null : participant.id(),
+            isTeam ? participant.id() : null), ToolFlags.NONE);
+        if (tools.putIfAbsent(tool.name(), tool) != null) {
+          throw new EngineException("the tool '" + tool.name() + "' has the name of the memory tool of "
+              + "enable_agentic_memory: use exclude_tools to leave it out");
+        }
+      }
       List<ToolDefinition> definitions = tools.values().stream().map(BoundTool::definition).toList();
       return new ParticipantRuntime(participant, team, members, catalog.version(), model,
           Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null ? null : OutputFormat.of(participant.outputSchema()),
           participant.inputSchema() == null ? null : JsonSchemaCheck.of(participant.inputSchema()),
-          staticSystemMessage(participant, instructions), seen, null);
+          staticSystemMessage(participant, instructions), seen, memory, null);
     } catch (EngineException e) {
       return new ParticipantRuntime(participant, team, null, catalog.version(), null, Map.of(), List.of(), List.of(),
-          null, null, null, seen, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
+          null, null, null, seen, null, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
     }
   }
 
@@ -88,13 +102,20 @@ record ParticipantRuntime(
    */
   private static @Nullable String staticSystemMessage(Participant participant, List<String> toolInstructions) {
     ContextSettings c = participant.context();
-    boolean perRun = c.addDatetimeToContext() || c.addSessionStateToContext()
+    boolean perRun = c.addDatetimeToContext() || c.addSessionStateToContext() || participant.memory().addToContext()
         || Templates.hasPlaceholder(c.systemMessage()) || Templates.hasPlaceholder(c.description())
         || Templates.hasPlaceholder(c.role()) || Templates.hasPlaceholder(c.expectedOutput())
         || Templates.hasPlaceholder(c.additionalContext())
         || c.instructions().stream().anyMatch(Templates::hasPlaceholder);
-    return perRun ? null : ContextBuilder.systemMessage(c, participant.messages(), participant.name(),
-        toolInstructions, new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now());
+    return perRun ? null : ContextBuilder.systemMessage(c, participant.messages(), participant.name(), toolInstructions,
+        new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now(), null);
+  }
+
+  /** The memory manager, when the participant reads or writes the user's memories; on the engine's store. */
+  private static @Nullable MemoryWriter memoryWriter(Participant participant, EngineConfig config) {
+    MemorySettings settings = participant.memory();
+    return settings.used() ? new MemoryWriter(settings, config.chatModel(settings.model()), config.databases().get(participant.db()),
+        config.clock()) : null;
   }
 
   /**

@@ -233,6 +233,7 @@ final class RunLoop {
 
   private static RunOutput completed(ActiveRun run, @Nullable Object content, String contentType) {
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
+    MemoryUpdate.complete(run);
     List<RunOutput> members = run.memberResponses();
     List<ReasoningSteps.Step> steps = run.reasoningSteps().isEmpty() ? null : run.reasoningSteps();
     return run.end(RunStatus.COMPLETED, content, contentType, new RunEvent.RunCompleted(run.scope, run.now(), content,
@@ -246,6 +247,7 @@ final class RunLoop {
       run.sessionState.put(TaskBoard.STATE_KEY, run.tasks.toState(run.iteration));
     }
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
+    MemoryUpdate.complete(run);
     List<RunRequirement> requirements = run.toOutput(RunStatus.PAUSED, PAUSED_CONTENT, "str").requirements();
     List<ToolExecution> waiting = requirements.stream().map(RunRequirement::toolExecution).toList();
     return run.end(RunStatus.PAUSED, PAUSED_CONTENT, "str",

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -137,6 +138,9 @@ final class RunStarts {
     } catch (StoreException e) {
       return run.unsaved(e);
     } finally {
+      if (run.memoryUpdate != null) {
+        run.memoryUpdate.cancel(); // the run failed or was cancelled: a completed or paused one waited for it
+      }
       finished.cancel();
       run.cancellation.detach();
       active.remove(runId);
@@ -183,7 +187,7 @@ final class RunStarts {
     }
     String system = runtime.systemMessage() != null ? runtime.systemMessage()
         : ContextBuilder.systemMessage(p.context(), p.messages(), runtime.name(), runtime.toolInstructions(),
-            run.vars, ZonedDateTime.now(config.clock()));
+            run.vars, ZonedDateTime.now(config.clock()), memories(run));
     if (system != null) {
       run.add(ContextBuilder.systemMessage(p.messages(), system), null);
     }
@@ -204,7 +208,18 @@ final class RunStarts {
     if (run.tasks != null) {
       TaskRounds.start(run);
     }
+    run.memoryUpdate = MemoryUpdate.start(run);
     return TurnOutcome.NEXT;
+  }
+
+  /** The user's memories section of the system message, when the participant adds them to its context. */
+  private static @Nullable String memories(ActiveRun run) {
+    MemoryWriter writer = run.runtime.memory();
+    if (writer == null || !run.runtime.participant().memory().addToContext()) {
+      return null;
+    }
+    return MemoryContext.of(writer.memories(MemoryUpdate.user(run.userId)),
+        run.runtime.participant().memory().agenticMemory());
   }
 
   /**

@@ -11,6 +11,8 @@ import tools.jackson.databind.JsonNode;
  * {@link TeamSpec} implement it with their record components, so the compiler reads both the same way.
  */
 public interface ParticipantSpec {
+  @Nullable String model();
+
   @Nullable String systemMessage();
 
   @Nullable String description();
@@ -106,4 +108,12 @@ public interface ParticipantSpec {
   @Nullable Boolean debugMode();
 
   @Nullable Integer debugLevel();
+
+  AgentSpec.@Nullable MemoryManager memoryManager();
+
+  @Nullable Boolean enableUserMemories();
+
+  @Nullable Boolean enableAgenticMemory();
+
+  @Nullable Boolean addMemoriesToContext();
 }

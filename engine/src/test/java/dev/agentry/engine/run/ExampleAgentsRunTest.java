@@ -6,7 +6,10 @@ import dev.agentry.engine.compile.SpecCompiler;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.store.MemoryQuery;
+import dev.agentry.engine.store.UserMemory;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,6 +61,28 @@ class ExampleAgentsRunTest {
         .contains("Your approximate location is: Lyon, Auvergne-Rhône-Alpes, France.");
     assertThat(out.messages()).as("the introduction is the session's first message")
         .anySatisfy(m -> assertThat(m.message().content()).startsWith("Hello! Tell me what to buy"));
+  }
+
+  @Test
+  void the_personal_coach_remembers_a_runner_through_its_scripted_memory_manager() {
+    Engine engine = Engine.create(catalog, c -> c.baseDir(SPECS));
+    for (String input : List.of("I'm training for a marathon in April", "I run in km", "I switched to miles",
+        "my knee hurts")) {
+      engine.run("personal-coach", RunRequest.create(r -> r.input(input).userId("ada")));
+    }
+    assertThat(memories(engine, "ada")).containsExactlyInAnyOrder("Goal: I'm training for a marathon in April",
+        "Prefers miles (switched from kilometres)", "Runner's knee: my knee hurts");
+
+    engine.run("personal-coach", RunRequest.create(r -> r.input("my knee is fine now").userId("ada")));
+
+    assertThat(memories(engine, "ada")).containsExactlyInAnyOrder("Goal: I'm training for a marathon in April",
+        "Prefers miles (switched from kilometres)");
+    assertThat(memories(engine, "bob")).isEmpty();
+  }
+
+  private static List<String> memories(Engine engine, String user) {
+    return engine.store().listMemories(MemoryQuery.ofUser(user, 1, 100)).items().stream()
+        .map(UserMemory::memory).toList();
   }
 
   private static String prompt(String agentId) {

@@ -1,11 +1,14 @@
 package dev.agentry.server.http;
 
+import dev.agentry.engine.run.MemoryOptimization;
 import dev.agentry.engine.store.MemoryQuery;
 import dev.agentry.engine.store.UserMemory;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
 import dev.agentry.server.http.dto.DeleteMemoriesRequest;
 import dev.agentry.server.http.dto.MemoryRequest;
+import dev.agentry.server.http.dto.OptimizeMemoriesRequest;
+import dev.agentry.server.http.dto.OptimizeMemoriesResponse;
 import dev.agentry.server.http.dto.Paginated;
 import dev.agentry.server.http.dto.UserMemorySchema;
 import dev.agentry.server.http.dto.UserMemoryStatsSchema;
@@ -21,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The memory routes ({@code agentos-api.md} §2.7): create, list, get, update and delete user memories, their topics,
- * and the memory count of each user.
+ * the memory count of each user, and optimizing a user's memories.
  */
 final class MemoryHandlers {
   private final AgentOs os;
@@ -105,6 +108,25 @@ final class MemoryHandlers {
     int page = Math.max(Queries.integer(ctx, "page", 1, 0), 1);
     ctx.json(Paginated.of(store.listUserMemoryStats(Queries.text(ctx, "user_id"), page, limit),
         UserMemoryStatsSchema::of, started));
+  }
+
+  /**
+   * Merges the user's memories into one with a model (Agno's "summarize" strategy); {@code apply: false} previews
+   * it. A 400 for a model that is not "provider:model_id", a 404 when the user has no memories.
+   */
+  void optimize(Context ctx) {
+    SessionStore store = Queries.store(os, ctx, false);
+    OptimizeMemoriesRequest body = Objects.requireNonNull(Queries.body(ctx, OptimizeMemoriesRequest.class, true));
+    if (body.userId() == null) {
+      throw ApiException.missing("body", "user_id");
+    }
+    MemoryOptimization result;
+    try {
+      result = os.engine().optimizeMemories(store, body.userId(), body.model(), !Boolean.FALSE.equals(body.apply()));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    ctx.json(OptimizeMemoriesResponse.of(result));
   }
 
   /** The body of a create or update: a 422 without {@code memory}, the contract's 400 without {@code user_id}. */

@@ -109,6 +109,7 @@ public final class Routes {
         delete("/memories/{memory_id}", memories::delete, "Memory", "Delete a memory"),
         get("/memory_topics", memories::topics, "Memory", "Memory topics"),
         get("/user_memory_stats", memories::userStats, "Memory", "Memory counts per user"),
+        post("/optimize-memories", memories::optimize, "Memory", "Optimize a user's memories"),
 
         get("/metrics", metrics::list, "Metrics", "Daily metrics"),
         post("/metrics/refresh", metrics::refresh, "Metrics", "Recompute daily metrics"),

@@ -31,7 +31,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * message replies; otherwise {@code fallback} does. A rule with tool calls makes them once per run; once their
  * results are in, it answers with its {@code content}. In any reply's content and in the string values of its
  * tool-call arguments, {@code {input}} stands for the latest user message and {@code {tool_result}} for the last
- * tool result of the run (empty when there is none), so a scripted team leader can pass its input on. Answers
+ * tool result of the run (empty when there is none), so a scripted team leader can pass its input on;
+ * {@code {system:REGEX}} stands for what REGEX picks out of the system message (its first group), so a scripted memory
+ * manager can name a memory by the ID its system message lists. Answers
  * stream in {@code chunk_size} pieces, {@code chunk_delay_ms} apart; token counts are estimated at four characters
  * a token.
  */
@@ -107,7 +109,8 @@ public final class ScriptedChatModel implements ChatModel {
     }
     String userText = lastUser < 0 ? "" : text(messages.get(lastUser));
     Reply reply = choose(userText, callsThisRun, lastToolResult);
-    Placeholders placeholders = new Placeholders(userText, lastToolResult == null ? "" : lastToolResult);
+    Placeholders placeholders = new Placeholders(userText, lastToolResult == null ? "" : lastToolResult,
+        systemText(messages));
     List<ToolCall> calls = new ArrayList<>(reply.calls().size());
     for (int i = 0; i < reply.calls().size(); i++) {
       PlannedCall c = reply.calls().get(i);
@@ -145,9 +148,12 @@ public final class ScriptedChatModel implements ChatModel {
     return new Reply(fallback, null, List.of());
   }
 
-  /** The values of {@code {input}} and {@code {tool_result}} for one model call. */
-  private record Placeholders(String input, String toolResult) {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(input|tool_result)}");
+  /**
+   * The values of {@code {input}}, {@code {tool_result}} and {@code {system:REGEX}} (the first group, else the whole
+   * match, of REGEX's first match in the system message; empty when it does not match) for one model call.
+   */
+  private record Placeholders(String input, String toolResult, String system) {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(input|tool_result|system:[^}]+)}");
 
     String in(String text) {
       return PLACEHOLDER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(value(m.group(1))));
@@ -155,11 +161,20 @@ public final class ScriptedChatModel implements ChatModel {
 
     /** Fills the placeholders inside the JSON text of tool-call arguments, escaped so the JSON stays valid. */
     String inJson(String json) {
-      return PLACEHOLDER.matcher(json).replaceAll(m -> Matcher.quoteReplacement(escaped(value(m.group(1)))));
+      return PLACEHOLDER.matcher(json).replaceAll(m -> Matcher.quoteReplacement(escaped(value(unescaped(m.group(1))))));
     }
 
     private String value(String name) {
+      if (name.startsWith("system:")) {
+        Matcher m = Pattern.compile(name.substring("system:".length())).matcher(system);
+        return !m.find() ? "" : m.groupCount() > 0 && m.group(1) != null ? m.group(1) : m.group();
+      }
       return name.equals("input") ? input : toolResult;
+    }
+
+    /** A placeholder as written in the YAML, from the JSON text it was found in (a regex's backslashes). */
+    private static String unescaped(String name) {
+      return tools.jackson.databind.json.JsonMapper.shared().readValue("\"" + name + "\"", String.class);
     }
 
     private static String escaped(String value) {
@@ -200,6 +215,11 @@ public final class ScriptedChatModel implements ChatModel {
       }
     }
     return -1;
+  }
+
+  private static String systemText(List<Message> messages) {
+    return messages.stream().filter(m -> m.role() == Role.SYSTEM).map(ScriptedChatModel::text).findFirst()
+        .orElse("");
   }
 
   private static String text(Message message) {
