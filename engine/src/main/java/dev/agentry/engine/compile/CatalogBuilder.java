@@ -54,7 +54,7 @@ final class CatalogBuilder {
       AgentSpec spec = (AgentSpec) r.spec();
       String name = displayName(spec.name(), r);
       agents.put(r.name(), new AgentDef(r.name(), name, r.metadata(), spec, Participants.agent(r.name(), name, spec,
-          model(spec.model()), toolkits, schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema")), r.file()));
+          model(spec.model()), this::model, toolkits, schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema")), r.file()));
     }
     Map<String, TeamDef> teams = new HashMap<>();
     for (Resource<?> r : index.get(Kind.TEAM).values()) {
@@ -65,7 +65,7 @@ final class CatalogBuilder {
           .toList();
       String name = displayName(spec.name(), r);
       teams.put(r.name(), new TeamDef(r.name(), name, r.metadata(), spec, Participants.leader(r.name(), name, spec,
-          model(spec.model()), toolkits, schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema")),
+          model(spec.model()), this::model, toolkits, schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema")),
           Participants.team(spec), members, r.file()));
     }
     Map<String, WorkflowDef> workflows = new HashMap<>();

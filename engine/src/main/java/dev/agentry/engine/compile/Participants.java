@@ -2,12 +2,14 @@ package dev.agentry.engine.compile;
 
 import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.ContextSettings;
+import dev.agentry.engine.model.HistoryAccess;
 import dev.agentry.engine.model.HistorySettings;
 import dev.agentry.engine.model.LoopSettings;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.model.Participant;
 import dev.agentry.engine.model.RunLimits;
 import dev.agentry.engine.model.SessionDefaults;
+import dev.agentry.engine.model.SessionSummarySettings;
 import dev.agentry.engine.model.TeamMode;
 import dev.agentry.engine.model.TeamSettings;
 import dev.agentry.engine.spec.AgentSpec;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -28,20 +31,29 @@ import tools.jackson.databind.JsonNode;
 final class Participants {
   private Participants() {}
 
-  static Participant agent(String id, String name, AgentSpec spec, ModelDef model, Toolkits toolkits,
-      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, toolkits, inputSchema,
+  /**
+   * An agent.
+   *
+   * @param models resolves a model reference of the spec (a {@code provider:id} string or a Model's name)
+   */
+  static Participant agent(String id, String name, AgentSpec spec, ModelDef model, Function<String, ModelDef> models,
+      Toolkits toolkits, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+    HistoryAccess history = historyAccess(off(spec.readChatHistory()), off(spec.readToolCallHistory()), spec);
+    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, models, history, toolkits,
+        inputSchema, outputSchema);
+  }
+
+  /** A team's leader; {@code read_team_history} is the old name of {@code read_chat_history} (as in Agno). */
+  static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Function<String, ModelDef> models,
+      Toolkits toolkits, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+    HistoryAccess history = historyAccess(off(spec.readChatHistory()) || off(spec.readTeamHistory()), false, spec);
+    return participant(ComponentKind.TEAM, id, name, spec, true, model, models, history, toolkits, inputSchema,
         outputSchema);
   }
 
-  static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Toolkits toolkits,
-      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.TEAM, id, name, spec, true, model, toolkits, inputSchema, outputSchema);
-  }
-
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
-      boolean buildContext, ModelDef model, Toolkits toolkits, @Nullable JsonNode inputSchema,
-      @Nullable JsonNode outputSchema) {
+      boolean buildContext, ModelDef model, Function<String, ModelDef> models, HistoryAccess history,
+      Toolkits toolkits, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
         off(s.addNameToContext()), off(s.addDatetimeToContext()), s.timezoneIdentifier(), on(s.resolveInContext()),
@@ -51,8 +63,32 @@ final class Participants {
         loop(s.retries(), s.delayBetweenRetries(), s.exponentialBackoff(), s.toolChoice()),
         limits(s.maxTurns(), s.timeoutSeconds(), s.toolCallLimit()),
         session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), toolkits.uses(s.tools()), list(s.toolHooks()),
-        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()), inputSchema,
-        outputSchema);
+        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()),
+        summaries(s, model, models), history, inputSchema, outputSchema);
+  }
+
+  /**
+   * Agno's summary manager settings: the manager's model defaults to the participant's, and the summary is added to
+   * the context by default when summaries are enabled or a manager is configured.
+   */
+  private static SessionSummarySettings summaries(ParticipantSpec s, ModelDef model,
+      Function<String, ModelDef> models) {
+    AgentSpec.SessionSummaryManager manager = s.sessionSummaryManager();
+    boolean enabled = off(s.enableSessionSummaries());
+    boolean inContext = s.addSessionSummaryToContext() != null ? s.addSessionSummaryToContext()
+        : enabled || manager != null;
+    if (manager == null) {
+      return new SessionSummarySettings(enabled, inContext, model, null, SessionSummarySettings.DEFAULT_REQUEST);
+    }
+    return new SessionSummarySettings(enabled, inContext,
+        manager.model() == null ? model : models.apply(manager.model()), manager.sessionSummaryPrompt(),
+        manager.summaryRequestMessage() == null ? SessionSummarySettings.DEFAULT_REQUEST
+            : manager.summaryRequestMessage());
+  }
+
+  private static HistoryAccess historyAccess(boolean chatHistory, boolean toolCallHistory, ParticipantSpec s) {
+    return new HistoryAccess(chatHistory, toolCallHistory, off(s.searchSessionHistory()),
+        s.numHistorySessions() == null ? HistoryAccess.DEFAULT_PAST_SESSIONS : s.numHistorySessions());
   }
 
   /** The delegation settings; route mode always responds directly, broadcast mode always delegates to all. */

@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * @param storeEvents whether the run's events are stored with it ({@code store_events})
  * @param sendMediaToModel false to keep the input's media out of the model's context
  * @param storeMedia false to leave the input's media out of the stored run
+ * @param summaries the session summaries it writes after its runs and reads in its context
+ * @param historyAccess the tools that read the session's past it is given
  */
 public record Participant(
     ComponentKind kind,
@@ -35,6 +37,8 @@ public record Participant(
     boolean storeEvents,
     boolean sendMediaToModel,
     boolean storeMedia,
+    SessionSummarySettings summaries,
+    HistoryAccess historyAccess,
     @Nullable JsonNode inputSchema,
     @Nullable JsonNode outputSchema) {
   public Participant {

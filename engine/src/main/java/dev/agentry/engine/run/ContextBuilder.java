@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * {@code markdown}, {@code add_name_to_context}, {@code add_datetime_to_context}, {@code timezone_identifier},
  * {@code role}, {@code resolve_in_context}, {@code add_session_state_to_context},
  * {@code add_dependencies_to_context}, {@code additional_input}, {@code add_history_to_context},
- * {@code num_history_runs}, {@code num_history_messages}, {@code max_tool_calls_from_history}.
+ * {@code num_history_runs}, {@code num_history_messages}, {@code max_tool_calls_from_history},
+ * {@code add_session_summary_to_context}.
  */
 final class ContextBuilder {
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
@@ -44,9 +45,14 @@ final class ContextBuilder {
     }
   }
 
-  /** The system message, or null when the agent has nothing to say in one. */
+  /**
+   * The system message, or null when the agent has nothing to say in one.
+   *
+   * @param sessionSummary the session's summary, to add as Agno does ({@code add_session_summary_to_context}); null
+   *     for none
+   */
   static @Nullable String systemMessage(ContextSettings spec, String name, List<String> toolInstructions, Vars vars,
-      ZonedDateTime now) {
+      ZonedDateTime now, @Nullable String sessionSummary) {
     boolean resolve = spec.resolveInContext();
     if (spec.systemMessage() != null) {
       return vars.resolve(spec.systemMessage(), resolve);
@@ -91,6 +97,12 @@ final class ContextBuilder {
     }
     if (spec.additionalContext() != null) {
       out.append(vars.resolve(spec.additionalContext(), resolve)).append("\n\n");
+    }
+    if (sessionSummary != null) {
+      out.append("Here is a brief summary of your previous interactions:\n\n<summary_of_previous_interactions>\n")
+          .append(sessionSummary).append("\n</summary_of_previous_interactions>\n\n")
+          .append("Note: this information is from previous interactions and may be outdated. You should ALWAYS "
+              + "prefer information from this conversation over the past summary.\n\n");
     }
     if (spec.addSessionStateToContext()) {
       out.append("<session_state>\n").append(EventJson.MAPPER.writeValueAsString(vars.sessionState()))

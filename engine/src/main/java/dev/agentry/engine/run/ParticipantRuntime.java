@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param team the team, when this is its leader
  * @param members how the leader runs its members; null for an agent
  * @param toolkits the open toolkits its tools came from, as they were when bound
+ * @param summaries writes the session summary after its runs; null when it writes none
  * @param failure why it cannot run (a toolkit whose options are wrong, a provider without a client); its runs end with
  *     this error, and no other agent or team is affected
  */
@@ -37,6 +38,7 @@ record ParticipantRuntime(
     @Nullable JsonSchemaCheck input,
     @Nullable String systemMessage,
     List<ToolBinder.Seen> toolkits,
+    @Nullable SessionSummaries summaries,
     @Nullable String failure) {
 
   /** Prepares an agent, or a team's leader when {@code team} is set (its members are run through {@code members}). */
@@ -54,7 +56,14 @@ record ParticipantRuntime(
         delegation.tools().forEach(t -> tools.put(t.name(), t));
         instructions = TeamTools.withTeamContext(delegation.context(), instructions);
       }
-      for (BoundTool t : HookedTool.wrap(bound.tools(), participant.toolHooks(), config.extensions()).values()) {
+      Map<String, BoundTool> own = new LinkedHashMap<>(bound.tools());
+      for (BoundTool t : HistoryTools.bind(participant, config.store())) {
+        if (own.putIfAbsent(t.name(), t) != null) {
+          throw new EngineException("the tool '" + t.name() + "' has the name of a history tool (read_chat_history, "
+              + "read_tool_call_history, search_session_history): use exclude_tools to leave it out");
+        }
+      }
+      for (BoundTool t : HookedTool.wrap(own, participant.toolHooks(), config.extensions()).values()) {
         if (tools.putIfAbsent(t.name(), t) != null) {
           throw new EngineException("the tool '" + t.name() + "' has the name of a delegation tool of the team: "
               + "use exclude_tools to leave it out");
@@ -64,10 +73,11 @@ record ParticipantRuntime(
       return new ParticipantRuntime(participant, team, team == null ? null : members, catalog.version(), model,
           Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null ? null : OutputFormat.of(participant.outputSchema()),
           participant.inputSchema() == null ? null : JsonSchemaCheck.of(participant.inputSchema()),
-          staticSystemMessage(participant, instructions), seen, null);
+          staticSystemMessage(participant, instructions), seen, SessionSummaries.create(participant.summaries(), config),
+          null);
     } catch (EngineException e) {
       return new ParticipantRuntime(participant, team, null, catalog.version(), null, Map.of(), List.of(), List.of(),
-          null, null, null, seen, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
+          null, null, null, seen, null, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
     }
   }
 
@@ -77,13 +87,13 @@ record ParticipantRuntime(
    */
   private static @Nullable String staticSystemMessage(Participant participant, List<String> toolInstructions) {
     ContextSettings c = participant.context();
-    boolean perRun = c.addDatetimeToContext() || c.addSessionStateToContext()
+    boolean perRun = c.addDatetimeToContext() || c.addSessionStateToContext() || participant.summaries().addToContext()
         || Templates.hasPlaceholder(c.systemMessage()) || Templates.hasPlaceholder(c.description())
         || Templates.hasPlaceholder(c.role()) || Templates.hasPlaceholder(c.expectedOutput())
         || Templates.hasPlaceholder(c.additionalContext())
         || c.instructions().stream().anyMatch(Templates::hasPlaceholder);
     return perRun ? null : ContextBuilder.systemMessage(c, participant.name(), toolInstructions,
-        new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now());
+        new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now(), null);
   }
 
   /**

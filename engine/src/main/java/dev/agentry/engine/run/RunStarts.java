@@ -179,7 +179,7 @@ final class RunStarts {
     }
     String system = runtime.systemMessage() != null ? runtime.systemMessage()
         : ContextBuilder.systemMessage(p.context(), runtime.name(), runtime.toolInstructions(), run.vars,
-            ZonedDateTime.now(config.clock()));
+            ZonedDateTime.now(config.clock()), SessionSummaries.inContext(run, config.store()));
     if (system != null) {
       run.add(Message.system(system), null);
     }

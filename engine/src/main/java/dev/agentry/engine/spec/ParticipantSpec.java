@@ -82,4 +82,16 @@ public interface ParticipantSpec {
   @Nullable Boolean sendMediaToModel();
 
   @Nullable Boolean storeMedia();
+
+  @Nullable Boolean enableSessionSummaries();
+
+  @Nullable Boolean addSessionSummaryToContext();
+
+  AgentSpec.@Nullable SessionSummaryManager sessionSummaryManager();
+
+  @Nullable Boolean searchSessionHistory();
+
+  @Nullable Integer numHistorySessions();
+
+  @Nullable Boolean readChatHistory();
 }
