@@ -3,6 +3,7 @@ package dev.agentry.engine.compile;
 import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.ContextSettings;
 import dev.agentry.engine.model.DebugSettings;
+import dev.agentry.engine.model.HistoryAccess;
 import dev.agentry.engine.model.HistorySettings;
 import dev.agentry.engine.model.LoopSettings;
 import dev.agentry.engine.model.MessageSettings;
@@ -14,6 +15,7 @@ import dev.agentry.engine.model.RunLimits;
 import dev.agentry.engine.model.SessionDefaults;
 import dev.agentry.engine.model.StateSettings;
 import dev.agentry.engine.model.StorageSettings;
+import dev.agentry.engine.model.SessionSummarySettings;
 import dev.agentry.engine.model.TeamMode;
 import dev.agentry.engine.model.TeamSettings;
 import dev.agentry.engine.spec.AgentSpec;
@@ -43,18 +45,21 @@ final class Participants {
       @Nullable JsonNode outputSchema) {
     ReasoningSettings reasoning = reasoning(spec.reasoning(), spec.reasoningModel(), spec.reasoningAgent(),
         spec.reasoningMinSteps(), spec.reasoningMaxSteps(), models);
+    HistoryAccess history = historyAccess(off(spec.readChatHistory()), off(spec.readToolCallHistory()), spec);
     return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()),
         spec.userMessageRole() == null ? "user" : spec.userMessageRole(), on(spec.buildUserContext()), model, toolkits,
-        defaultDb, models, reasoning, inputSchema, outputSchema);
+        defaultDb, models, reasoning, history, inputSchema, outputSchema);
   }
 
+  /** A team's leader; {@code read_team_history} is the old name of {@code read_chat_history} (as in Agno). */
   static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Toolkits toolkits,
       String defaultDb, Function<String, ModelDef> models, @Nullable JsonNode inputSchema,
       @Nullable JsonNode outputSchema) {
     ReasoningSettings reasoning = reasoning(spec.reasoning(), spec.reasoningModel(), spec.reasoningAgent(),
         spec.reasoningMinSteps(), spec.reasoningMaxSteps(), models);
+    HistoryAccess history = historyAccess(off(spec.readChatHistory()) || off(spec.readTeamHistory()), false, spec);
     return participant(ComponentKind.TEAM, id, name, spec, true, "user", true, model, toolkits, defaultDb, models,
-        reasoning, inputSchema, outputSchema);
+        reasoning, history, inputSchema, outputSchema);
   }
 
   /**
@@ -75,8 +80,8 @@ final class Participants {
 
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
       boolean buildContext, String userRole, boolean buildUserContext, ModelDef model, Toolkits toolkits,
-      String defaultDb, Function<String, ModelDef> models, ReasoningSettings reasoning, @Nullable JsonNode inputSchema,
-      @Nullable JsonNode outputSchema) {
+      String defaultDb, Function<String, ModelDef> models, ReasoningSettings reasoning, HistoryAccess history,
+      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
         off(s.addNameToContext()), off(s.addDatetimeToContext()), s.timezoneIdentifier(), on(s.resolveInContext()),
@@ -90,7 +95,8 @@ final class Participants {
         s.db() != null ? s.db() : defaultDb,
         messages(s, userRole, buildUserContext), storage(kind, s), new StateSettings(off(s.enableAgenticState()),
         off(s.overwriteDbSessionState())), DebugSettings.of(off(s.debugMode()), s.debugLevel() == null ? 1
-        : s.debugLevel()), reasoning, memory(s, model, models), inputSchema, outputSchema);
+        : s.debugLevel()), reasoning, memory(s, model, models),
+        summaries(s, model, models), history, inputSchema, outputSchema);
   }
 
   private static MessageSettings messages(ParticipantSpec s, String userRole, boolean buildUserContext) {
@@ -126,6 +132,30 @@ final class Participants {
     ModelDef managerModel = m == null || m.model() == null ? model : models.apply(m.model());
     return new MemorySettings(user, agentic, context, managerModel, m == null ? null : m.systemMessage(),
         m == null ? null : m.memoryCaptureInstructions(), m == null ? null : m.additionalInstructions());
+  }
+
+  /**
+   * Agno's summary manager settings: the manager's model defaults to the participant's, and the summary is added to
+   * the context by default when summaries are enabled or a manager is configured.
+   */
+  private static SessionSummarySettings summaries(ParticipantSpec s, ModelDef model,
+      Function<String, ModelDef> models) {
+    AgentSpec.SessionSummaryManager manager = s.sessionSummaryManager();
+    boolean enabled = off(s.enableSessionSummaries());
+    boolean inContext = s.addSessionSummaryToContext() != null ? s.addSessionSummaryToContext()
+        : enabled || manager != null;
+    if (manager == null) {
+      return new SessionSummarySettings(enabled, inContext, model, null, SessionSummarySettings.DEFAULT_REQUEST);
+    }
+    return new SessionSummarySettings(enabled, inContext,
+        manager.model() == null ? model : models.apply(manager.model()), manager.sessionSummaryPrompt(),
+        manager.summaryRequestMessage() == null ? SessionSummarySettings.DEFAULT_REQUEST
+            : manager.summaryRequestMessage());
+  }
+
+  private static HistoryAccess historyAccess(boolean chatHistory, boolean toolCallHistory, ParticipantSpec s) {
+    return new HistoryAccess(chatHistory, toolCallHistory, off(s.searchSessionHistory()),
+        s.numHistorySessions() == null ? HistoryAccess.DEFAULT_PAST_SESSIONS : s.numHistorySessions());
   }
 
   /** The delegation settings; route mode always responds directly, broadcast mode always delegates to all. */

@@ -26,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  * @param debug how much of its runs is logged for debugging
  * @param reasoning the step-by-step reasoning done before the first model turn ({@link ReasoningSettings#OFF} for none)
  * @param memory the user memories it reads and updates, and its memory manager
+ * @param summaries the session summaries it writes after its runs and reads in its context
+ * @param historyAccess the tools that read the session's past it is given
  */
 public record Participant(
     ComponentKind kind,
@@ -50,6 +52,8 @@ public record Participant(
     DebugSettings debug,
     ReasoningSettings reasoning,
     MemorySettings memory,
+    SessionSummarySettings summaries,
+    HistoryAccess historyAccess,
     @Nullable JsonNode inputSchema,
     @Nullable JsonNode outputSchema) {
   public Participant {

@@ -427,6 +427,11 @@ final class ActiveRun implements StoredRun {
     return conversation;
   }
 
+  /** The run's messages so far, as they are stored (each marked when replayed from history). */
+  List<RunMessage> runMessages() {
+    return messages;
+  }
+
   List<ToolExecution> tools() {
     return tools;
   }

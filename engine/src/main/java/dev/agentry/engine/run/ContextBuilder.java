@@ -31,9 +31,9 @@ import tools.jackson.databind.JsonNode;
  * {@code markdown}, {@code add_name_to_context}, {@code add_datetime_to_context}, {@code timezone_identifier},
  * {@code role}, {@code resolve_in_context}, {@code add_session_state_to_context},
  * {@code add_dependencies_to_context}, {@code additional_input}, {@code add_history_to_context},
- * {@code num_history_runs}, {@code num_history_messages}, {@code max_tool_calls_from_history}, and of
- * {@link MessageSettings}: {@code system_message_role}, {@code user_message_role}, {@code build_user_context},
- * {@code add_location_to_context}.
+ * {@code num_history_runs}, {@code num_history_messages}, {@code max_tool_calls_from_history},
+ * {@code add_session_summary_to_context}, and of {@link MessageSettings}: {@code system_message_role},
+ * {@code user_message_role}, {@code build_user_context}, {@code add_location_to_context}.
  */
 final class ContextBuilder {
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
@@ -49,11 +49,15 @@ final class ContextBuilder {
   }
 
   /**
-   * The system message, or null when the agent has nothing to say in one; {@code memories} is the user's memories
-   * section ({@link MemoryContext}), null when they are not in the context.
+   * The system message, or null when the agent has nothing to say in one.
+   *
+   * @param memories the user's memories section ({@link MemoryContext}), null when they are not in the context
+   * @param sessionSummary the session's summary, to add as Agno does ({@code add_session_summary_to_context}); null
+   *     for none
    */
   static @Nullable String systemMessage(ContextSettings spec, MessageSettings messages, String name,
-      List<String> toolInstructions, Vars vars, ZonedDateTime now, @Nullable String memories) {
+      List<String> toolInstructions, Vars vars, ZonedDateTime now, @Nullable String memories,
+      @Nullable String sessionSummary) {
     boolean resolve = spec.resolveInContext();
     if (spec.systemMessage() != null) {
       return vars.resolve(spec.systemMessage(), resolve);
@@ -102,6 +106,12 @@ final class ContextBuilder {
     }
     if (memories != null) {
       out.append(memories).append("\n\n");
+    }
+    if (sessionSummary != null) {
+      out.append("Here is a brief summary of your previous interactions:\n\n<summary_of_previous_interactions>\n")
+          .append(sessionSummary).append("\n</summary_of_previous_interactions>\n\n")
+          .append("Note: this information is from previous interactions and may be outdated. You should ALWAYS "
+              + "prefer information from this conversation over the past summary.\n\n");
     }
     if (spec.addSessionStateToContext()) {
       out.append("<session_state>\n").append(EventJson.MAPPER.writeValueAsString(vars.sessionState()))

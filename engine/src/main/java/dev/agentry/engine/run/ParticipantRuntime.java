@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param members how it runs child runs: a leader's members, a reasoning agent; null when it cannot run
  * @param toolkits the open toolkits its tools came from, as they were when bound
  * @param memory its memory manager, when it reads or writes the user's memories
+ * @param summaries writes the session summary after its runs; null when it writes none
  * @param failure why it cannot run (a toolkit whose options are wrong, a provider without a client); its runs end with
  *     this error, and no other agent or team is affected
  */
@@ -41,6 +42,7 @@ record ParticipantRuntime(
     @Nullable String systemMessage,
     List<ToolBinder.Seen> toolkits,
     @Nullable MemoryWriter memory,
+    @Nullable SessionSummaries summaries,
     @Nullable String failure) {
 
   /** Prepares an agent, or a team's leader when {@code team} is set (its members are run through {@code members}). */
@@ -58,7 +60,14 @@ record ParticipantRuntime(
         delegation.tools().forEach(t -> tools.put(t.name(), t));
         instructions = TeamTools.withTeamContext(delegation.context(), instructions);
       }
-      for (BoundTool t : HookedTool.wrap(bound.tools(), participant.toolHooks(), config.extensions()).values()) {
+      Map<String, BoundTool> own = new LinkedHashMap<>(bound.tools());
+      for (BoundTool t : HistoryTools.bind(participant, config.databases().get(participant.db()))) {
+        if (own.putIfAbsent(t.name(), t) != null) {
+          throw new EngineException("the tool '" + t.name() + "' has the name of a history tool (read_chat_history, "
+              + "read_tool_call_history, search_session_history): use exclude_tools to leave it out");
+        }
+      }
+      for (BoundTool t : HookedTool.wrap(own, participant.toolHooks(), config.extensions()).values()) {
         if (tools.putIfAbsent(t.name(), t) != null) {
           throw new EngineException("the tool '" + t.name() + "' has the name of a delegation tool of the team: "
               + "use exclude_tools to leave it out");
@@ -81,10 +90,12 @@ record ParticipantRuntime(
       return new ParticipantRuntime(participant, team, members, catalog.version(), model,
           Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null ? null : OutputFormat.of(participant.outputSchema()),
           participant.inputSchema() == null ? null : JsonSchemaCheck.of(participant.inputSchema()),
-          staticSystemMessage(participant, instructions), seen, memory, null);
+          staticSystemMessage(participant, instructions), seen, memory,
+          SessionSummaries.create(participant.summaries(), config,
+          config.databases().get(participant.db())), null);
     } catch (EngineException e) {
       return new ParticipantRuntime(participant, team, null, catalog.version(), null, Map.of(), List.of(), List.of(),
-          null, null, null, seen, null, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
+          null, null, null, seen, null, null, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
     }
   }
 
@@ -103,12 +114,13 @@ record ParticipantRuntime(
   private static @Nullable String staticSystemMessage(Participant participant, List<String> toolInstructions) {
     ContextSettings c = participant.context();
     boolean perRun = c.addDatetimeToContext() || c.addSessionStateToContext() || participant.memory().addToContext()
+        || participant.summaries().addToContext()
         || Templates.hasPlaceholder(c.systemMessage()) || Templates.hasPlaceholder(c.description())
         || Templates.hasPlaceholder(c.role()) || Templates.hasPlaceholder(c.expectedOutput())
         || Templates.hasPlaceholder(c.additionalContext())
         || c.instructions().stream().anyMatch(Templates::hasPlaceholder);
     return perRun ? null : ContextBuilder.systemMessage(c, participant.messages(), participant.name(), toolInstructions,
-        new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now(), null);
+        new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now(), null, null);
   }
 
   /** The memory manager, when the participant reads or writes the user's memories; on the engine's store. */

@@ -234,6 +234,7 @@ final class RunLoop {
   private static RunOutput completed(ActiveRun run, @Nullable Object content, String contentType) {
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
     MemoryUpdate.complete(run);
+    SessionSummaries.afterCompleted(run); // the post-run steps, before RunCompleted as in Agno
     List<RunOutput> members = run.memberResponses();
     List<ReasoningSteps.Step> steps = run.reasoningSteps().isEmpty() ? null : run.reasoningSteps();
     return run.end(RunStatus.COMPLETED, content, contentType, new RunEvent.RunCompleted(run.scope, run.now(), content,
@@ -269,7 +270,8 @@ final class RunLoop {
         null));
   }
 
-  private static String stripFences(String text) {
+  /** The text inside a Markdown code fence, when it is one (models often fence JSON). */
+  static String stripFences(String text) {
     String t = text.strip();
     if (t.startsWith("```")) {
       int firstNewline = t.indexOf('\n');

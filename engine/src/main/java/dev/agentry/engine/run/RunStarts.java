@@ -187,7 +187,7 @@ final class RunStarts {
     }
     String system = runtime.systemMessage() != null ? runtime.systemMessage()
         : ContextBuilder.systemMessage(p.context(), p.messages(), runtime.name(), runtime.toolInstructions(),
-            run.vars, ZonedDateTime.now(config.clock()), memories(run));
+            run.vars, ZonedDateTime.now(config.clock()), memories(run), SessionSummaries.inContext(run, run.store));
     if (system != null) {
       run.add(ContextBuilder.systemMessage(p.messages(), system), null);
     }

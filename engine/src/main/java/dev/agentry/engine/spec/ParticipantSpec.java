@@ -116,4 +116,16 @@ public interface ParticipantSpec {
   @Nullable Boolean enableAgenticMemory();
 
   @Nullable Boolean addMemoriesToContext();
+
+  @Nullable Boolean enableSessionSummaries();
+
+  @Nullable Boolean addSessionSummaryToContext();
+
+  AgentSpec.@Nullable SessionSummaryManager sessionSummaryManager();
+
+  @Nullable Boolean searchSessionHistory();
+
+  @Nullable Integer numHistorySessions();
+
+  @Nullable Boolean readChatHistory();
 }

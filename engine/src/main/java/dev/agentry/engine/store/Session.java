@@ -56,6 +56,12 @@ public record Session(
         specVersion, createdAt, now);
   }
 
+  /** This session with {@code newSummary} as its summary ({@code {"summary", "topics", "updated_at"}}). */
+  public Session withSummary(Map<String, Object> newSummary, long now) {
+    return new Session(sessionId, sessionType, componentId, userId, sessionName, sessionState, metadata, newSummary,
+        metrics, specVersion, createdAt, now);
+  }
+
   /** This session after a run: its state, its metrics added, the run's catalog version. */
   public Session afterRun(Map<String, Object> state, Metrics runMetrics, String runSpecVersion, long now) {
     return new Session(sessionId, sessionType, componentId, userId, sessionName, state, metadata, summary,

@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
  * (a tool call is on every run's path, and a JSON generator per scalar costs more than the call); other values go
  * through the shared mapper.
  */
-final class JsonText {
+public final class JsonText {
   private JsonText() {}
 
-  static String of(@Nullable Object value) {
+  /** {@code value} as Python's {@code json.dumps} writes it. */
+  public static String of(@Nullable Object value) {
     StringBuilder out = new StringBuilder(64);
     write(value, out);
     return out.toString();
