@@ -1,6 +1,9 @@
 package dev.agentry.engine.compile;
 
 import dev.agentry.engine.event.ComponentKind;
+import dev.agentry.engine.model.AnswerSettings;
+import dev.agentry.engine.model.AnswerSettings.ResponseFile;
+import dev.agentry.engine.model.CompressionSettings;
 import dev.agentry.engine.model.ContextSettings;
 import dev.agentry.engine.model.HistorySettings;
 import dev.agentry.engine.model.LoopSettings;
@@ -13,10 +16,13 @@ import dev.agentry.engine.model.TeamSettings;
 import dev.agentry.engine.spec.AgentSpec;
 import dev.agentry.engine.spec.ParticipantSpec;
 import dev.agentry.engine.spec.TeamSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -28,20 +34,31 @@ import tools.jackson.databind.JsonNode;
 final class Participants {
   private Participants() {}
 
-  static Participant agent(String id, String name, AgentSpec spec, ModelDef model, Toolkits toolkits,
-      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, toolkits, inputSchema,
-        outputSchema);
+  /**
+   * An agent's run settings.
+   *
+   * @param models resolves a model reference ({@code provider:model_id} or a Model resource's name)
+   * @param folder the folder of the agent's YAML file, absolute
+   * @param root the spec root, absolute
+   */
+  static Participant agent(String id, String name, AgentSpec spec, Function<String, ModelDef> models,
+      Toolkits toolkits, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema, Path folder, Path root) {
+    ResponseFile file = spec.saveResponseToFile() == null ? null
+        : new ResponseFile(spec.saveResponseToFile(), folder, root);
+    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), models, toolkits, inputSchema,
+        outputSchema, off(spec.structuredOutputs()), file);
   }
 
-  static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Toolkits toolkits,
-      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.TEAM, id, name, spec, true, model, toolkits, inputSchema, outputSchema);
+  static Participant leader(String id, String name, TeamSpec spec, Function<String, ModelDef> models,
+      Toolkits toolkits, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+    return participant(ComponentKind.TEAM, id, name, spec, true, models, toolkits, inputSchema, outputSchema, false,
+        null);
   }
 
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
-      boolean buildContext, ModelDef model, Toolkits toolkits, @Nullable JsonNode inputSchema,
-      @Nullable JsonNode outputSchema) {
+      boolean buildContext, Function<String, ModelDef> models, Toolkits toolkits, @Nullable JsonNode inputSchema,
+      @Nullable JsonNode outputSchema, boolean structuredOutputs, @Nullable ResponseFile responseFile) {
+    ModelDef model = models.apply(Objects.requireNonNull(s.model(), "the compiler rejects agents without a model"));
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
         off(s.addNameToContext()), off(s.addDatetimeToContext()), s.timezoneIdentifier(), on(s.resolveInContext()),
@@ -51,8 +68,30 @@ final class Participants {
         loop(s.retries(), s.delayBetweenRetries(), s.exponentialBackoff(), s.toolChoice()),
         limits(s.maxTurns(), s.timeoutSeconds(), s.toolCallLimit()),
         session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), toolkits.uses(s.tools()), list(s.toolHooks()),
-        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()), inputSchema,
-        outputSchema);
+        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()),
+        answer(s, models, structuredOutputs, responseFile), compression(s, model, models), inputSchema, outputSchema);
+  }
+
+  /** Agno's rule: JSON mode unless {@code structured_outputs} asks for the provider's enforced structured output. */
+  private static AnswerSettings answer(ParticipantSpec s, Function<String, ModelDef> models,
+      boolean structuredOutputs, @Nullable ResponseFile responseFile) {
+    return new AnswerSettings(s.parserModel() == null ? null : models.apply(s.parserModel()), s.parserModelPrompt(),
+        s.outputModel() == null ? null : models.apply(s.outputModel()), s.outputModelPrompt(),
+        off(s.useJsonMode()) && !structuredOutputs, on(s.parseResponse()), responseFile);
+  }
+
+  /** Compression is on with {@code compress_tool_results}; the count limit defaults to 3 when no limit is set. */
+  private static CompressionSettings compression(ParticipantSpec s, ModelDef model,
+      Function<String, ModelDef> models) {
+    AgentSpec.CompressionManager m = s.compressionManager();
+    if (m == null) {
+      return new CompressionSettings(off(s.compressToolResults()), model,
+          CompressionSettings.DEFAULT_TOOL_RESULTS_LIMIT, null, null);
+    }
+    Integer count = m.compressToolResultsLimit() == null && m.compressTokenLimit() == null
+        ? Integer.valueOf(CompressionSettings.DEFAULT_TOOL_RESULTS_LIMIT) : m.compressToolResultsLimit();
+    return new CompressionSettings(off(s.compressToolResults()), m.model() == null ? model : models.apply(m.model()),
+        count, m.compressTokenLimit(), m.compressToolCallInstructions());
   }
 
   /** The delegation settings; route mode always responds directly, broadcast mode always delegates to all. */

@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * @param storeEvents whether the run's events are stored with it ({@code store_events})
  * @param sendMediaToModel false to keep the input's media out of the model's context
  * @param storeMedia false to leave the input's media out of the stored run
+ * @param answer how the final answer is made and kept (parser and output models, JSON mode, the response file)
+ * @param compression whether and how tool results are compressed ({@code compress_tool_results})
  */
 public record Participant(
     ComponentKind kind,
@@ -35,6 +37,8 @@ public record Participant(
     boolean storeEvents,
     boolean sendMediaToModel,
     boolean storeMedia,
+    AnswerSettings answer,
+    CompressionSettings compression,
     @Nullable JsonNode inputSchema,
     @Nullable JsonNode outputSchema) {
   public Participant {

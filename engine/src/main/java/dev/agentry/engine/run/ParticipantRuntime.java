@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param team the team, when this is its leader
  * @param members how the leader runs its members; null for an agent
+ * @param second the clients of its parser, output and compression models
  * @param toolkits the open toolkits its tools came from, as they were when bound
  * @param failure why it cannot run (a toolkit whose options are wrong, a provider without a client); its runs end with
  *     this error, and no other agent or team is affected
@@ -30,6 +31,7 @@ record ParticipantRuntime(
     @Nullable MemberRuns members,
     String catalogVersion,
     @Nullable ChatModel model,
+    SecondModels second,
     Map<String, BoundTool> tools,
     List<ToolDefinition> definitions,
     List<String> toolInstructions,
@@ -61,12 +63,16 @@ record ParticipantRuntime(
         }
       }
       List<ToolDefinition> definitions = tools.values().stream().map(BoundTool::definition).toList();
+      SecondModels second = SecondModels.prepare(participant.answer(), participant.compression(),
+          participant.model(), model, config);
       return new ParticipantRuntime(participant, team, team == null ? null : members, catalog.version(), model,
-          Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null ? null : OutputFormat.of(participant.outputSchema()),
+          second, Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null
+          ? null : OutputFormat.of(participant.outputSchema(), participant.answer().jsonMode()),
           participant.inputSchema() == null ? null : JsonSchemaCheck.of(participant.inputSchema()),
           staticSystemMessage(participant, instructions), seen, null);
     } catch (EngineException e) {
-      return new ParticipantRuntime(participant, team, null, catalog.version(), null, Map.of(), List.of(), List.of(),
+      return new ParticipantRuntime(participant, team, null, catalog.version(), null, SecondModels.NONE, Map.of(),
+          List.of(), List.of(),
           null, null, null, seen, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
     }
   }

@@ -54,7 +54,8 @@ final class RunStarts {
       checkMedia(p, request.media());
     }
     StartingSession s = StartingSession.of(p.session(), request, config.store());
-    OutputFormat output = request.outputSchema() != null ? OutputFormat.of(request.outputSchema())
+    OutputFormat output = request.outputSchema() != null ? OutputFormat.of(request.outputSchema(),
+        runtime.participant().answer().jsonMode())
         : runtime.output();
     boolean streamEvents = request.streamEvents() != null ? request.streamEvents() : p.streamEvents();
     // a team's members send their events from their own threads, into the same sink
@@ -180,6 +181,7 @@ final class RunStarts {
     String system = runtime.systemMessage() != null ? runtime.systemMessage()
         : ContextBuilder.systemMessage(p.context(), runtime.name(), runtime.toolInstructions(), run.vars,
             ZonedDateTime.now(config.clock()));
+    system = AnswerModels.withJsonPrompt(run, system);
     if (system != null) {
       run.add(Message.system(system), null);
     }

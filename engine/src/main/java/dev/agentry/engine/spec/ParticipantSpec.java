@@ -11,6 +11,8 @@ import tools.jackson.databind.JsonNode;
  * {@link TeamSpec} implement it with their record components, so the compiler reads both the same way.
  */
 public interface ParticipantSpec {
+  @Nullable String model();
+
   @Nullable String systemMessage();
 
   @Nullable String description();
@@ -82,4 +84,20 @@ public interface ParticipantSpec {
   @Nullable Boolean sendMediaToModel();
 
   @Nullable Boolean storeMedia();
+
+  @Nullable String parserModel();
+
+  @Nullable String parserModelPrompt();
+
+  @Nullable String outputModel();
+
+  @Nullable String outputModelPrompt();
+
+  @Nullable Boolean parseResponse();
+
+  @Nullable Boolean useJsonMode();
+
+  @Nullable Boolean compressToolResults();
+
+  AgentSpec.@Nullable CompressionManager compressionManager();
 }
