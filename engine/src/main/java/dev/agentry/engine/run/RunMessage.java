@@ -1,5 +1,6 @@
 package dev.agentry.engine.run;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.llm.Message;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record RunMessage(Message message, long createdAt, boolean fromHistory, @Nullable Metrics metrics,
     @Nullable String compressedContent) {
+  @JsonCreator
+  public RunMessage {}
+
   public RunMessage(Message message, long createdAt, boolean fromHistory, @Nullable Metrics metrics) {
     this(message, createdAt, fromHistory, metrics, null);
   }
