@@ -19,6 +19,7 @@ import dev.agentry.engine.spec.TeamSpec;
 import dev.agentry.engine.spec.ToolkitSpec;
 import dev.agentry.engine.spec.WorkflowSpec;
 import dev.cel.common.CelAbstractSyntaxTree;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +59,8 @@ final class CatalogBuilder {
       String name = displayName(spec.name(), r);
       agents.put(r.name(), new AgentDef(r.name(), name, r.metadata(), spec, Participants.agent(r.name(), name, spec,
           model(spec.model()), toolkits, defaultDb, this::model, schema(r, "/spec/input_schema"),
-          schema(r, "/spec/output_schema")), r.file()));
+          schema(r, "/spec/output_schema"), Path.of(r.file()).toAbsolutePath().getParent(), r.draft().root().folder()),
+          r.file()));
     }
     Map<String, TeamDef> teams = new HashMap<>();
     for (Resource<?> r : index.get(Kind.TEAM).values()) {
@@ -89,8 +91,7 @@ final class CatalogBuilder {
     return name != null ? name : resource.name();
   }
 
-  private ModelDef model(@Nullable String written) {
-    String reference = Objects.requireNonNull(written, "the compiler rejects agents without a model");
+  private ModelDef model(String reference) {
     if (reference.indexOf(':') > 0) {
       return ModelDef.of(reference);
     }

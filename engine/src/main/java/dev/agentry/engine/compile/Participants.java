@@ -1,6 +1,9 @@
 package dev.agentry.engine.compile;
 
 import dev.agentry.engine.event.ComponentKind;
+import dev.agentry.engine.model.AnswerSettings;
+import dev.agentry.engine.model.AnswerSettings.ResponseFile;
+import dev.agentry.engine.model.CompressionSettings;
 import dev.agentry.engine.model.ContextSettings;
 import dev.agentry.engine.model.DebugSettings;
 import dev.agentry.engine.model.HistoryAccess;
@@ -21,6 +24,7 @@ import dev.agentry.engine.model.TeamSettings;
 import dev.agentry.engine.spec.AgentSpec;
 import dev.agentry.engine.spec.ParticipantSpec;
 import dev.agentry.engine.spec.TeamSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -40,15 +44,24 @@ import tools.jackson.databind.JsonNode;
 final class Participants {
   private Participants() {}
 
+  /**
+   * An agent's run settings.
+   *
+   * @param models resolves a model reference ({@code provider:model_id} or a Model resource's name)
+   * @param folder the folder of the agent's YAML file, absolute
+   * @param root the spec root, absolute
+   */
   static Participant agent(String id, String name, AgentSpec spec, ModelDef model, Toolkits toolkits,
       String defaultDb, Function<String, ModelDef> models, @Nullable JsonNode inputSchema,
-      @Nullable JsonNode outputSchema) {
+      @Nullable JsonNode outputSchema, Path folder, Path root) {
+    ResponseFile file = spec.saveResponseToFile() == null ? null
+        : new ResponseFile(spec.saveResponseToFile(), folder, root);
     ReasoningSettings reasoning = reasoning(spec.reasoning(), spec.reasoningModel(), spec.reasoningAgent(),
         spec.reasoningMinSteps(), spec.reasoningMaxSteps(), models);
     HistoryAccess history = historyAccess(off(spec.readChatHistory()), off(spec.readToolCallHistory()), spec);
     return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()),
         spec.userMessageRole() == null ? "user" : spec.userMessageRole(), on(spec.buildUserContext()), model, toolkits,
-        defaultDb, models, reasoning, history, inputSchema, outputSchema);
+        defaultDb, models, reasoning, history, inputSchema, outputSchema, off(spec.structuredOutputs()), file);
   }
 
   /** A team's leader; {@code read_team_history} is the old name of {@code read_chat_history} (as in Agno). */
@@ -59,7 +72,7 @@ final class Participants {
         spec.reasoningMinSteps(), spec.reasoningMaxSteps(), models);
     HistoryAccess history = historyAccess(off(spec.readChatHistory()) || off(spec.readTeamHistory()), false, spec);
     return participant(ComponentKind.TEAM, id, name, spec, true, "user", true, model, toolkits, defaultDb, models,
-        reasoning, history, inputSchema, outputSchema);
+        reasoning, history, inputSchema, outputSchema, false, null);
   }
 
   /**
@@ -81,7 +94,8 @@ final class Participants {
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
       boolean buildContext, String userRole, boolean buildUserContext, ModelDef model, Toolkits toolkits,
       String defaultDb, Function<String, ModelDef> models, ReasoningSettings reasoning, HistoryAccess history,
-      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema, boolean structuredOutputs,
+      @Nullable ResponseFile responseFile) {
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
         off(s.addNameToContext()), off(s.addDatetimeToContext()), s.timezoneIdentifier(), on(s.resolveInContext()),
@@ -96,7 +110,8 @@ final class Participants {
         messages(s, userRole, buildUserContext), storage(kind, s), new StateSettings(off(s.enableAgenticState()),
         off(s.overwriteDbSessionState())), DebugSettings.of(off(s.debugMode()), s.debugLevel() == null ? 1
         : s.debugLevel()), reasoning, memory(s, model, models),
-        summaries(s, model, models), history, inputSchema, outputSchema);
+        summaries(s, model, models), history, answer(s, models, structuredOutputs, responseFile),
+        compression(s, model, models), inputSchema, outputSchema);
   }
 
   private static MessageSettings messages(ParticipantSpec s, String userRole, boolean buildUserContext) {
@@ -156,6 +171,28 @@ final class Participants {
   private static HistoryAccess historyAccess(boolean chatHistory, boolean toolCallHistory, ParticipantSpec s) {
     return new HistoryAccess(chatHistory, toolCallHistory, off(s.searchSessionHistory()),
         s.numHistorySessions() == null ? HistoryAccess.DEFAULT_PAST_SESSIONS : s.numHistorySessions());
+  }
+
+  /** Agno's rule: JSON mode unless {@code structured_outputs} asks for the provider's enforced structured output. */
+  private static AnswerSettings answer(ParticipantSpec s, Function<String, ModelDef> models,
+      boolean structuredOutputs, @Nullable ResponseFile responseFile) {
+    return new AnswerSettings(s.parserModel() == null ? null : models.apply(s.parserModel()), s.parserModelPrompt(),
+        s.outputModel() == null ? null : models.apply(s.outputModel()), s.outputModelPrompt(),
+        off(s.useJsonMode()) && !structuredOutputs, on(s.parseResponse()), responseFile);
+  }
+
+  /** Compression is on with {@code compress_tool_results}; the count limit defaults to 3 when no limit is set. */
+  private static CompressionSettings compression(ParticipantSpec s, ModelDef model,
+      Function<String, ModelDef> models) {
+    AgentSpec.CompressionManager m = s.compressionManager();
+    if (m == null) {
+      return new CompressionSettings(off(s.compressToolResults()), model,
+          CompressionSettings.DEFAULT_TOOL_RESULTS_LIMIT, null, null);
+    }
+    Integer count = m.compressToolResultsLimit() == null && m.compressTokenLimit() == null
+        ? Integer.valueOf(CompressionSettings.DEFAULT_TOOL_RESULTS_LIMIT) : m.compressToolResultsLimit();
+    return new CompressionSettings(off(s.compressToolResults()), m.model() == null ? model : models.apply(m.model()),
+        count, m.compressTokenLimit(), m.compressToolCallInstructions());
   }
 
   /** The delegation settings; route mode always responds directly, broadcast mode always delegates to all. */

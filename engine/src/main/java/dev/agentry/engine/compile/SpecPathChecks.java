@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * Checks at load that the paths a spec names but the engine opens only later stay inside the spec root, by the rule
  * {@link SpecRoot} applies to every path: a file toolkit's {@code root} (resolved against the spec root, as
- * {@code FileTools} resolves it) and a knowledge source's {@code path} (relative to its YAML file). The paths need
+ * {@code FileTools} resolves it), a knowledge source's {@code path} and an agent's {@code save_response_to_file}
+ * (relative to their YAML file). The paths need
  * not exist yet; {@code ${file:...}} and schema files are checked where they are read.
  */
 final class SpecPathChecks {
@@ -16,7 +17,12 @@ final class SpecPathChecks {
   static void check(Draft resource, Problems problems) {
     Path root = resource.root().folder();
     switch (resource.kind()) {
-      case AGENT, TEAM -> confine(resource, "/spec/tools/*/options/root", "file root", root, problems);
+      case AGENT -> {
+        confine(resource, "/spec/tools/*/options/root", "file root", root, problems);
+        confine(resource, "/spec/save_response_to_file", "response file", Path.of(resource.file()).toAbsolutePath()
+            .getParent(), problems);
+      }
+      case TEAM -> confine(resource, "/spec/tools/*/options/root", "file root", root, problems);
       case TOOLKIT -> confine(resource, "/spec/options/root", "file root", root, problems);
       case KNOWLEDGE -> confine(resource, "/spec/sources/*/path", "knowledge source",
           Path.of(resource.file()).toAbsolutePath().getParent(), problems);

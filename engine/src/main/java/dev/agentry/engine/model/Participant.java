@@ -28,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  * @param memory the user memories it reads and updates, and its memory manager
  * @param summaries the session summaries it writes after its runs and reads in its context
  * @param historyAccess the tools that read the session's past it is given
+ * @param answer how the final answer is made and kept (parser and output models, JSON mode, the response file)
+ * @param compression whether and how tool results are compressed ({@code compress_tool_results})
  */
 public record Participant(
     ComponentKind kind,
@@ -54,6 +56,8 @@ public record Participant(
     MemorySettings memory,
     SessionSummarySettings summaries,
     HistoryAccess historyAccess,
+    AnswerSettings answer,
+    CompressionSettings compression,
     @Nullable JsonNode inputSchema,
     @Nullable JsonNode outputSchema) {
   public Participant {

@@ -411,7 +411,7 @@ final class ActiveRun implements StoredRun {
 
   private void restore(List<RunMessage> previous, List<ToolExecution> previousTools, Metrics previousMetrics) {
     messages.addAll(previous);
-    previous.forEach(m -> conversation.add(m.message()));
+    previous.forEach(m -> conversation.add(m.forModel()));
     tools.addAll(previousTools);
     usage = new Usage(previousMetrics.inputTokens(), previousMetrics.outputTokens(), previousMetrics.totalTokens(),
         previousMetrics.cacheReadTokens(), previousMetrics.cacheWriteTokens(), previousMetrics.reasoningTokens());
@@ -427,9 +427,14 @@ final class ActiveRun implements StoredRun {
     return conversation;
   }
 
-  /** The run's messages so far, as they are stored (each marked when replayed from history). */
-  List<RunMessage> runMessages() {
-    return messages;
+  /**
+   * Replaces the tool result at {@code index} by its compressed form in what the model reads from now on; the stored
+   * message keeps the original beside it.
+   */
+  void compress(int index, String text) {
+    RunMessage stored = messages.get(index).compressed(text);
+    messages.set(index, stored);
+    conversation.set(index, stored.forModel());
   }
 
   List<ToolExecution> tools() {
@@ -490,6 +495,6 @@ final class ActiveRun implements StoredRun {
     return messages.stream().map(m -> m.message().media().isEmpty() ? m : new RunMessage(new Message(
         m.message().role(), m.message().content(), m.message().reasoningContent(), m.message().toolCalls(),
         m.message().toolCallId(), m.message().toolName(), m.message().toolError()), m.createdAt(), m.fromHistory(),
-        m.metrics())).toList();
+        m.metrics(), m.compressedContent())).toList();
   }
 }

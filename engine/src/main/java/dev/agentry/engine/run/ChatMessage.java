@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One message of a run as Agno's {@code Message.to_dict()} writes it: flat, lower-case {@code role}, OpenAI-shaped
- * {@code tool_calls}, {@code tool_call_error} on tool results, a user message's {@code images}, {@code audio},
+ * {@code tool_calls}, {@code tool_call_error} on tool results, a compressed tool result's {@code compressed_content}, a user message's {@code images}, {@code audio},
  * {@code videos} and {@code files}, {@code created_at} in epoch seconds; null fields, empty media and empty metrics
  * left out. The only message serializer of the API: {@code RunOutput.messages}, {@code RunSchema.messages}
  * and a session's {@code chat_history} all use it.
@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 public record ChatMessage(
     @JsonProperty("id") String id,
     @JsonProperty("content") @Nullable String content,
+    @JsonProperty("compressed_content") @Nullable String compressedContent,
     @JsonProperty("reasoning_content") @Nullable String reasoningContent,
     @JsonProperty("from_history") boolean fromHistory,
     @JsonProperty("stop_after_tool_call") boolean stopAfterToolCall,
@@ -75,7 +76,7 @@ public record ChatMessage(
     String id = UUID.nameUUIDFromBytes((runId + "/" + index).getBytes(StandardCharsets.UTF_8)).toString();
     boolean result = m.role() == Role.TOOL;
     ToolExecution call = result && m.toolCallId() != null ? calls.get(m.toolCallId()) : null;
-    return new ChatMessage(id, m.content(), m.reasoningContent(), stored.fromHistory(),
+    return new ChatMessage(id, m.content(), stored.compressedContent(), m.reasoningContent(), stored.fromHistory(),
         call != null && call.stopAfterToolCall(), m.role().wireName(), m.toolCallId(), m.toolName(),
         call == null ? null : call.toolArgs(), result ? m.toolError() : null, toolCalls, metrics,
         orNull(m.images()), orNull(m.audio()), orNull(m.videos()), orNull(m.files()), stored.createdAt());

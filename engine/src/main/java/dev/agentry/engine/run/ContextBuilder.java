@@ -182,7 +182,7 @@ final class ContextBuilder {
     for (RunOutput run : completed.subList(Math.max(0, completed.size() - runCount), completed.size())) {
       for (RunMessage m : run.messages()) {
         if (!m.fromHistory() && m.message().role() != Role.SYSTEM && m.message().role() != Role.DEVELOPER) {
-          messages.add(m.message());
+          messages.add(m.forModel()); // a compressed tool result is replayed in its short form, as Agno does
         }
       }
     }

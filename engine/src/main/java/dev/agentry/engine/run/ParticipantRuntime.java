@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param team the team, when this is its leader
  * @param members how it runs child runs: a leader's members, a reasoning agent; null when it cannot run
+ * @param second the clients of its parser, output and compression models
  * @param toolkits the open toolkits its tools came from, as they were when bound
  * @param memory its memory manager, when it reads or writes the user's memories
  * @param summaries writes the session summary after its runs; null when it writes none
@@ -34,6 +35,7 @@ record ParticipantRuntime(
     @Nullable MemberRuns members,
     String catalogVersion,
     @Nullable ChatModel model,
+    SecondModels second,
     Map<String, BoundTool> tools,
     List<ToolDefinition> definitions,
     List<String> toolInstructions,
@@ -87,14 +89,18 @@ record ParticipantRuntime(
         }
       }
       List<ToolDefinition> definitions = tools.values().stream().map(BoundTool::definition).toList();
+      SecondModels second = SecondModels.prepare(participant.answer(), participant.compression(),
+          participant.model(), model, config);
       return new ParticipantRuntime(participant, team, members, catalog.version(), model,
-          Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null ? null : OutputFormat.of(participant.outputSchema()),
+          second, Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null
+          ? null : OutputFormat.of(participant.outputSchema(), participant.answer().jsonMode()),
           participant.inputSchema() == null ? null : JsonSchemaCheck.of(participant.inputSchema()),
           staticSystemMessage(participant, instructions), seen, memory,
           SessionSummaries.create(participant.summaries(), config,
           config.databases().get(participant.db())), null);
     } catch (EngineException e) {
-      return new ParticipantRuntime(participant, team, null, catalog.version(), null, Map.of(), List.of(), List.of(),
+      return new ParticipantRuntime(participant, team, null, catalog.version(), null, SecondModels.NONE, Map.of(),
+          List.of(), List.of(),
           null, null, null, seen, null, null, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
     }
   }

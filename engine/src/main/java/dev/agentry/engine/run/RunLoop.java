@@ -8,12 +8,12 @@ import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
-import dev.agentry.engine.internal.Json;
 import dev.agentry.engine.llm.ChatModel;
 import dev.agentry.engine.llm.ChatRequest;
 import dev.agentry.engine.llm.ChatResponse;
 import dev.agentry.engine.llm.Message;
 import dev.agentry.engine.llm.ModelException;
+import dev.agentry.engine.llm.ResponseFormat;
 import dev.agentry.engine.llm.StreamListener;
 import dev.agentry.engine.model.LoopSettings;
 import java.time.Duration;
@@ -21,7 +21,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -98,29 +97,22 @@ final class RunLoop {
     if (response.refusal() != null && response.content() == null) {
       return new TurnOutcome.FinalOutput(response.refusal(), "str");
     }
+    if (!AnswerModels.mainAnswers(run)) {
+      return AnswerModels.finish(run, response.content());
+    }
     return run.output == null ? new TurnOutcome.FinalOutput(response.content(), "str") : structured(run, response);
   }
 
   /** Checks a structured answer; one corrective turn when it does not match the schema, then an error. */
   private static TurnOutcome structured(ActiveRun run, ChatResponse response) {
-    OutputFormat format = run.output;
-    String text = stripFences(response.content() == null ? "" : response.content());
-    List<String> problems;
-    JsonNode value = null;
-    try {
-      value = Json.MAPPER.readTree(text);
-      problems = format.check().problems(value);
-    } catch (JacksonException e) {
-      problems = List.of("the answer is not JSON (" + e.getOriginalMessage() + ")");
+    TurnOutcome.FinalOutput done = AnswerModels.accept(run, response.content());
+    if (done != null) {
+      return done;
     }
-    if (problems.isEmpty()) {
-      run.emit(new RunEvent.RunContent(run.scope, run.now(), value, format.contentType(), null));
-      return new TurnOutcome.FinalOutput(value, format.contentType());
-    }
+    List<String> problems = run.output.check(response.content()).problems();
     if (!run.corrected) {
       run.corrected = true;
-      return new TurnOutcome.Correct("Your answer does not match the required JSON schema: "
-          + String.join("; ", problems) + ". Reply again with only a JSON value that matches the schema.");
+      return new TurnOutcome.Correct(OutputFormat.correction(problems));
     }
     return new TurnOutcome.LimitReached("the model's answer did not match output_schema after one corrective retry: "
         + String.join("; ", problems));
@@ -131,9 +123,12 @@ final class RunLoop {
     LoopSettings loop = run.runtime.participant().loop();
     // a forced call ("required" or one named function), once made, must not force every later turn too
     JsonNode toolChoice = run.toolCalls > 0 && forcesCall(loop.toolChoice()) ? null : loop.toolChoice();
-    boolean streamDeltas = run.stream && run.output == null;
-    ChatRequest request = new ChatRequest(run.conversation(), run.runtime.definitions(), toolChoice,
-        run.output == null ? null : run.output.format(), run.stream, run.cancellation);
+    // the main model is asked for the run's format only when no second model makes the final answer
+    ResponseFormat format = run.output == null || !AnswerModels.mainAnswers(run) ? null : run.output.format();
+    boolean streamDeltas = run.stream && format == null;
+    Compression.beforeModelCall(run);
+    ChatRequest request = new ChatRequest(run.conversation(), run.runtime.definitions(), toolChoice, format,
+        run.stream, run.cancellation);
     int retries = loop.retries();
     for (int attempt = 0; ; attempt++) {
       run.emit(new RunEvent.ModelRequestStarted(run.scope, run.now(), run.runtime.chatModelId(),
@@ -147,9 +142,10 @@ final class RunLoop {
         run.recordModelCall(response.usage(), deltas.firstToken(), response.reasoningContent());
         DebugLog.response(run, response, metrics);
         run.add(response.toMessage(), metrics);
-        if (!streamDeltas && response.content() != null && run.output == null && response.toolCalls().isEmpty()) {
-          run.emit(new RunEvent.RunContent(run.scope, run.now(), response.content(), "str",
-              response.reasoningContent()));
+        if (!streamDeltas && response.content() != null && format == null && response.toolCalls().isEmpty()) {
+          run.emit(AnswerModels.intermediate(run)
+              ? new RunEvent.RunIntermediateContent(run.scope, run.now(), response.content(), "str")
+              : new RunEvent.RunContent(run.scope, run.now(), response.content(), "str", response.reasoningContent()));
         }
         deltas.endReasoning(response.reasoningContent());
         run.emit(new RunEvent.ModelRequestCompleted(run.scope, run.now(), run.runtime.chatModelId(),
@@ -194,7 +190,9 @@ final class RunLoop {
       mark();
       if (emitContent) {
         delivered = true;
-        run.emit(new RunEvent.RunContent(run.scope, run.now(), delta, "str", null));
+        // the main model's content is intermediate when an output model writes the final answer (Agno)
+        run.emit(AnswerModels.intermediate(run) ? new RunEvent.RunIntermediateContent(run.scope, run.now(), delta,
+            "str") : new RunEvent.RunContent(run.scope, run.now(), delta, "str", null));
       }
     }
 
@@ -235,6 +233,7 @@ final class RunLoop {
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
     MemoryUpdate.complete(run);
     SessionSummaries.afterCompleted(run); // the post-run steps, before RunCompleted as in Agno
+    ResponseFiles.save(run, content);
     List<RunOutput> members = run.memberResponses();
     List<ReasoningSteps.Step> steps = run.reasoningSteps().isEmpty() ? null : run.reasoningSteps();
     return run.end(RunStatus.COMPLETED, content, contentType, new RunEvent.RunCompleted(run.scope, run.now(), content,
@@ -268,18 +267,5 @@ final class RunLoop {
   private static RunOutput failed(ActiveRun run, String message, String type) {
     return run.end(RunStatus.ERROR, message, "str", new RunEvent.RunError(run.scope, run.now(), message, type, null,
         null));
-  }
-
-  /** The text inside a Markdown code fence, when it is one (models often fence JSON). */
-  static String stripFences(String text) {
-    String t = text.strip();
-    if (t.startsWith("```")) {
-      int firstNewline = t.indexOf('\n');
-      int end = t.lastIndexOf("```");
-      if (firstNewline > 0 && end > firstNewline) {
-        return t.substring(firstNewline + 1, end).strip();
-      }
-    }
-    return t;
   }
 }

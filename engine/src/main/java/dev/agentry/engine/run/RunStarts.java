@@ -58,7 +58,8 @@ final class RunStarts {
     }
     SessionStore store = config.databases().get(p.db());
     StartingSession s = StartingSession.of(p.session(), request, store, p.state().overwriteStored());
-    OutputFormat output = request.outputSchema() != null ? OutputFormat.of(request.outputSchema())
+    OutputFormat output = request.outputSchema() != null ? OutputFormat.of(request.outputSchema(),
+        runtime.participant().answer().jsonMode())
         : runtime.output();
     boolean streamEvents = request.streamEvents() != null ? request.streamEvents() : p.streamEvents();
     // a team's members send their events from their own threads, into the same sink
@@ -188,6 +189,7 @@ final class RunStarts {
     String system = runtime.systemMessage() != null ? runtime.systemMessage()
         : ContextBuilder.systemMessage(p.context(), p.messages(), runtime.name(), runtime.toolInstructions(),
             run.vars, ZonedDateTime.now(config.clock()), memories(run), SessionSummaries.inContext(run, run.store));
+    system = AnswerModels.withJsonPrompt(run, system);
     if (system != null) {
       run.add(ContextBuilder.systemMessage(p.messages(), system), null);
     }

@@ -170,7 +170,7 @@ final class SessionSummaries {
         previous.messages().stream().filter(m -> !m.fromHistory()).forEach(m -> messages.add(m.message()));
       }
     }
-    run.runMessages().stream().filter(m -> !m.fromHistory()).forEach(m -> messages.add(m.message()));
+    run.messages().stream().filter(m -> !m.fromHistory()).forEach(m -> messages.add(m.message()));
     return messages;
   }
 
@@ -181,7 +181,7 @@ final class SessionSummaries {
     }
     JsonNode node;
     try {
-      node = Json.MAPPER.readTree(RunLoop.stripFences(content));
+      node = Json.MAPPER.readTree(OutputFormat.stripFences(content));
     } catch (JacksonException e) {
       return null;
     }

@@ -128,4 +128,20 @@ public interface ParticipantSpec {
   @Nullable Integer numHistorySessions();
 
   @Nullable Boolean readChatHistory();
+
+  @Nullable String parserModel();
+
+  @Nullable String parserModelPrompt();
+
+  @Nullable String outputModel();
+
+  @Nullable String outputModelPrompt();
+
+  @Nullable Boolean parseResponse();
+
+  @Nullable Boolean useJsonMode();
+
+  @Nullable Boolean compressToolResults();
+
+  AgentSpec.@Nullable CompressionManager compressionManager();
 }

@@ -29,7 +29,7 @@ final class ToolRuns {
           throw new AssertionError("the agent lists no toolkit");
         }, new EngineConfig.Builder().store(store).build(), null);
     ParticipantRuntime agent = new ParticipantRuntime(prepared.participant(), null, null, prepared.catalogVersion(),
-        prepared.model(),
+        prepared.model(), SecondModels.NONE,
         Map.of(tool.definition().name(), new BoundTool(tool, flags)),
         List.of(tool.definition()), List.of(), null, null, null, List.of(), null, null, null);
     ActiveRun run = new ActiveRun(agent, RunScope.of("agent", "agent", "run-1", "session-1"),

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A structured answer ({@link ChatRequest#responseFormat()}) is asked for the way Anthropic recommends: as a
  * tool named after the format whose input schema is the answer's schema; the input the model writes for it comes
- * back as the response's {@code content}, never as a tool call. Thread-safe.
+ * back as the response's {@code content}, never as a tool call. Anthropic has no JSON mode: a format in JSON mode
+ * ({@link ResponseFormat#jsonMode()}) asks for nothing, the schema being in the prompt. Thread-safe.
  */
 public final class AnthropicChatModel implements ChatModel {
   /** The {@code anthropic-version} header: the API version this client speaks. */
@@ -58,12 +59,18 @@ public final class AnthropicChatModel implements ChatModel {
     JsonNode body = AnthropicRequestBody.of(model, request);
     Map<String, String> auth = Map.of("x-api-key", endpoint.requireKey().value(), "anthropic-version", API_VERSION);
     HttpRequest httpRequest = http.post(endpoint.requireBaseUrl() + "/v1/messages", body, request.stream(), auth);
-    ResponseFormat format = request.responseFormat();
+    ResponseFormat format = enforced(request);
     String formatTool = format == null ? null : format.name();
     if (request.stream()) {
       return http.stream(httpRequest, request.cancellation(), listener,
           () -> new AnthropicStreamParser(provider(), formatTool));
     }
     return AnthropicAnswer.read(provider(), http.send(httpRequest, request.cancellation()), formatTool);
+  }
+
+  /** The response format to enforce through the answer tool: none in JSON mode. */
+  static @Nullable ResponseFormat enforced(ChatRequest request) {
+    ResponseFormat format = request.responseFormat();
+    return format == null || format.jsonMode() ? null : format;
   }
 }

@@ -138,7 +138,7 @@ final class AnthropicRequestBody {
   }
 
   private static void tools(ObjectNode body, ChatRequest request) {
-    ResponseFormat format = request.responseFormat();
+    ResponseFormat format = AnthropicChatModel.enforced(request);
     if (request.tools().isEmpty() && format == null) {
       return;
     }

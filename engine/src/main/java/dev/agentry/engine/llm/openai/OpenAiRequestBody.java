@@ -38,7 +38,9 @@ final class OpenAiRequestBody {
       }
     }
     ResponseFormat format = request.responseFormat();
-    if (format != null) {
+    if (format != null && format.jsonMode()) {
+      body.putObject("response_format").put("type", "json_object"); // Implements use_json_mode.
+    } else if (format != null) {
       ObjectNode schema = body.putObject("response_format").put("type", "json_schema").putObject("json_schema");
       // strict: false, because strict mode rejects ordinary schemas (optional fields, open objects).
       schema.put("name", format.name()).put("strict", false).set("schema", format.schema());

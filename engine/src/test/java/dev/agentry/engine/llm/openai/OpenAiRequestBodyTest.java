@@ -67,6 +67,16 @@ class OpenAiRequestBodyTest {
   }
 
   @Test
+  void json_mode_asks_for_a_json_object_without_the_schema() {
+    ResponseFormat format = new ResponseFormat("answer", Json.MAPPER.readTree("{\"type\":\"object\"}"), true);
+
+    JsonNode body = send(TestModels.at(stub, "sk-test").resource("fast", "openai", "gpt-4o-mini"),
+        new ChatRequest(List.of(Message.user("Hi")), List.of(), null, format, false, Cancellation.NONE)).json();
+
+    assertThat(body.get("response_format")).isEqualTo(Json.MAPPER.readTree("{\"type\": \"json_object\"}"));
+  }
+
+  @Test
   void sends_messages_tools_tool_choice_and_response_format() {
     JsonNode choice = Json.MAPPER.readTree("{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}");
     ResponseFormat format = new ResponseFormat("answer", Json.MAPPER.readTree("{\"type\":\"object\"}"));
