@@ -3,6 +3,7 @@ package dev.agentry.engine.compile;
 import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.ContextSettings;
 import dev.agentry.engine.model.HistorySettings;
+import dev.agentry.engine.model.HookSettings;
 import dev.agentry.engine.model.LoopSettings;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.model.Participant;
@@ -29,18 +30,18 @@ final class Participants {
   private Participants() {}
 
   static Participant agent(String id, String name, AgentSpec spec, ModelDef model, Toolkits toolkits,
-      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, toolkits, inputSchema,
-        outputSchema);
+      HookSettings hooks, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+    return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()), model, toolkits, hooks,
+        inputSchema, outputSchema);
   }
 
   static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Toolkits toolkits,
-      @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
-    return participant(ComponentKind.TEAM, id, name, spec, true, model, toolkits, inputSchema, outputSchema);
+      HookSettings hooks, @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema) {
+    return participant(ComponentKind.TEAM, id, name, spec, true, model, toolkits, hooks, inputSchema, outputSchema);
   }
 
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
-      boolean buildContext, ModelDef model, Toolkits toolkits, @Nullable JsonNode inputSchema,
+      boolean buildContext, ModelDef model, Toolkits toolkits, HookSettings hooks, @Nullable JsonNode inputSchema,
       @Nullable JsonNode outputSchema) {
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
         list(s.instructions()), s.expectedOutput(), s.additionalContext(), off(s.markdown()),
@@ -51,8 +52,8 @@ final class Participants {
         loop(s.retries(), s.delayBetweenRetries(), s.exponentialBackoff(), s.toolChoice()),
         limits(s.maxTurns(), s.timeoutSeconds(), s.toolCallLimit()),
         session(s.sessionId(), s.userId(), s.sessionState(), s.dependencies(), s.metadata()), toolkits.uses(s.tools()), list(s.toolHooks()),
-        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()), inputSchema,
-        outputSchema);
+        on(s.streamEvents()), off(s.storeEvents()), on(s.sendMediaToModel()), on(s.storeMedia()), hooks,
+        inputSchema, outputSchema);
   }
 
   /** The delegation settings; route mode always responds directly, broadcast mode always delegates to all. */

@@ -114,6 +114,7 @@ public final class SpecCompiler {
     for (Draft draft : loaded.drafts()) {
       checker.check(draft);
       ToolHookChecks.check(draft, extensions, problems);
+      RunHookChecks.check(draft, extensions, index.get(Kind.MODEL).keySet(), problems);
     }
     graph.reportCycles(problems);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * @param storeEvents whether the run's events are stored with it ({@code store_events})
  * @param sendMediaToModel false to keep the input's media out of the model's context
  * @param storeMedia false to leave the input's media out of the stored run
+ * @param hooks its {@code pre_hooks} and {@code post_hooks}
  */
 public record Participant(
     ComponentKind kind,
@@ -35,6 +36,7 @@ public record Participant(
     boolean storeEvents,
     boolean sendMediaToModel,
     boolean storeMedia,
+    HookSettings hooks,
     @Nullable JsonNode inputSchema,
     @Nullable JsonNode outputSchema) {
   public Participant {

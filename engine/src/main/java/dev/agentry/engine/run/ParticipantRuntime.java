@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param team the team, when this is its leader
  * @param members how the leader runs its members; null for an agent
  * @param toolkits the open toolkits its tools came from, as they were when bound
+ * @param hooks its pre and post hooks, ready to run
  * @param failure why it cannot run (a toolkit whose options are wrong, a provider without a client); its runs end with
  *     this error, and no other agent or team is affected
  */
@@ -37,6 +38,7 @@ record ParticipantRuntime(
     @Nullable JsonSchemaCheck input,
     @Nullable String systemMessage,
     List<ToolBinder.Seen> toolkits,
+    Hooks hooks,
     @Nullable String failure) {
 
   /** Prepares an agent, or a team's leader when {@code team} is set (its members are run through {@code members}). */
@@ -64,10 +66,10 @@ record ParticipantRuntime(
       return new ParticipantRuntime(participant, team, team == null ? null : members, catalog.version(), model,
           Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null ? null : OutputFormat.of(participant.outputSchema()),
           participant.inputSchema() == null ? null : JsonSchemaCheck.of(participant.inputSchema()),
-          staticSystemMessage(participant, instructions), seen, null);
+          staticSystemMessage(participant, instructions), seen, Hooks.prepare(participant.hooks(), config), null);
     } catch (EngineException e) {
       return new ParticipantRuntime(participant, team, null, catalog.version(), null, Map.of(), List.of(), List.of(),
-          null, null, null, seen, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
+          null, null, null, seen, Hooks.NONE, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
     }
   }
 

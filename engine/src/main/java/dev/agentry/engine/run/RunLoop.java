@@ -7,6 +7,7 @@ import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.hook.CheckException;
 import dev.agentry.engine.internal.Json;
 import dev.agentry.engine.llm.ChatModel;
 import dev.agentry.engine.llm.ChatRequest;
@@ -71,6 +72,8 @@ final class RunLoop {
           }
         }
       }
+    } catch (CheckException e) {
+      return refused(run, e);
     } catch (ModelException e) {
       return e.cancelled() || run.cancellation.isCancelled() ? cancelled(run) : failed(run, e.getMessage(),
           "ModelProviderError");
@@ -228,8 +231,9 @@ final class RunLoop {
     }
   }
 
-  private static RunOutput completed(ActiveRun run, @Nullable Object content, String contentType) {
+  private static RunOutput completed(ActiveRun run, @Nullable Object output, String contentType) {
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
+    Object content = run.runtime.hooks().after(run, output); // post_hooks, on the output before it is returned
     List<RunOutput> members = run.memberResponses();
     return run.end(RunStatus.COMPLETED, content, contentType, new RunEvent.RunCompleted(run.scope, run.now(), content,
         contentType, run.reasoning(), run.metadata, run.metrics(), run.sessionStateSnapshot(),
@@ -260,6 +264,16 @@ final class RunLoop {
   private static RunOutput failed(ActiveRun run, String message, String type) {
     return run.end(RunStatus.ERROR, message, "str", new RunEvent.RunError(run.scope, run.now(), message, type, null,
         null));
+  }
+
+  /**
+   * Ends the run refused by a guardrail or hook, as Agno ends it on {@code InputCheckError}/{@code OutputCheckError}:
+   * RunError with the check's type, trigger and data; the run's content is the message (a refused output is not
+   * kept).
+   */
+  static RunOutput refused(ActiveRun run, CheckException e) {
+    return run.end(RunStatus.ERROR, e.getMessage(), "str", new RunEvent.RunError(run.scope, run.now(), e.getMessage(),
+        e.type(), e.checkTrigger(), e.additionalData()));
   }
 
   private static String stripFences(String text) {
