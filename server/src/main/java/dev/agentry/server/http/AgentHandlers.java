@@ -17,7 +17,7 @@ final class AgentHandlers {
 
   void list(Context ctx) {
     ComponentContext context = components(os);
-    ctx.json(context.catalog().listAgents().stream().map(a -> AgentResponse.of(a, context)).toList());
+    ctx.json(Served.agents(context.catalog()).stream().map(a -> AgentResponse.of(a, context)).toList());
   }
 
   void get(Context ctx) {
@@ -40,6 +40,6 @@ final class AgentHandlers {
   }
 
   private static AgentDef agent(Catalog catalog, String id) {
-    return catalog.findAgent(id).orElseThrow(() -> ApiException.notFound("Agent not found"));
+    return Served.agent(catalog, id).orElseThrow(() -> ApiException.notFound("Agent not found"));
   }
 }

@@ -23,23 +23,23 @@ final class ComponentHandlers {
 
   void listTeams(Context ctx) {
     ComponentContext context = AgentHandlers.components(os);
-    ctx.json(context.catalog().listTeams().stream().map(t -> TeamResponse.of(t, context)).toList());
+    ctx.json(Served.teams(context.catalog()).stream().map(t -> TeamResponse.of(t, context)).toList());
   }
 
   void getTeam(Context ctx) {
     ComponentContext context = AgentHandlers.components(os);
-    ctx.json(TeamResponse.of(context.catalog().findTeam(ctx.pathParam("team_id"))
+    ctx.json(TeamResponse.of(Served.team(context.catalog(), ctx.pathParam("team_id"))
         .orElseThrow(() -> ApiException.notFound("Team not found")), context));
   }
 
   void listWorkflows(Context ctx) {
     Catalog catalog = os.catalog();
-    ctx.json(catalog.listWorkflows().stream().map(w -> WorkflowSummaryResponse.of(w, os.dbId())).toList());
+    ctx.json(Served.workflows(catalog).stream().map(w -> WorkflowSummaryResponse.of(w, os.dbId())).toList());
   }
 
   void getWorkflow(Context ctx) {
     ComponentContext context = AgentHandlers.components(os);
-    WorkflowDef workflow = context.catalog().findWorkflow(ctx.pathParam("workflow_id"))
+    WorkflowDef workflow = Served.workflow(context.catalog(), ctx.pathParam("workflow_id"))
         .orElseThrow(() -> ApiException.notFound("Workflow not found"));
     ctx.json(WorkflowResponse.of(workflow, context));
   }

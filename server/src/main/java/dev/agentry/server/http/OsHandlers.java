@@ -42,9 +42,9 @@ final class OsHandlers {
     body.put("os_id", os.osId());
     body.put("name", spec == null ? null : spec.name());
     body.put("agno_version", "agentry");
-    body.put("agent_count", catalog.agents().size());
-    body.put("team_count", catalog.teams().size());
-    body.put("workflow_count", catalog.workflows().size());
+    body.put("agent_count", Served.agents(catalog).size());
+    body.put("team_count", Served.teams(catalog).size());
+    body.put("workflow_count", Served.workflows(catalog).size());
     body.put("mcp", Map.of("enabled", false));
     body.put("auth_mode", SecurityKey.of(os).isPresent() ? "security_key" : "none");
     ctx.json(body);
@@ -58,8 +58,8 @@ final class OsHandlers {
     Catalog catalog = os.catalog();
     Set<List<String>> seen = new LinkedHashSet<>();
     List<ModelDef> models = new ArrayList<>();
-    catalog.listAgents().forEach(a -> models.add(a.model()));
-    catalog.listTeams().forEach(t -> models.add(t.model()));
+    Served.agents(catalog).forEach(a -> models.add(a.model()));
+    Served.teams(catalog).forEach(t -> models.add(t.model()));
     List<Map<String, String>> body = new ArrayList<>();
     for (ModelDef model : models) {
       if (seen.add(List.of(model.reportedId(), model.providerName()))) {

@@ -287,11 +287,11 @@ final class RunHandlers {
   private Owner owner(Context ctx) {
     Catalog catalog = os.catalog();
     return switch (kind) {
-      case AGENT -> catalog.findAgent(ctx.pathParam("agent_id")).map(a -> Owner.of(a.participant()))
+      case AGENT -> Served.agent(catalog, ctx.pathParam("agent_id")).map(a -> Owner.of(a.participant()))
           .orElseThrow(() -> ApiException.notFound("Agent not found"));
-      case TEAM -> catalog.findTeam(ctx.pathParam("team_id")).map(t -> Owner.of(t.leader()))
+      case TEAM -> Served.team(catalog, ctx.pathParam("team_id")).map(t -> Owner.of(t.leader()))
           .orElseThrow(() -> ApiException.notFound("Team not found"));
-      case WORKFLOW -> catalog.findWorkflow(ctx.pathParam("workflow_id"))
+      case WORKFLOW -> Served.workflow(catalog, ctx.pathParam("workflow_id"))
           .map(w -> new Owner(w.id(), w.name(), w.inputSchema()))
           .orElseThrow(() -> ApiException.notFound("Workflow not found"));
     };

@@ -269,7 +269,7 @@ public final class WorkflowSocket {
   }
 
   private WorkflowDef workflow(String id) {
-    return os.catalog().findWorkflow(id).orElseThrow(() -> ApiException.notFound("Workflow not found"));
+    return Served.workflow(os.catalog(), id).orElseThrow(() -> ApiException.notFound("Workflow not found"));
   }
 
   private static @Nullable String text(JsonNode message, String field) {

@@ -2,6 +2,7 @@ package dev.agentry.server.http.dto;
 
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.spec.AgentOsSpec;
+import dev.agentry.server.http.Served;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ public record ConfigResponse(
     Map<String, Object> session,
     Map<String, Object> memory,
     Map<String, Object> metrics,
+    Map<String, Object> evals,
+    Map<String, Object> knowledge,
     List<Map<String, Object>> agents,
     List<Map<String, Object>> teams,
     List<Map<String, Object>> workflows,
@@ -34,23 +37,25 @@ public record ConfigResponse(
     Map<String, Object> chat = config == null || config.chat() == null || config.chat().quickPrompts() == null
         ? null : Map.of("quick_prompts", config.chat().quickPrompts());
     List<Map<String, Object>> agents = new ArrayList<>();
-    catalog.listAgents().forEach(a -> agents.add(component(a.id(), a.name(), a.spec().description(), dbId,
+    Served.agents(catalog).forEach(a -> agents.add(component(a.id(), a.name(), a.spec().description(), dbId,
         Map.of("id", a.model().reportedId(), "provider", a.model().providerName()))));
     List<Map<String, Object>> teams = new ArrayList<>();
-    catalog.listTeams().forEach(t -> {
+    Served.teams(catalog).forEach(t -> {
       Map<String, Object> team = component(t.id(), t.name(), t.spec().description(), dbId,
           Map.of("id", t.model().reportedId(), "provider", t.model().providerName()));
       team.put("mode", mode(t.spec()));
       teams.add(team);
     });
     List<Map<String, Object>> workflows = new ArrayList<>();
-    catalog.listWorkflows().forEach(w -> workflows.add(component(w.id(), w.name(), w.spec().description(), dbId,
+    Served.workflows(catalog).forEach(w -> workflows.add(component(w.id(), w.name(), w.spec().description(), dbId,
         null)));
     return new ConfigResponse(osId, os == null ? null : os.name(), os == null ? null : os.description(), models,
         dbId, List.of(dbId), chat,
         page(config == null ? null : config.session(), dbId, "sessions"),
         page(config == null ? null : config.memory(), dbId, "memories"),
         page(config == null ? null : config.metrics(), dbId, "metrics"),
+        evals(config == null ? null : config.evals(), dbId),
+        page(config == null ? null : config.knowledge(), dbId, "knowledge"),
         agents, teams, workflows, List.of());
   }
 
@@ -75,15 +80,30 @@ public record ConfigResponse(
     return c;
   }
 
+  /** The Evals page: the page's settings and the models it offers. */
+  private static Map<String, Object> evals(AgentOsSpec.@Nullable EvalsConfig config, String dbId) {
+    Map<String, Object> page = config == null ? page(null, dbId, "evals")
+        : page(config.displayName(), config.dbs(), dbId, "evals");
+    if (config != null && config.availableModels() != null) {
+      page.put("available_models", config.availableModels());
+    }
+    return page;
+  }
+
   /** A page's settings; the served database is listed when the spec lists none (as Agno synthesizes it). */
   private static Map<String, Object> page(AgentOsSpec.@Nullable PageConfig config, String dbId, String table) {
+    return page(config == null ? null : config.displayName(), config == null ? null : config.dbs(), dbId, table);
+  }
+
+  private static Map<String, Object> page(@Nullable String displayName,
+      @Nullable List<AgentOsSpec.PageDatabase> listed, String dbId, String table) {
     Map<String, Object> page = new LinkedHashMap<>();
-    if (config != null && config.displayName() != null) {
-      page.put("display_name", config.displayName());
+    if (displayName != null) {
+      page.put("display_name", displayName);
     }
     List<Map<String, Object>> dbs = new ArrayList<>();
-    if (config != null && config.dbs() != null) {
-      for (AgentOsSpec.PageDatabase db : config.dbs()) {
+    if (listed != null) {
+      for (AgentOsSpec.PageDatabase db : listed) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("db_id", db.dbId());
         String display = db.domainConfig() == null || db.domainConfig().displayName() == null ? db.dbId()
