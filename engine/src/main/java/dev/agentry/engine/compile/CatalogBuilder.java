@@ -4,6 +4,8 @@ import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.CelExpression;
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.HookDef;
+import dev.agentry.engine.model.HookSettings;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.model.ResourceDef;
 import dev.agentry.engine.model.TeamDef;
@@ -26,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import dev.agentry.engine.internal.Json;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Builds the {@link Catalog} of a spec set that passed every check; never reports problems itself. */
 final class CatalogBuilder {
@@ -53,14 +57,15 @@ final class CatalogBuilder {
     List<ResourceDef<AgentOsSpec>> os = plain(Kind.AGENT_OS, AgentOsSpec.class).values().stream().toList();
     String defaultDb = Catalog.defaultDb(os.isEmpty() ? null : os.get(0).spec().db(),
         index.get(Kind.DATABASE).keySet());
+    boolean background = !os.isEmpty() && Boolean.TRUE.equals(os.get(0).spec().runHooksInBackground());
     Map<String, AgentDef> agents = new HashMap<>();
     for (Resource<?> r : index.get(Kind.AGENT).values()) {
       AgentSpec spec = (AgentSpec) r.spec();
       String name = displayName(spec.name(), r);
       agents.put(r.name(), new AgentDef(r.name(), name, r.metadata(), spec, Participants.agent(r.name(), name, spec,
-          model(spec.model()), toolkits, defaultDb, this::model, schema(r, "/spec/input_schema"),
-          schema(r, "/spec/output_schema"), Path.of(r.file()).toAbsolutePath().getParent(), r.draft().root().folder()),
-          r.file()));
+          model(spec.model()), toolkits, hooks(spec.preHooks(), spec.postHooks(), background), defaultDb, this::model,
+          schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema"), Path.of(r.file()).toAbsolutePath()
+          .getParent(), r.draft().root().folder()), r.file()));
     }
     Map<String, TeamDef> teams = new HashMap<>();
     for (Resource<?> r : index.get(Kind.TEAM).values()) {
@@ -71,8 +76,9 @@ final class CatalogBuilder {
           .toList();
       String name = displayName(spec.name(), r);
       teams.put(r.name(), new TeamDef(r.name(), name, r.metadata(), spec, Participants.leader(r.name(), name, spec,
-          model(spec.model()), toolkits, defaultDb, this::model, schema(r, "/spec/input_schema"),
-          schema(r, "/spec/output_schema")), Participants.team(spec), members, r.file()));
+          model(spec.model()), toolkits, hooks(spec.preHooks(), spec.postHooks(), background), defaultDb, this::model,
+          schema(r, "/spec/input_schema"), schema(r, "/spec/output_schema")), Participants.team(spec), members,
+          r.file()));
     }
     Map<String, WorkflowDef> workflows = new HashMap<>();
     for (Resource<?> r : index.get(Kind.WORKFLOW).values()) {
@@ -99,6 +105,28 @@ final class CatalogBuilder {
     ModelSpec spec = (ModelSpec) resource.spec();
     String id = spec.id() != null ? spec.id() : reference;
     return new ModelDef(reference, spec.provider(), id, spec);
+  }
+
+  /** Compiles {@code pre_hooks} and {@code post_hooks}; a guardrail's {@code model_resource} is resolved here. */
+  private HookSettings hooks(@Nullable List<AgentSpec.Hook> pre, @Nullable List<AgentSpec.Hook> post,
+      boolean background) {
+    return new HookSettings(hookDefs(pre), hookDefs(post), background);
+  }
+
+  private List<HookDef> hookDefs(@Nullable List<AgentSpec.Hook> hooks) {
+    if (hooks == null) {
+      return List.of();
+    }
+    List<HookDef> defs = new ArrayList<>();
+    for (AgentSpec.Hook h : hooks) {
+      JsonNode options = h.options() == null ? JsonNodeFactory.instance.objectNode() : Json.MAPPER.valueToTree(
+          h.options());
+      JsonNode resource = options.get("model_resource");
+      boolean guardrail = h.guardrail() != null;
+      defs.add(new HookDef(guardrail ? h.guardrail() : Objects.requireNonNull(h.plugin(), "checked by References"),
+          guardrail, options, resource != null && resource.isString() ? model(resource.stringValue()) : null));
+    }
+    return defs;
   }
 
   private @Nullable JsonNode schema(Resource<?> resource, String pointer) {

@@ -8,6 +8,7 @@ import dev.agentry.engine.model.ContextSettings;
 import dev.agentry.engine.model.DebugSettings;
 import dev.agentry.engine.model.HistoryAccess;
 import dev.agentry.engine.model.HistorySettings;
+import dev.agentry.engine.model.HookSettings;
 import dev.agentry.engine.model.LoopSettings;
 import dev.agentry.engine.model.MessageSettings;
 import dev.agentry.engine.model.MemorySettings;
@@ -52,7 +53,7 @@ final class Participants {
    * @param root the spec root, absolute
    */
   static Participant agent(String id, String name, AgentSpec spec, ModelDef model, Toolkits toolkits,
-      String defaultDb, Function<String, ModelDef> models, @Nullable JsonNode inputSchema,
+      HookSettings hooks, String defaultDb, Function<String, ModelDef> models, @Nullable JsonNode inputSchema,
       @Nullable JsonNode outputSchema, Path folder, Path root) {
     ResponseFile file = spec.saveResponseToFile() == null ? null
         : new ResponseFile(spec.saveResponseToFile(), folder, root);
@@ -60,18 +61,19 @@ final class Participants {
         spec.reasoningMinSteps(), spec.reasoningMaxSteps(), models);
     HistoryAccess history = historyAccess(off(spec.readChatHistory()), off(spec.readToolCallHistory()), spec);
     return participant(ComponentKind.AGENT, id, name, spec, on(spec.buildContext()),
-        spec.userMessageRole() == null ? "user" : spec.userMessageRole(), on(spec.buildUserContext()), model, toolkits,
+        spec.userMessageRole() == null ? "user" : spec.userMessageRole(), on(spec.buildUserContext()), model, toolkits, hooks,
         defaultDb, models, reasoning, history, inputSchema, outputSchema, off(spec.structuredOutputs()), file);
   }
 
   /** A team's leader; {@code read_team_history} is the old name of {@code read_chat_history} (as in Agno). */
   static Participant leader(String id, String name, TeamSpec spec, ModelDef model, Toolkits toolkits,
-      String defaultDb, Function<String, ModelDef> models, @Nullable JsonNode inputSchema,
+      HookSettings hooks, String defaultDb, Function<String, ModelDef> models, @Nullable JsonNode inputSchema,
       @Nullable JsonNode outputSchema) {
     ReasoningSettings reasoning = reasoning(spec.reasoning(), spec.reasoningModel(), spec.reasoningAgent(),
         spec.reasoningMinSteps(), spec.reasoningMaxSteps(), models);
     HistoryAccess history = historyAccess(off(spec.readChatHistory()) || off(spec.readTeamHistory()), false, spec);
-    return participant(ComponentKind.TEAM, id, name, spec, true, "user", true, model, toolkits, defaultDb, models,
+    return participant(ComponentKind.TEAM, id, name, spec, true, "user", true, model, toolkits, hooks, defaultDb,
+        models,
         reasoning, history, inputSchema, outputSchema, false, null);
   }
 
@@ -93,7 +95,7 @@ final class Participants {
 
   private static Participant participant(ComponentKind kind, String id, String name, ParticipantSpec s,
       boolean buildContext, String userRole, boolean buildUserContext, ModelDef model, Toolkits toolkits,
-      String defaultDb, Function<String, ModelDef> models, ReasoningSettings reasoning, HistoryAccess history,
+      HookSettings hooks, String defaultDb, Function<String, ModelDef> models, ReasoningSettings reasoning, HistoryAccess history,
       @Nullable JsonNode inputSchema, @Nullable JsonNode outputSchema, boolean structuredOutputs,
       @Nullable ResponseFile responseFile) {
     ContextSettings context = new ContextSettings(s.systemMessage(), buildContext, s.description(), s.role(),
@@ -111,7 +113,7 @@ final class Participants {
         off(s.overwriteDbSessionState())), DebugSettings.of(off(s.debugMode()), s.debugLevel() == null ? 1
         : s.debugLevel()), reasoning, memory(s, model, models),
         summaries(s, model, models), history, answer(s, models, structuredOutputs, responseFile),
-        compression(s, model, models), inputSchema, outputSchema);
+        compression(s, model, models), hooks, inputSchema, outputSchema);
   }
 
   private static MessageSettings messages(ParticipantSpec s, String userRole, boolean buildUserContext) {

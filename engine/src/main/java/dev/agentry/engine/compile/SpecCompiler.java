@@ -115,6 +115,7 @@ public final class SpecCompiler {
       checker.check(draft);
       ToolHookChecks.check(draft, extensions, problems);
       LocationChecks.check(draft, problems);
+      RunHookChecks.check(draft, extensions, index.get(Kind.MODEL).keySet(), problems);
     }
     graph.reportCycles(problems);
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());

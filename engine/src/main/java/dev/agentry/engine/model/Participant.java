@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * @param historyAccess the tools that read the session's past it is given
  * @param answer how the final answer is made and kept (parser and output models, JSON mode, the response file)
  * @param compression whether and how tool results are compressed ({@code compress_tool_results})
+ * @param hooks its {@code pre_hooks} and {@code post_hooks}
  */
 public record Participant(
     ComponentKind kind,
@@ -58,6 +59,7 @@ public record Participant(
     HistoryAccess historyAccess,
     AnswerSettings answer,
     CompressionSettings compression,
+    HookSettings hooks,
     @Nullable JsonNode inputSchema,
     @Nullable JsonNode outputSchema) {
   public Participant {

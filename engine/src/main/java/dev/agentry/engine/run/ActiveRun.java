@@ -49,7 +49,8 @@ final class ActiveRun implements StoredRun {
   final @Nullable OutputFormat output;
   final boolean stream;
   final Cancellation cancellation;
-  final Object input;
+  /** The user's input; a masking pre-hook replaces it before the model reads it, and the run is stored with that. */
+  Object input;
   /** The media sent with the input, put on the user message and stored in the run's input. */
   final List<Media> media;
   final long createdAt;

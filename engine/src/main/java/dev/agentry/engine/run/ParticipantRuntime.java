@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param toolkits the open toolkits its tools came from, as they were when bound
  * @param memory its memory manager, when it reads or writes the user's memories
  * @param summaries writes the session summary after its runs; null when it writes none
+ * @param hooks its pre and post hooks, ready to run
  * @param failure why it cannot run (a toolkit whose options are wrong, a provider without a client); its runs end with
  *     this error, and no other agent or team is affected
  */
@@ -45,6 +46,7 @@ record ParticipantRuntime(
     List<ToolBinder.Seen> toolkits,
     @Nullable MemoryWriter memory,
     @Nullable SessionSummaries summaries,
+    Hooks hooks,
     @Nullable String failure) {
 
   /** Prepares an agent, or a team's leader when {@code team} is set (its members are run through {@code members}). */
@@ -97,11 +99,11 @@ record ParticipantRuntime(
           participant.inputSchema() == null ? null : JsonSchemaCheck.of(participant.inputSchema()),
           staticSystemMessage(participant, instructions), seen, memory,
           SessionSummaries.create(participant.summaries(), config,
-          config.databases().get(participant.db())), null);
+          config.databases().get(participant.db())), Hooks.prepare(participant.hooks(), config), null);
     } catch (EngineException e) {
       return new ParticipantRuntime(participant, team, null, catalog.version(), null, SecondModels.NONE, Map.of(),
           List.of(), List.of(),
-          null, null, null, seen, null, null, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
+          null, null, null, seen, null, null, Hooks.NONE, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
     }
   }
 

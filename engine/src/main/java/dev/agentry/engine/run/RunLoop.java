@@ -8,6 +8,7 @@ import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunRequirement;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.hook.CheckException;
 import dev.agentry.engine.llm.ChatModel;
 import dev.agentry.engine.llm.ChatRequest;
 import dev.agentry.engine.llm.ChatResponse;
@@ -71,6 +72,8 @@ final class RunLoop {
           }
         }
       }
+    } catch (CheckException e) {
+      return refused(run, e);
     } catch (ModelException e) {
       return e.cancelled() || run.cancellation.isCancelled() ? cancelled(run) : failed(run, e.getMessage(),
           "ModelProviderError");
@@ -229,8 +232,9 @@ final class RunLoop {
     }
   }
 
-  private static RunOutput completed(ActiveRun run, @Nullable Object content, String contentType) {
+  private static RunOutput completed(ActiveRun run, @Nullable Object output, String contentType) {
     run.emit(new RunEvent.RunContentCompleted(run.scope, run.now()));
+    Object content = run.runtime.hooks().after(run, output); // post_hooks, on the output before it is returned
     MemoryUpdate.complete(run);
     SessionSummaries.afterCompleted(run); // the post-run steps, before RunCompleted as in Agno
     ResponseFiles.save(run, content);
@@ -267,5 +271,15 @@ final class RunLoop {
   private static RunOutput failed(ActiveRun run, String message, String type) {
     return run.end(RunStatus.ERROR, message, "str", new RunEvent.RunError(run.scope, run.now(), message, type, null,
         null));
+  }
+
+  /**
+   * Ends the run refused by a guardrail or hook, as Agno ends it on {@code InputCheckError}/{@code OutputCheckError}:
+   * RunError with the check's type, trigger and data; the run's content is the message (a refused output is not
+   * kept).
+   */
+  static RunOutput refused(ActiveRun run, CheckException e) {
+    return run.end(RunStatus.ERROR, e.getMessage(), "str", new RunEvent.RunError(run.scope, run.now(), e.getMessage(),
+        e.type(), e.checkTrigger(), e.additionalData()));
   }
 }

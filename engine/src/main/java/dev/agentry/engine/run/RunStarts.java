@@ -2,6 +2,7 @@ package dev.agentry.engine.run;
 
 import dev.agentry.engine.EngineException;
 import dev.agentry.engine.event.ComponentKind;
+import dev.agentry.engine.hook.CheckException;
 import dev.agentry.engine.event.EventSink;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunScope;
@@ -132,6 +133,8 @@ final class RunStarts {
         start = first.get();
       } catch (StoreException e) {
         throw e;
+      } catch (CheckException e) {
+        return RunLoop.refused(run, e);
       } catch (EngineException e) {
         start = new TurnOutcome.LimitReached(e.getMessage());
       }
@@ -199,6 +202,8 @@ final class RunStarts {
           p.history().runsToRead()).ofComponent(run.scope.kind(), runtime.id()));
       ContextBuilder.history(p.history(), previous).forEach(run::addHistory);
     }
+    // pre_hooks: after the session is loaded, before the model is called; a masking guardrail changes the input
+    run.input = runtime.hooks().before(run, run.inputText());
     // Implements send_media_to_model: false keeps the media out of the model's context (Agno: for tools only).
     List<Media> media = p.sendMediaToModel() ? run.media : List.of();
     run.add(ContextBuilder.userMessage(p.context(), p.messages(), run.inputText(), run.vars, media), null);

@@ -1,6 +1,7 @@
 package dev.agentry.engine.tool;
 
 import dev.agentry.engine.EngineException;
+import dev.agentry.engine.hook.RunHook;
 import dev.agentry.engine.tool.plugin.Plugins;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The registry of what can be plugged into the engine by name: the toolkit kinds by YAML key, the tool plugins by
  * {@code plugin:} name, the tool hooks by {@code tool_hooks} name. Immutable; the compiler checks specs against it and
- * the engine opens toolkits through it, so both must be given the same one.
+ * the engine opens toolkits through it, so both must be given the same one. It also holds the run hooks YAML lists as
+ * {@code pre_hooks}/{@code post_hooks} entries {@code plugin: NAME}.
  *
  * <pre>{@code
  * Extensions extensions = Extensions.builder().plugin(WeatherPlugin::new).build();
@@ -26,8 +28,10 @@ public final class Extensions {
   private final Map<String, ToolkitKind> kinds;
   private final Map<String, Supplier<? extends ToolPlugin>> plugins;
   private final Map<String, ToolHook> hooks;
+  private final Map<String, RunHook> runHooks;
 
   private Extensions(Builder builder) {
+    this.runHooks = Collections.unmodifiableMap(new LinkedHashMap<>(builder.runHooks));
     this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(builder.kinds));
     this.plugins = Collections.unmodifiableMap(new LinkedHashMap<>(builder.plugins));
     this.hooks = Collections.unmodifiableMap(new LinkedHashMap<>(builder.hooks));
@@ -88,11 +92,22 @@ public final class Extensions {
     return hooks.keySet();
   }
 
+  /** The run hook (a {@code pre_hooks}/{@code post_hooks} {@code plugin:}) named {@code name}, or null. */
+  public @Nullable RunHook runHook(String name) {
+    return runHooks.get(name);
+  }
+
+  /** The names of the run hooks. */
+  public Set<String> runHookNames() {
+    return runHooks.keySet();
+  }
+
   /** Collects the extensions; starts with the kinds Agentry ships. */
   public static final class Builder {
     private final Map<String, ToolkitKind> kinds = new LinkedHashMap<>();
     private final Map<String, Supplier<? extends ToolPlugin>> plugins = new LinkedHashMap<>();
     private final Map<String, ToolHook> hooks = new LinkedHashMap<>();
+    private final Map<String, RunHook> runHooks = new LinkedHashMap<>();
 
     private Builder() {
       ToolkitKinds.SHIPPED.forEach(this::kind);
@@ -143,6 +158,18 @@ public final class Extensions {
     public Builder hook(ToolHook hook) {
       if (hooks.putIfAbsent(hook.name(), hook) != null) {
         throw new EngineException("two tool hooks are named '" + hook.name() + "'");
+      }
+      return this;
+    }
+
+    /**
+     * Adds a run hook, for {@code pre_hooks} and {@code post_hooks} entries {@code plugin: NAME}.
+     *
+     * @throws EngineException when another run hook has the same name
+     */
+    public Builder runHook(RunHook hook) {
+      if (runHooks.putIfAbsent(hook.name(), hook) != null) {
+        throw new EngineException("two run hooks are named '" + hook.name() + "'");
       }
       return this;
     }

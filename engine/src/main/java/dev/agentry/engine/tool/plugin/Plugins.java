@@ -1,6 +1,7 @@
 package dev.agentry.engine.tool.plugin;
 
 import dev.agentry.engine.EngineException;
+import dev.agentry.engine.hook.RunHook;
 import dev.agentry.engine.tool.Extensions;
 import dev.agentry.engine.tool.ToolHook;
 import dev.agentry.engine.tool.ToolPlugin;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the tool plugins and tool hooks of a plugins folder and of the classpath through {@link ServiceLoader}
- * ({@code META-INF/services/dev.agentry.engine.tool.ToolPlugin}, {@code ...ToolHook}): every {@code *.jar} of the
+ * ({@code META-INF/services/dev.agentry.engine.tool.ToolPlugin}, {@code ...ToolHook},
+ * {@code dev.agentry.engine.hook.RunHook}): every {@code *.jar} of the
  * folder on one class loader whose parent is the engine's, so the classpath's own providers (an embedding
  * application's) are found too. A jar that cannot be read, a provider that cannot be loaded or whose constructor
  * throws, or a second provider of a name already taken is logged with its jar and skipped: loading never fails.
@@ -73,19 +75,30 @@ public final class Plugins {
         LOG.warn("tool hook {} of {} skipped: {}", provider.type().getName(), origin, message(e));
       }
     }
+    for (ServiceLoader.Provider<RunHook> provider : providers(RunHook.class, loader, jarOfClass)) {
+      String origin = origin(provider.type(), loader);
+      try {
+        RunHook hook = provider.get();
+        extensions.runHook(hook);
+        loaded.add(new Loaded(hook.name(), "run hook", origin));
+      } catch (EngineException | ServiceConfigurationError | LinkageError e) {
+        LOG.warn("run hook {} of {} skipped: {}", provider.type().getName(), origin, message(e));
+      }
+    }
     return List.copyOf(loaded);
   }
 
   /**
    * A plugin or hook found.
    *
-   * @param kind {@code plugin} or {@code hook}
+   * @param kind {@code plugin}, {@code hook} (a tool hook) or {@code run hook}
    * @param origin the jar's file name, or {@code classpath}
    */
   public record Loaded(String name, String kind, String origin) {
     @Override
     public String toString() {
-      return name + " (" + (kind.equals("hook") ? "tool hook, " : "") + origin + ")";
+      return name + " (" + (kind.equals("hook") ? "tool hook, " : kind.equals("run hook") ? "run hook, " : "")
+          + origin + ")";
     }
   }
 
@@ -105,7 +118,7 @@ public final class Plugins {
     List<URL> urls = new ArrayList<>();
     for (Path file : files) {
       try (JarFile jar = new JarFile(file.toFile())) {
-        for (Class<?> service : List.of(ToolPlugin.class, ToolHook.class)) {
+        for (Class<?> service : List.of(ToolPlugin.class, ToolHook.class, RunHook.class)) {
           JarEntry entry = jar.getJarEntry("META-INF/services/" + service.getName());
           if (entry != null) {
             try (InputStream in = jar.getInputStream(entry)) {
