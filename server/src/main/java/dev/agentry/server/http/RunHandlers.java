@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
@@ -87,7 +88,16 @@ final class RunHandlers {
     Target what = new Target(kind, target.id());
     try {
       if (!stream && !background) {
-        ctx.json(response(os.engine().run(what, request, event -> {})));
+        AtomicReference<RunEvent.@Nullable RunError> refused = new AtomicReference<>();
+        RunOutput output = os.engine().run(what, request, event -> {
+          if (event instanceof RunEvent.RunError e && e.scope().parentRunId() == null && isCheck(e.errorType())) {
+            refused.set(e);
+          }
+        });
+        if (refused.get() != null) { // a guardrail refused the input or output: Agno answers 400 with its message
+          throw ApiException.badRequest(refused.get().content());
+        }
+        ctx.json(response(output));
         return;
       }
       RunStream events = os.streams().open(runId, background);
@@ -319,5 +329,10 @@ final class RunHandlers {
   private static @Nullable Boolean streamEvents(Forms form, boolean stream) {
     Boolean given = form.optionalBool("stream_events");
     return given == null && stream ? Boolean.TRUE : given;
+  }
+
+  /** Agno's guardrail refusals ({@code InputCheckError}, {@code OutputCheckError}). */
+  private static boolean isCheck(String errorType) {
+    return "input_check_error".equals(errorType) || "output_check_error".equals(errorType);
   }
 }
