@@ -42,6 +42,22 @@ class MessageSettingsTest {
   }
 
   @Test
+  void build_context_false_sends_no_system_message_unless_one_is_written() {
+    RunOutput built = engine("""
+        instructions: [Be brief.]
+        build_context: false
+        """, "fallback: ok").run("agent", RunRequest.of("hi"));
+    assertThat(built.messages()).extracting(m -> m.message().role()).containsExactly(Role.USER, Role.ASSISTANT);
+
+    RunOutput written = engine("""
+        instructions: [Be brief.]
+        system_message: You answer in French.
+        build_context: false
+        """, "fallback: ok").run("agent", RunRequest.of("hi"));
+    assertThat(written.messages().getFirst().message().content()).isEqualTo("You answer in French.");
+  }
+
+  @Test
   void the_default_roles_are_system_and_user() {
     RunOutput out = engine("instructions: [Be brief.]", "fallback: ok").run("agent", RunRequest.of("hi"));
 
