@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * What the auxiliary work of issue 15 adds to a run (run with {@code scripts/bench-aux.sh}, which adds
  * {@code -prof gc}): {@code plain} is a one-turn agent run on an in-memory store; {@code full} is the same agent with
  * user memories, session summaries and both input guardrails on, its memory manager and summarizer scripted (the
- * manager reads the user's memories and changes none, so the store does not grow between iterations). And the
+ * manager reads the user's memories and changes none). Each run starts a new session, in both. And the
  * guardrails alone on a 10 KB input.
  */
 @State(Scope.Benchmark)
@@ -82,7 +82,7 @@ public class AuxiliaryRunBenchmark {
       """;
 
   private Engine engine;
-  private RunRequest request;
+  private long sessions;
   private PromptInjection injection;
   private PiiDetection pii;
   private String tenKilobytes;
@@ -92,10 +92,8 @@ public class AuxiliaryRunBenchmark {
     Path dir = Files.createTempDirectory("agentry-bench");
     SessionStore store = MemorySessionStore.create();
     engine = Engine.create(Specs.compile(dir, SPECS), c -> c.store(store));
-    request = RunRequest.create(r -> r.input("I ran 10 km today, call me at ada@example.com").userId("ada")
-        .sessionId("bench").stream(false));
-    engine.run("plain", request);
-    engine.run("full", request);
+    engine.run("plain", request());
+    engine.run("full", request());
     injection = PromptInjection.of(Json.MAPPER.createObjectNode());
     pii = PiiDetection.of(Json.MAPPER.createObjectNode().put("mask", true));
     StringBuilder text = new StringBuilder();
@@ -110,16 +108,23 @@ public class AuxiliaryRunBenchmark {
     engine.close();
   }
 
-  /** A one-turn run, stored: the baseline. */
+  /** A one-turn run in a new session, stored: the baseline. */
   @Benchmark
   public RunOutput plain(Blackhole blackhole) {
-    return engine.run("plain", request, blackhole::consume);
+    return engine.run("plain", request(), blackhole::consume);
   }
 
   /** The same run with memories, a summary and both input guardrails. */
   @Benchmark
   public RunOutput full(Blackhole blackhole) {
-    return engine.run("full", request, blackhole::consume);
+    return engine.run("full", request(), blackhole::consume);
+  }
+
+  /** A new session each time: a summary reads its whole session, which would otherwise grow with every iteration. */
+  private RunRequest request() {
+    String session = "bench-" + sessions++;
+    return RunRequest.create(r -> r.input("I ran 10 km today, call me at ada@example.com").userId("ada")
+        .sessionId(session).stream(false));
   }
 
   /** Both guardrails over a 10 KB input (masks the e-mail address and the phone number). */

@@ -32,7 +32,7 @@ public final class PiiDetection implements RunHook {
   private static final Pattern SSN = Pattern.compile("\\b\\d{3}-\\d{2}-\\d{4}\\b");
   // 13 to 19 digits, in groups separated by single spaces or dashes; Luhn decides
   private static final Pattern CREDIT_CARD = Pattern.compile("\\b\\d(?:[ -]?\\d){12,18}\\b");
-  private static final Pattern EMAIL = Pattern.compile("\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\b");
+  private static final Pattern EMAIL = Pattern.compile("\\b[A-Za-z0-9._%+-]++@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\b");
   private static final Pattern PHONE = Pattern.compile(
       "(?<![\\w+])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\b\\d{3}[\\s.-]?)\\d{3}[\\s.-]?\\d{4}\\b");
 
