@@ -184,7 +184,11 @@ final class McpConnection {
     return tools;
   }
 
+  /** True once the server exited (even if its exit was not reported yet) or the transport failed. */
   boolean isDead() {
+    if (!dead && process != null && !process.isAlive()) {
+      dead = true;
+    }
     return dead;
   }
 
@@ -195,7 +199,7 @@ final class McpConnection {
 
   /** Sends {@code tools/call}; the future fails with {@link ServerGone} when the server exits before answering. */
   CompletableFuture<McpSchema.CallToolResult> call(String name, Map<String, Object> arguments) {
-    if (dead) {
+    if (isDead()) {
       return CompletableFuture.failedFuture(new ServerGone("the MCP server had stopped", false));
     }
     CompletableFuture<McpSchema.CallToolResult> future =

@@ -148,6 +148,12 @@ final class McpToolkit implements Toolkit {
    * The connection to call on: the current one while it works; else, once for all the callers that saw
    * {@code failed} fail, a new one (the old one closed, the tools listed again).
    */
+  /** Whether the server is known to be gone (for tests that stop it between calls). */
+  boolean serverGone() {
+    McpConnection current = connection;
+    return current == null || current.isDead();
+  }
+
   private McpConnection live(@Nullable McpConnection failed) {
     McpConnection current = connection;
     if (current != null && !current.isDead() && current != failed) {

@@ -171,6 +171,7 @@ class McpToolkitTest {
       ProcessHandle server = McpToolkits.servers(tag).getFirst();
       server.destroyForcibly();
       server.onExit().get(10, TimeUnit.SECONDS);
+      assertThat(Eventually.until(Duration.ofSeconds(10), ((McpToolkit) toolkit)::serverGone)).isTrue();
 
       assertThat(call(toolkit, "echo", "{\"text\":\"again\"}")).isEqualTo(ToolResult.of("again"));
       assertThat(McpToolkits.servers(tag)).hasSize(1).doesNotContain(server);
