@@ -9,6 +9,7 @@ import dev.agentry.engine.model.DebugSettings;
 import dev.agentry.engine.model.HistoryAccess;
 import dev.agentry.engine.model.HistorySettings;
 import dev.agentry.engine.model.HookSettings;
+import dev.agentry.engine.model.KnowledgeUse;
 import dev.agentry.engine.model.LoopSettings;
 import dev.agentry.engine.model.MessageSettings;
 import dev.agentry.engine.model.MemorySettings;
@@ -113,7 +114,17 @@ final class Participants {
         off(s.overwriteDbSessionState())), DebugSettings.of(off(s.debugMode()), s.debugLevel() == null ? 1
         : s.debugLevel()), reasoning, memory(s, model, models),
         summaries(s, model, models), history, answer(s, models, structuredOutputs, responseFile),
-        compression(s, model, models), hooks, inputSchema, outputSchema);
+        compression(s, model, models), hooks, knowledge(s), inputSchema, outputSchema);
+  }
+
+  /** Agno's defaults: searching is on when a knowledge is set; the rest is off. */
+  private static KnowledgeUse knowledge(ParticipantSpec s) {
+    if (s.knowledge() == null) {
+      return KnowledgeUse.NONE;
+    }
+    return new KnowledgeUse(s.knowledge(), on(s.searchKnowledge()), off(s.addKnowledgeToContext()),
+        s.knowledgeFilters() == null ? Map.of() : s.knowledgeFilters(), off(s.enableAgenticKnowledgeFilters()),
+        off(s.updateKnowledge()), s.referencesFormat() == null ? "json" : s.referencesFormat());
   }
 
   private static MessageSettings messages(ParticipantSpec s, String userRole, boolean buildUserContext) {

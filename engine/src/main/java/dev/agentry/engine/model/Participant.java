@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * @param answer how the final answer is made and kept (parser and output models, JSON mode, the response file)
  * @param compression whether and how tool results are compressed ({@code compress_tool_results})
  * @param hooks its {@code pre_hooks} and {@code post_hooks}
+ * @param knowledge the Knowledge it searches and how ({@link KnowledgeUse#NONE} for none)
  */
 public record Participant(
     ComponentKind kind,
@@ -60,6 +61,7 @@ public record Participant(
     AnswerSettings answer,
     CompressionSettings compression,
     HookSettings hooks,
+    KnowledgeUse knowledge,
     @Nullable JsonNode inputSchema,
     @Nullable JsonNode outputSchema) {
   public Participant {

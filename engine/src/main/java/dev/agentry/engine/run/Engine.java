@@ -1,5 +1,6 @@
 package dev.agentry.engine.run;
 
+import dev.agentry.engine.knowledge.KnowledgeBase;
 import dev.agentry.engine.llm.ChatModel;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.event.ComponentKind;
@@ -97,6 +98,19 @@ public final class Engine implements AutoCloseable {
    */
   public List<ToolkitStatus> toolkitStatus() {
     return loaded.get().toolkits().stream().map(ToolkitPool.Handle::status).toList();
+  }
+
+  /**
+   * The open Knowledge of this id (the resource name), if the current catalog declares it. TEMPORARY: answers empty
+   * until the knowledge runtime is wired (issue 16).
+   */
+  public Optional<KnowledgeBase> knowledge(String knowledgeId) {
+    return Optional.empty();
+  }
+
+  /** Every open Knowledge of the current catalog, by id. */
+  public List<KnowledgeBase> knowledgeBases() {
+    return List.of();
   }
 
   /** Stops using the current catalog and closes every toolkit (MCP server processes too), for a server that stops. */

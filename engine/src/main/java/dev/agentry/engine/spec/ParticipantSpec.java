@@ -11,6 +11,20 @@ import tools.jackson.databind.JsonNode;
  * {@link TeamSpec} implement it with their record components, so the compiler reads both the same way.
  */
 public interface ParticipantSpec {
+  @Nullable String knowledge();
+
+  @Nullable Map<String, Object> knowledgeFilters();
+
+  @Nullable Boolean enableAgenticKnowledgeFilters();
+
+  @Nullable Boolean addKnowledgeToContext();
+
+  @Nullable String referencesFormat();
+
+  @Nullable Boolean searchKnowledge();
+
+  @Nullable Boolean updateKnowledge();
+
   @Nullable String model();
 
   @Nullable String systemMessage();

@@ -100,6 +100,31 @@ public interface SessionStore extends AutoCloseable {
   /** The stored days between {@code from} and {@code to} (inclusive; open when null), oldest first. */
   List<DailyMetrics> listDailyMetrics(@Nullable LocalDate from, @Nullable LocalDate to);
 
+  /**
+   * Saves a knowledge content (insert or replace by id). TEMPORARY default: every backend implements it (issue 16).
+   */
+  default void saveContent(KnowledgeContent content) {
+    throw new UnsupportedOperationException("knowledge contents are not stored by " + getClass().getSimpleName());
+  }
+
+  /** The knowledge content with this id. */
+  default Optional<KnowledgeContent> findContent(String contentId) {
+    throw new UnsupportedOperationException("knowledge contents are not stored by " + getClass().getSimpleName());
+  }
+
+  /**
+   * One page of the contents linked to a Knowledge ({@code linked_to}), sorted by {@code created_at},
+   * {@code updated_at} or {@code name}.
+   */
+  default Page<KnowledgeContent> listContents(String linkedTo, PageRequest page) {
+    throw new UnsupportedOperationException("knowledge contents are not stored by " + getClass().getSimpleName());
+  }
+
+  /** Deletes one content; false when there was none. */
+  default boolean deleteContent(String contentId) {
+    throw new UnsupportedOperationException("knowledge contents are not stored by " + getClass().getSimpleName());
+  }
+
   /** Releases connections and files; the store cannot be used afterwards. */
   @Override
   void close();

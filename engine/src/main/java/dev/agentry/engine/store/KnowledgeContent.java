@@ -1,0 +1,54 @@
+package dev.agentry.engine.store;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One content of a Knowledge as Agno's knowledge table keeps it ({@code ContentResponseSchema}): a file, a URL or a
+ * text, with its ingestion status.
+ *
+ * @param id Agno's content id: a UUIDv5 of the content's hash, so adding the same content again is a no-op
+ * @param linkedTo the Knowledge's id (its resource name), Agno's {@code linked_to}
+ * @param type the content type as Agno reports it: a file extension, {@code "url"} or {@code "text"}
+ * @param size size in bytes of the read content
+ * @param status PROCESSING while it is read and indexed, then COMPLETED or FAILED
+ * @param statusMessage why it FAILED; empty otherwise
+ * @param externalId where it came from when a spec declared it ({@code spec:<path or url or text hash>}), else null
+ * @param createdAt epoch seconds
+ * @param updatedAt epoch seconds
+ */
+public record KnowledgeContent(
+    String id,
+    String linkedTo,
+    String name,
+    String description,
+    Map<String, Object> metadata,
+    String type,
+    long size,
+    ContentStatus status,
+    String statusMessage,
+    long accessCount,
+    @Nullable String externalId,
+    long createdAt,
+    long updatedAt) {
+  public KnowledgeContent {
+    metadata = Map.copyOf(metadata);
+  }
+
+  /** The content with a new status and message, updated at {@code now} (epoch seconds). */
+  public KnowledgeContent withStatus(ContentStatus newStatus, String message, long now) {
+    return new KnowledgeContent(id, linkedTo, name, description, metadata, type, size, newStatus, message, accessCount,
+        externalId, createdAt, now);
+  }
+
+  /** Ingestion status of a content; {@link #key()} is the API's word. */
+  public enum ContentStatus {
+    PROCESSING,
+    COMPLETED,
+    FAILED;
+
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}
