@@ -6,6 +6,7 @@ import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.HookDef;
 import dev.agentry.engine.model.HookSettings;
+import dev.agentry.engine.model.KnowledgeDef;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.model.ResourceDef;
 import dev.agentry.engine.model.TeamDef;
@@ -89,8 +90,17 @@ final class CatalogBuilder {
     }
     return new Catalog(VersionHash.of(index, schemas), agents, teams, workflows,
         plain(Kind.TOOLKIT, ToolkitSpec.class), plain(Kind.MODEL, ModelSpec.class),
-        plain(Kind.KNOWLEDGE, KnowledgeSpec.class), plain(Kind.DATABASE, DatabaseSpec.class),
+        knowledge(defaultDb), plain(Kind.DATABASE, DatabaseSpec.class),
         os.isEmpty() ? null : os.get(0));
+  }
+
+  private Map<String, KnowledgeDef> knowledge(String defaultDb) {
+    Map<String, KnowledgeDef> defs = new HashMap<>();
+    for (Resource<?> r : index.get(Kind.KNOWLEDGE).values()) {
+      defs.put(r.name(), Knowledges.compile(r.name(), (KnowledgeSpec) r.spec(),
+          Path.of(r.file()).toAbsolutePath().getParent(), defaultDb, this::model, r.file()));
+    }
+    return defs;
   }
 
   private static String displayName(@Nullable String name, Resource<?> resource) {

@@ -2,7 +2,6 @@ package dev.agentry.engine.model;
 
 import dev.agentry.engine.spec.AgentOsSpec;
 import dev.agentry.engine.spec.DatabaseSpec;
-import dev.agentry.engine.spec.KnowledgeSpec;
 import dev.agentry.engine.spec.ModelSpec;
 import dev.agentry.engine.spec.ToolkitSpec;
 import java.util.Collections;
@@ -27,7 +26,7 @@ public record Catalog(
     Map<String, WorkflowDef> workflows,
     Map<String, ResourceDef<ToolkitSpec>> toolkits,
     Map<String, ResourceDef<ModelSpec>> models,
-    Map<String, ResourceDef<KnowledgeSpec>> knowledge,
+    Map<String, KnowledgeDef> knowledge,
     Map<String, ResourceDef<DatabaseSpec>> databases,
     @Nullable ResourceDef<AgentOsSpec> os) {
 

@@ -1,6 +1,7 @@
 package dev.agentry.engine.run;
 
 import dev.agentry.engine.Builtins;
+import dev.agentry.engine.knowledge.KnowledgeOpener;
 import dev.agentry.engine.llm.ChatModel;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.store.Databases;
@@ -28,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  *     {@code timeout_seconds} does)
  * @param extensions the toolkit kinds, tool plugins and tool hooks (the ones Agentry ships by default); give the
  *     compiler the same ones
+ * @param dataDir where embedded knowledge indexes keep their files ({@code data} under the working folder unless set;
+ *     the server puts it next to its SQLite database)
+ * @param knowledgeOpener opens Knowledge resources instead of the built-in runtime, or null for the built-in one
  */
 public record EngineConfig(
     Databases databases,
@@ -36,7 +40,9 @@ public record EngineConfig(
     Clock clock,
     Path baseDir,
     Duration toolkitOpenTimeout,
-    Extensions extensions) {
+    Extensions extensions,
+    Path dataDir,
+    @Nullable KnowledgeOpener knowledgeOpener) {
 
   /** What toolkits are given of the engine's environment. */
   ToolkitSettings.Services toolkitServices() {
@@ -56,6 +62,8 @@ public record EngineConfig(
     private Path baseDir = Path.of("");
     private Extensions extensions = Extensions.defaults();
     private Duration toolkitOpenTimeout = Duration.ofSeconds(30);
+    private Path dataDir = Path.of("data");
+    private @Nullable KnowledgeOpener knowledgeOpener;
 
     Builder() {}
 
@@ -101,11 +109,22 @@ public record EngineConfig(
       return this;
     }
 
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    public Builder knowledgeOpener(KnowledgeOpener opener) {
+      this.knowledgeOpener = opener;
+      return this;
+    }
+
     EngineConfig build() {
       return new EngineConfig(
           databases == null ? Databases.of(MemorySessionStore.create()) : databases,
           http == null ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build() : http,
-          env, clock, baseDir.toAbsolutePath().normalize(), toolkitOpenTimeout, extensions);
+          env, clock, baseDir.toAbsolutePath().normalize(), toolkitOpenTimeout, extensions,
+          dataDir.toAbsolutePath().normalize(), knowledgeOpener);
     }
   }
 }
