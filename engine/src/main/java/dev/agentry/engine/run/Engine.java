@@ -48,6 +48,7 @@ public final class Engine implements AutoCloseable {
   private final EngineConfig config;
   private final ToolkitPool toolkits;
   private final AtomicReference<LoadedCatalog> loaded;
+  private final KnowledgePool knowledgePool;
   private final Map<String, Cancellation> active = new ConcurrentHashMap<>();
   private final RunStorage storage;
   private final RunStarts starts;
@@ -56,8 +57,9 @@ public final class Engine implements AutoCloseable {
   private Engine(Catalog catalog, EngineConfig config) {
     this.config = config;
     this.toolkits = new ToolkitPool(config.toolkitServices(), config.toolkitOpenTimeout());
+    this.knowledgePool = new KnowledgePool(config.knowledgeOpener());
     config.databases().load(catalog);
-    this.loaded = new AtomicReference<>(LoadedCatalog.open(catalog, toolkits));
+    this.loaded = new AtomicReference<>(LoadedCatalog.open(catalog, toolkits, knowledgePool));
     this.storage = new RunStorage();
     this.starts = new RunStarts(config, storage, active, this::runtime);
     this.workflows = new WorkflowStarts(config, storage, active, starts);
@@ -88,7 +90,7 @@ public final class Engine implements AutoCloseable {
    */
   public void reload(Catalog next) {
     config.databases().load(next);
-    LoadedCatalog opened = LoadedCatalog.open(next, toolkits);
+    LoadedCatalog opened = LoadedCatalog.open(next, toolkits, knowledgePool);
     loaded.getAndSet(opened).exit();
   }
 
@@ -101,16 +103,15 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * The open Knowledge of this id (the resource name), if the current catalog declares it. TEMPORARY: answers empty
-   * until the knowledge runtime is wired (issue 16).
+   * The open Knowledge of this id (the resource name), if the current catalog declares it.
    */
   public Optional<KnowledgeBase> knowledge(String knowledgeId) {
-    return Optional.empty();
+    return loaded.get().knowledge(knowledgeId);
   }
 
   /** Every open Knowledge of the current catalog, by id. */
   public List<KnowledgeBase> knowledgeBases() {
-    return List.of();
+    return loaded.get().knowledgeBases();
   }
 
   /** Stops using the current catalog and closes every toolkit (MCP server processes too), for a server that stops. */
@@ -417,7 +418,7 @@ public final class Engine implements AutoCloseable {
   public List<AgentTool> listTools(Catalog catalog, Target target) {
     LoadedCatalog current = enter();
     // a catalog a reload has just replaced holds its toolkits for this call only (those unchanged are shared)
-    LoadedCatalog asked = current.catalog() == catalog ? current : LoadedCatalog.open(catalog, toolkits);
+    LoadedCatalog asked = current.catalog() == catalog ? current : LoadedCatalog.open(catalog, toolkits, knowledgePool);
     ParticipantRuntime runtime;
     try {
       runtime = runtime(asked, target);

@@ -1,6 +1,7 @@
 package dev.agentry.engine.run;
 
 import dev.agentry.engine.EngineException;
+import dev.agentry.engine.knowledge.KnowledgeBase;
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.TeamDef;
@@ -9,6 +10,7 @@ import dev.agentry.engine.model.ToolkitDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,18 +25,34 @@ final class LoadedCatalog implements OpenToolkits {
   private final Map<String, JsonSchemaCheck> inputChecks = new ConcurrentHashMap<>();
   private final ToolkitPool pool;
   private final Map<ToolkitDef.Key, ToolkitPool.Handle> toolkits;
+  private final Map<String, KnowledgeBase> knowledge;
   /** The engine's hold (1 while current) plus the runs in flight on it; the toolkits are let go at 0. */
   private final AtomicInteger holders = new AtomicInteger(1);
 
-  private LoadedCatalog(Catalog catalog, ToolkitPool pool, Map<ToolkitDef.Key, ToolkitPool.Handle> toolkits) {
+  private LoadedCatalog(Catalog catalog, ToolkitPool pool, Map<ToolkitDef.Key, ToolkitPool.Handle> toolkits,
+      Map<String, KnowledgeBase> knowledge) {
     this.catalog = catalog;
     this.pool = pool;
     this.toolkits = toolkits;
+    this.knowledge = knowledge;
   }
 
-  /** Opens the toolkits {@code catalog} uses (those open for the catalog before are shared, not opened again). */
-  static LoadedCatalog open(Catalog catalog, ToolkitPool pool) {
-    return new LoadedCatalog(catalog, pool, pool.acquire(used(catalog)));
+  /**
+   * Opens the toolkits {@code catalog} uses (those open for the catalog before are shared, not opened again) and its
+   * knowledge.
+   */
+  static LoadedCatalog open(Catalog catalog, ToolkitPool pool, KnowledgePool knowledge) {
+    return new LoadedCatalog(catalog, pool, pool.acquire(used(catalog)), knowledge.acquire(catalog));
+  }
+
+  /** The open Knowledge of this id, if the catalog declares it. */
+  Optional<KnowledgeBase> knowledge(String id) {
+    return Optional.ofNullable(knowledge.get(id));
+  }
+
+  /** Every open Knowledge of the catalog. */
+  List<KnowledgeBase> knowledgeBases() {
+    return List.copyOf(knowledge.values());
   }
 
   /** The toolkits the agents and teams of {@code catalog} use. */
