@@ -1,6 +1,7 @@
 package dev.agentry.engine.store;
 
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,8 +32,24 @@ public record KnowledgeContent(
     @Nullable String externalId,
     long createdAt,
     long updatedAt) {
+  /** The fields a content listing can be sorted by ({@code created_at} is the API's default). */
+  public static final Set<String> SORTABLE = Set.of("created_at", "updated_at", "name");
+
   public KnowledgeContent {
     metadata = Map.copyOf(metadata);
+  }
+
+  /**
+   * Checks that a content listing can be sorted as {@code page} asks.
+   *
+   * @throws IllegalArgumentException naming the sortable fields when it cannot
+   */
+  public static PageRequest checkSortable(PageRequest page) {
+    if (!SORTABLE.contains(page.sortBy())) {
+      throw new IllegalArgumentException("cannot sort knowledge contents by '" + page.sortBy() + "': use one of "
+          + String.join(", ", SORTABLE.stream().sorted().toList()));
+    }
+    return page;
   }
 
   /** The content with a new status and message, updated at {@code now} (epoch seconds). */

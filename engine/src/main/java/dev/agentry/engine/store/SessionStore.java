@@ -100,21 +100,23 @@ public interface SessionStore extends AutoCloseable {
   /** The stored days between {@code from} and {@code to} (inclusive; open when null), oldest first. */
   List<DailyMetrics> listDailyMetrics(@Nullable LocalDate from, @Nullable LocalDate to);
 
-  /**
-   * Saves a knowledge content (insert or replace by id). TEMPORARY default: every backend implements it (issue 16).
-   */
+  // ---- knowledge contents (TEMPORARY defaults until the SQL and Mongo backends implement them) ----
+
+  /** Creates or replaces a knowledge content (keyed by its id) as a whole. */
   default void saveContent(KnowledgeContent content) {
     throw new UnsupportedOperationException("knowledge contents are not stored by " + getClass().getSimpleName());
   }
 
-  /** The knowledge content with this id. */
+  /** The knowledge content with {@code contentId}, if stored. */
   default Optional<KnowledgeContent> findContent(String contentId) {
     throw new UnsupportedOperationException("knowledge contents are not stored by " + getClass().getSimpleName());
   }
 
   /**
-   * One page of the contents linked to a Knowledge ({@code linked_to}), sorted by {@code created_at},
-   * {@code updated_at} or {@code name}.
+   * One page of the contents linked to a Knowledge ({@code linked_to}), with the total count, sorted by one of
+   * {@link KnowledgeContent#SORTABLE} (ties broken by id).
+   *
+   * @throws IllegalArgumentException when {@code page} sorts by another field
    */
   default Page<KnowledgeContent> listContents(String linkedTo, PageRequest page) {
     throw new UnsupportedOperationException("knowledge contents are not stored by " + getClass().getSimpleName());
