@@ -6,6 +6,7 @@ import dev.agentry.engine.tool.Extensions;
 import dev.agentry.server.config.PluginFolder;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.run.Engine;
+import dev.agentry.engine.run.EngineConfig;
 import dev.agentry.engine.spec.Diagnostic;
 import dev.agentry.engine.store.Databases;
 import dev.agentry.engine.store.SessionStore;
@@ -113,6 +114,15 @@ public final class AgentServer implements AutoCloseable {
    * plugins and hooks): the compiler must check the specs against the same ones.
    */
   public static AgentServer create(ServerSettings settings, SpecCompiler compiler, Extensions extensions) {
+    return create(settings, compiler, extensions, engine -> {});
+  }
+
+  /**
+   * As {@link #create(ServerSettings, SpecCompiler, Extensions)}, with more engine settings applied after the
+   * server's own (e.g. an embedding application's or a test's {@code knowledgeOpener}).
+   */
+  public static AgentServer create(ServerSettings settings, SpecCompiler compiler, Extensions extensions,
+      Consumer<EngineConfig.Builder> engineSettings) {
     Path specs = settings.specs();
     if (!Files.exists(specs)) {
       throw new ServerStartException("No such spec folder or file: " + specs);
@@ -125,7 +135,10 @@ public final class AgentServer implements AutoCloseable {
     Databases databases = Databases.open(catalog, settings.dbUrl(), AgentServer::openStore);
     try {
       Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
-      Engine engine = Engine.create(catalog, c -> c.baseDir(root).databases(databases).extensions(extensions));
+      Engine engine = Engine.create(catalog, c -> {
+        c.baseDir(root).databases(databases).extensions(extensions);
+        engineSettings.accept(c);
+      });
       CatalogHolder catalogs = new CatalogHolder(engine, specs, compiler, Clock.systemUTC(),
           settings.reloadTimeout(), compiled.diagnostics());
       if (!compiled.diagnostics().isEmpty()) {

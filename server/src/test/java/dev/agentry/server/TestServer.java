@@ -117,6 +117,16 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(server, dir);
   }
 
+  /** As {@link #start(Map)}, the engine opening Knowledge resources with {@code opener} (a test's fake). */
+  public static TestServer startWithKnowledge(Map<String, String> files,
+      dev.agentry.engine.knowledge.KnowledgeOpener opener) {
+    Path dir = writeSpecs(files);
+    AgentServer server = AgentServer.create(ServerSettings.create(s -> s.port(0).reloadDebounce(Duration.ofMillis(50))
+        .shutdownGrace(Duration.ofSeconds(2)).specs(dir)), SpecCompiler.create(),
+        dev.agentry.engine.tool.Extensions.defaults(), engine -> engine.knowledgeOpener(opener)).start();
+    return new TestServer(server, dir);
+  }
+
   /** The example spec folder, file by file (to serve a copy of it, on an in-memory database). */
   public static Map<String, String> examples() {
     Path root = Path.of("../specs");

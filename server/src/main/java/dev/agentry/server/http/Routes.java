@@ -48,6 +48,7 @@ public final class Routes {
     SessionHandlers sessions = new SessionHandlers(os);
     MemoryHandlers memories = new MemoryHandlers(os);
     MetricsHandlers metrics = new MetricsHandlers(os);
+    KnowledgeHandlers knowledge = new KnowledgeHandlers(os);
     SpecHandlers specs = new SpecHandlers(os);
     DocsHandlers docs = new DocsHandlers(os);
     return List.of(
@@ -114,6 +115,23 @@ public final class Routes {
         get("/metrics", metrics::list, "Metrics", "Daily metrics"),
         post("/metrics/refresh", metrics::refresh, "Metrics", "Recompute daily metrics"),
         get("/metrics/refresh/status", metrics::refreshStatus, "Metrics", "State of the latest metrics refresh"),
+
+        post("/knowledge/content", knowledge::upload, "Knowledge",
+            "Upload content: a file, a url or text (202; read and indexed in the background)"),
+        post("/knowledge/remote-content", knowledge::uploadRemote, "Knowledge",
+            "Upload content from a remote source (none is configured)"),
+        get("/knowledge/content", knowledge::list, "Knowledge", "List contents"),
+        delete("/knowledge/content", knowledge::deleteAll, "Knowledge", "Delete every content"),
+        get("/knowledge/content/{content_id}", knowledge::get, "Knowledge", "Get a content"),
+        patch("/knowledge/content/{content_id}", knowledge::update, "Knowledge",
+            "Update a content's name, description or metadata"),
+        delete("/knowledge/content/{content_id}", knowledge::delete, "Knowledge", "Delete a content"),
+        get("/knowledge/content/{content_id}/status", knowledge::status, "Knowledge", "A content's processing status"),
+        post("/knowledge/search", knowledge::search, "Knowledge", "Search a knowledge base"),
+        get("/knowledge/config", knowledge::config, "Knowledge", "Readers, chunkers, filters and vector databases"),
+        get("/knowledge/{knowledge_id}/sources", knowledge::sources, "Knowledge", "Remote content sources"),
+        get("/knowledge/{knowledge_id}/sources/{source_id}/files", knowledge::sourceFiles, "Knowledge",
+            "Files of a remote content source"),
 
         get("/specs/status", specs::status, "Specs", "Live spec version, last reload and per-resource status"),
         post("/specs/reload", specs::reload, "Specs", "Reload the specs now"),

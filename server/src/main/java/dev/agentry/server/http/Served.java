@@ -2,6 +2,7 @@ package dev.agentry.server.http;
 
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.KnowledgeDef;
 import dev.agentry.engine.model.ResourceDef;
 import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.model.WorkflowDef;
@@ -12,10 +13,11 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The agents, teams and workflows the API serves: those the {@code AgentOS} resource names in {@code agents},
- * {@code teams} and {@code workflows}, or all of the catalog's when a list is absent. Components not served are still
- * compiled and run as members and steps of those served; the API neither lists them nor runs them by their own id
- * (the contract's 404).
+ * The agents, teams, workflows and knowledge the API serves: those the {@code AgentOS} resource names in
+ * {@code agents}, {@code teams}, {@code workflows} and {@code knowledge}, or all of the catalog's when a list is absent.
+ * Components not served are still compiled and run as members and steps of those served; the API neither lists them
+ * nor runs them by their own id (the contract's 404). Knowledge not served still answers the agents that use it; the
+ * knowledge routes neither list nor select it.
  */
 public final class Served {
   private Served() {}
@@ -30,6 +32,10 @@ public final class Served {
 
   public static List<WorkflowDef> workflows(Catalog catalog) {
     return only(catalog.listWorkflows(), names(catalog, AgentOsSpec::workflows), WorkflowDef::id);
+  }
+
+  public static List<KnowledgeDef> knowledge(Catalog catalog) {
+    return only(List.copyOf(catalog.knowledge().values()), names(catalog, AgentOsSpec::knowledge), KnowledgeDef::id);
   }
 
   public static Optional<AgentDef> agent(Catalog catalog, String id) {
