@@ -430,7 +430,8 @@ public final class Engine implements AutoCloseable {
   public List<AgentTool> listTools(Catalog catalog, Target target) {
     LoadedCatalog current = enter();
     // a catalog a reload has just replaced holds its toolkits for this call only (those unchanged are shared)
-    LoadedCatalog asked = current.catalog() == catalog ? current : LoadedCatalog.open(catalog, toolkits, knowledgePool);
+    LoadedCatalog asked = current.catalog() == catalog ? current
+        : LoadedCatalog.open(catalog, toolkits, knowledgePool, false);
     ParticipantRuntime runtime;
     try {
       runtime = runtime(asked, target);

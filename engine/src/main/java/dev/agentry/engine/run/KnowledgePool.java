@@ -62,6 +62,14 @@ final class KnowledgePool {
    * those whose def changed up to date; returns when each is open or has failed.
    */
   Map<String, Handle> acquire(Catalog catalog) {
+    return acquire(catalog, true);
+  }
+
+  /**
+   * As {@link #acquire(Catalog)}; with {@code update} false (a catalog a reload has just replaced, described once
+   * more) the open Knowledge are only referenced, never reconfigured back to an older def nor synced.
+   */
+  Map<String, Handle> acquire(Catalog catalog, boolean update) {
     Map<String, Handle> taken = new LinkedHashMap<>();
     synchronized (handles) {
       for (KnowledgeDef def : catalog.knowledge().values()) {
@@ -69,6 +77,9 @@ final class KnowledgePool {
         handle.refs++;
         taken.put(def.id(), handle);
       }
+    }
+    if (!update) {
+      return taken;
     }
     List<CompletableFuture<Void>> opening = new ArrayList<>();
     for (KnowledgeDef def : catalog.knowledge().values()) {
@@ -84,6 +95,9 @@ final class KnowledgePool {
     synchronized (handle) {
       KnowledgeBase base = handle.base;
       if (base != null && handle.failure == null && def.equals(handle.def)) {
+        if (base instanceof DefaultKnowledgeBase built) {
+          built.resync(); // the files of its sources may have changed
+        }
         return;
       }
       try {

@@ -44,7 +44,16 @@ final class LoadedCatalog implements OpenToolkits {
    * knowledge.
    */
   static LoadedCatalog open(Catalog catalog, ToolkitPool pool, KnowledgePool knowledge) {
-    return new LoadedCatalog(catalog, pool, pool.acquire(used(catalog)), knowledge, knowledge.acquire(catalog));
+    return open(catalog, pool, knowledge, true);
+  }
+
+  /**
+   * As {@link #open(Catalog, ToolkitPool, KnowledgePool)}; {@code current} false for a catalog a reload has replaced,
+   * whose Knowledge are referenced as they are (not brought back to its defs).
+   */
+  static LoadedCatalog open(Catalog catalog, ToolkitPool pool, KnowledgePool knowledge, boolean current) {
+    return new LoadedCatalog(catalog, pool, pool.acquire(used(catalog)), knowledge,
+        knowledge.acquire(catalog, current));
   }
 
   /** The open Knowledge of this id, if the catalog declares it and it could be opened. */

@@ -59,6 +59,8 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
   private final Map<String, Object> tokens = new ConcurrentHashMap<>();
   /** Guards status writes against deletes (a content deleted while indexed must not come back). */
   private final Object writes = new Object();
+  /** One sync at a time. */
+  private final Object syncs = new Object();
   private volatile KnowledgeDef def;
   private volatile Parts parts;
 
@@ -130,6 +132,11 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
       def = next;
     }
     syncInBackground(fresh);
+  }
+
+  /** Syncs the spec's sources again in the background (a reload that left the resource unchanged). */
+  public void resync() {
+    syncInBackground(false);
   }
 
   @Override
@@ -288,6 +295,12 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
    * {@code fresh} or left PROCESSING.
    */
   private void sync(boolean fresh) {
+    synchronized (syncs) {
+      syncNow(fresh);
+    }
+  }
+
+  private void syncNow(boolean fresh) {
     KnowledgeDef current = def;
     Map<String, SourceSync.Declared> declared = SourceSync.declared(current);
     Map<String, KnowledgeContent> existing = new LinkedHashMap<>();
