@@ -93,6 +93,12 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
     boolean empty;
     try {
       empty = parts.index().count() == 0;
+      if (!empty && base.all().isEmpty()) {
+        // an index without contents (an in-memory contents database restarted, or a new one): its chunks would be
+        // found with no content to show for them, so it starts again from the sources
+        parts.index().deleteAll();
+        empty = true;
+      }
     } catch (RuntimeException e) {
       parts.index().close();
       throw e;
