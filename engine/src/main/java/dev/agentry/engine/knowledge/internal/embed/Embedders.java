@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public final class Embedders {
   /** Providers with an OpenAI-compatible embeddings API at their default base URL. */
   private static final Set<String> EMBEDDING_PROVIDERS = Set.of("openai", "azure", "ollama", "vllm", "lmstudio",
-      "together", "openrouter");
+      "together");
   /** Providers whose wire format has no embeddings at all. */
   private static final Set<String> NO_EMBEDDINGS = Set.of("anthropic", "scripted");
 

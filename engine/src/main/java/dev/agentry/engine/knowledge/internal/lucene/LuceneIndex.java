@@ -190,7 +190,7 @@ public final class LuceneIndex implements KnowledgeIndex {
       } finally {
         searchers.release(searcher);
       }
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       throw new KnowledgeException("cannot search the Lucene index " + where + ": " + e.getMessage(), e);
     }
   }
