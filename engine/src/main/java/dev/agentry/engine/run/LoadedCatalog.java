@@ -46,7 +46,8 @@ final class LoadedCatalog implements OpenToolkits {
   }
 
   /** The open Knowledge of this id, if the catalog declares it. */
-  Optional<KnowledgeBase> knowledge(String id) {
+  @Override
+  public Optional<KnowledgeBase> knowledge(String id) {
     return Optional.ofNullable(knowledge.get(id));
   }
 
