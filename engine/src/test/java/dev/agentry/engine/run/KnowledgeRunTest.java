@@ -331,6 +331,29 @@ class KnowledgeRunTest {
   }
 
   @Test
+  void the_docs_assistant_example_searches_offline_and_answers_with_references() {
+    Path specs = Path.of("../specs");
+    Engine engine = Engine.create(dev.agentry.engine.compile.SpecCompiler.create().compile(specs).orThrow(),
+        c -> c.baseDir(specs).knowledgeOpener(def -> {
+          FakeKnowledge fake = new FakeKnowledge(def)
+              .with("validate.md", "Run agentry validate specs to check every file.", Map.of("kind", "faq"))
+              .with("upstream.md", "Agno validates agents too.", Map.of("kind", "upstream"));
+          opened.set(fake);
+          return fake;
+        }));
+
+    RunOutput out = engine.run("docs-assistant", RunRequest.of("How do I validate specs with Agentry?"));
+
+    assertThat(out.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(out.tools()).extracting(ToolExecution::toolName).containsExactly("search_knowledge_base");
+    assertThat(opened.get().searchedFilters).containsExactly(Map.of("kind", "faq"));
+    assertThat(out.references()).singleElement().satisfies(r -> assertThat(r.references())
+        .extracting(d -> d.get("name")).containsExactly("validate.md"));
+    assertThat(out.contentText()).contains("content: Run agentry validate specs to check every file.",
+        "name: validate.md"); // references_format: yaml
+  }
+
+  @Test
   void the_run_output_json_carries_the_references_as_agnos_message_references() {
     RunOutput out = agent("", SEARCHING_MODEL).run("agent", RunRequest.of("validate specs"));
 
