@@ -81,6 +81,11 @@ final class KnowledgeTools {
     }
 
     @Override
+    boolean runsMembers() {
+      return false;
+    }
+
+    @Override
     ToolRunner.Timed invoke(ActiveRun run, JsonNode arguments) {
       String query = arguments.path("query").asString("");
       Optional<KnowledgeBase> base = knowledge.apply(use.knowledgeId());
@@ -159,6 +164,11 @@ final class KnowledgeTools {
       super(ADD_DEFINITION);
       this.use = use;
       this.knowledge = knowledge;
+    }
+
+    @Override
+    boolean runsMembers() {
+      return false;
     }
 
     @Override
