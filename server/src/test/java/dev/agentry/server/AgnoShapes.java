@@ -109,6 +109,18 @@ final class AgnoShapes {
       .required("run_id", scalar(STRING)).optional("parent_run_id", scalar(STRING))
       .required("session_id", scalar(STRING)).required("nested_depth", scalar(INTEGER)).open();
 
+  /**
+   * {@code knowledge/document/base.py} {@code Document.to_dict()}: {@code name} and {@code meta_data} (left out when
+   * None) and {@code content}. Agent UI keys its references by {@code meta_data.chunk}, so an Agentry reference always
+   * has its {@code meta_data}.
+   */
+  static final AgnoShape DOCUMENT = AgnoShape.named("Document")
+      .optional("name", scalar(STRING)).required("meta_data", scalar(OBJECT)).required("content", scalar(STRING));
+
+  /** {@code models/message.py} {@code MessageReferences} (pydantic): what one knowledge search found. */
+  static final AgnoShape MESSAGE_REFERENCES = AgnoShape.named("MessageReferences")
+      .required("query", scalar(STRING)).maybe("references", listOf(of(DOCUMENT))).maybe("time", scalar(NUMBER));
+
   /** {@code run/agent.py} {@code RunInput.to_dict()} (a team's {@code TeamRunInput} has the same fields). */
   static final AgnoShape RUN_INPUT = AgnoShape.named("RunInput")
       .required("input_content", scalar(ANY)).optional("images", scalar(ARRAY)).optional("videos", scalar(ARRAY))
@@ -128,7 +140,7 @@ final class AgnoShapes {
         .required("tools", listOf(of(TOOL_EXECUTION))).optional("images", scalar(ARRAY))
         .optional("videos", scalar(ARRAY)).optional("audio", scalar(ARRAY)).optional("files", scalar(ARRAY))
         .optional("response_audio", scalar(OBJECT)).optional("citations", scalar(OBJECT))
-        .optional("references", scalar(ARRAY)).optional("followups", listOf(scalar(STRING)))
+        .optional("references", listOf(of(MESSAGE_REFERENCES))).optional("followups", listOf(scalar(STRING)))
         .optional("metadata", scalar(OBJECT)).required("session_state", scalar(OBJECT))
         .required("created_at", scalar(INTEGER))
         .required("status", oneOf("PENDING", "RUNNING", "COMPLETED", "PAUSED", "CANCELLED", "ERROR"))
@@ -160,7 +172,7 @@ final class AgnoShapes {
       .maybe("reasoning_content", scalar(STRING)).maybe("reasoning_steps", scalar(ARRAY))
       .maybe("metrics", of(RUN_METRICS)).maybe("messages", listOf(of(MESSAGE)))
       .maybe("tools", listOf(of(TOOL_EXECUTION))).maybe("events", listOf(of(EVENT)))
-      .maybe("created_at", scalar(STRING)).maybe("references", scalar(ARRAY)).maybe("citations", scalar(OBJECT))
+      .maybe("created_at", scalar(STRING)).maybe("references", listOf(of(MESSAGE_REFERENCES))).maybe("citations", scalar(OBJECT))
       .maybe("reasoning_messages", scalar(ARRAY)).maybe("session_state", scalar(OBJECT))
       .maybe("images", scalar(ARRAY)).maybe("videos", scalar(ARRAY)).maybe("audio", scalar(ARRAY))
       .maybe("files", scalar(ARRAY)).maybe("response_audio", scalar(OBJECT)).maybe("input_media", scalar(OBJECT))

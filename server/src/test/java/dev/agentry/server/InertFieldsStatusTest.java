@@ -12,19 +12,19 @@ import tools.jackson.databind.JsonNode;
  * warning, at its position, from the first load on and after a reload.
  */
 class InertFieldsStatusTest {
-  static final String SEARCH_KNOWLEDGE = """
+  static final String CACHE_SESSION = """
       apiVersion: agentry.dev/v1
       kind: Agent
       metadata: {name: thinker}
       spec:
         model: echo-model
-        search_knowledge: true
+        cache_session: true
       """;
 
   @Test
   void the_first_load_and_a_reload_show_the_warning_of_a_field_that_has_no_effect_yet() {
     Map<String, String> specs = new HashMap<>(TestServer.SPECS);
-    specs.put("thinker.yaml", SEARCH_KNOWLEDGE);
+    specs.put("thinker.yaml", CACHE_SESSION);
     try (TestServer server = TestServer.start(specs)) {
       assertWarning(TestServer.json(server.get("/specs/status")));
 
@@ -41,6 +41,6 @@ class InertFieldsStatusTest {
     assertThat(diagnostic.path("file").asString()).endsWith("thinker.yaml");
     assertThat(diagnostic.path("line").asInt()).isEqualTo(6);
     assertThat(diagnostic.path("column").asInt()).isEqualTo(3);
-    assertThat(diagnostic.path("message").asString()).isEqualTo("'search_knowledge' is accepted but has no effect yet");
+    assertThat(diagnostic.path("message").asString()).isEqualTo("'cache_session' is accepted but has no effect yet");
   }
 }

@@ -60,6 +60,7 @@ public sealed interface RunEvent
       @Nullable Object content,
       String contentType,
       @Nullable String reasoningContent,
+      @Nullable List<MessageReferences> references,
       @Nullable List<ReasoningSteps.Step> reasoningSteps,
       @Nullable List<Object> reasoningMessages,
       ReasoningSteps.@Nullable ExtraData extraData,
@@ -67,11 +68,11 @@ public sealed interface RunEvent
       Metrics metrics,
       @Nullable Map<String, Object> sessionState,
       @Nullable MemberResponses memberResponses) implements FlowEvent {
-    /** A run's ending without reasoning steps. */
+    /** A run's ending without reasoning steps or references. */
     public RunCompleted(RunScope scope, long createdAt, @Nullable Object content, String contentType,
         @Nullable String reasoningContent, @Nullable Map<String, Object> metadata, Metrics metrics,
         @Nullable Map<String, Object> sessionState, @Nullable MemberResponses memberResponses) {
-      this(scope, createdAt, content, contentType, reasoningContent, null, null, null, metadata, metrics,
+      this(scope, createdAt, content, contentType, reasoningContent, null, null, null, null, metadata, metrics,
           sessionState, memberResponses);
     }
   }
@@ -206,19 +207,27 @@ public sealed interface RunEvent
       @Nullable Object content,
       String contentType,
       @Nullable String reasoningContent,
+      @Nullable List<MessageReferences> references,
       @Nullable List<ReasoningSteps.Step> reasoningSteps,
       ReasoningSteps.@Nullable ExtraData extraData) implements ModelEvent {
-    /** A piece of the answer without reasoning steps. */
+    /** A piece of the answer without reasoning steps or references. */
     public RunContent(RunScope scope, long createdAt, @Nullable Object content, String contentType,
         @Nullable String reasoningContent) {
-      this(scope, createdAt, content, contentType, reasoningContent, null, null);
+      this(scope, createdAt, content, contentType, reasoningContent, null, null, null);
     }
 
     /** This piece with the run's reasoning steps (both fields), unless it has some already or there are none. */
     public RunContent withReasoningSteps(@Nullable List<ReasoningSteps.Step> steps) {
       return steps == null || steps.isEmpty() || reasoningSteps != null ? this
-          : new RunContent(scope, createdAt, content, contentType, reasoningContent, steps,
+          : new RunContent(scope, createdAt, content, contentType, reasoningContent, references, steps,
               ReasoningSteps.ExtraData.of(steps));
+    }
+
+    /** This piece with the run's references so far, as Agno's carry them; unchanged when there are none. */
+    public RunContent withReferences(@Nullable List<MessageReferences> found) {
+      return found == null || found.isEmpty() ? this
+          : new RunContent(scope, createdAt, content, contentType, reasoningContent, List.copyOf(found),
+              reasoningSteps, extraData);
     }
   }
 

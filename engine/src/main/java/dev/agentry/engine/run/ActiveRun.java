@@ -2,6 +2,7 @@ package dev.agentry.engine.run;
 
 import dev.agentry.engine.event.EventRole;
 import dev.agentry.engine.event.EventSink;
+import dev.agentry.engine.event.MessageReferences;
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.event.ReasoningSteps;
 import dev.agentry.engine.event.RunEvent;
@@ -72,6 +73,8 @@ final class ActiveRun implements StoredRun {
   private @Nullable String reasoning;
   private List<ReasoningSteps.Step> reasoningSteps = List.of();
   private List<RunMessage> reasoningMessages = List.of();
+  /** What its knowledge searches found; a team's tools may search from their own threads. */
+  private final List<MessageReferences> references = Collections.synchronizedList(new ArrayList<>(0));
   private final RunSaver saver = new RunSaver();
   int toolCalls;
   /** The task list, in a team run in tasks mode; null otherwise. */
@@ -261,6 +264,9 @@ final class ActiveRun implements StoredRun {
     if (event instanceof RunEvent.RunContent content && !reasoningSteps.isEmpty()) {
       event = content.withReasoningSteps(reasoningSteps); // as Agno's: every piece of the answer carries the steps
     }
+    if (event instanceof RunEvent.RunContent content && !references.isEmpty()) {
+      event = content.withReferences(references()); // and the references found so far
+    }
     emitting.lock(); // a team's tools emit from their own threads; a lock, not synchronized: a sink may block
     try {
       if (storesEvent(event)) {
@@ -382,6 +388,24 @@ final class ActiveRun implements StoredRun {
     return reasoningSteps;
   }
 
+  /** Records what a knowledge search found ({@code references}); Agno records only searches that found something. */
+  void addReferences(MessageReferences found) {
+    references.add(found);
+  }
+
+  /** The references found so far, in the order the searches ran. */
+  List<MessageReferences> references() {
+    synchronized (references) {
+      return List.copyOf(references);
+    }
+  }
+
+  /** The references as the events carry them: null (left out) when there are none. */
+  @Nullable List<MessageReferences> referencesOrNull() {
+    List<MessageReferences> all = references();
+    return all.isEmpty() ? null : all;
+  }
+
   /** The reasoning messages as {@code RunCompleted} carries them ({@code reasoning_messages}). */
   List<Object> reasoningMessagesJson() {
     return List.copyOf(ChatMessage.listOf(scope.runId() + "/reasoning", reasoningMessages, List.of()));
@@ -405,6 +429,7 @@ final class ActiveRun implements StoredRun {
       addMemberResponse(member);
     }
     restore(paused.messages(), paused.tools(), own);
+    references.addAll(paused.references());
     if (tasks != null) {
       iteration = tasks.restore(sessionState.remove(TaskBoard.STATE_KEY));
     }
@@ -486,7 +511,7 @@ final class ActiveRun implements StoredRun {
     boolean storeMedia = runtime.participant().storeMedia();
     return new RunOutput(scope.runId(), scope.kind(), runtime.id(), runtime.name(), scope.parentRunId(),
         scope.sessionId(), userId, content, contentType, reasoning, reasoningSteps, reasoningMessages,
-        runtime.chatModelId(), runtime.provider(), sessionStateSnapshot(), createdAt, status, metrics(),
+        references(), runtime.chatModelId(), runtime.provider(), sessionStateSnapshot(), createdAt, status, metrics(),
         storeMedia ? messages : withoutMedia(messages), tools, RunOutput.RunInput.of(input, storeMedia ? media
         : List.of()), events == null ? null : List.copyOf(events), metadata, memberResponses(), List.of(),
         List.of(), runtime.catalogVersion());

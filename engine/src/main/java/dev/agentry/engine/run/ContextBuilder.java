@@ -54,10 +54,11 @@ final class ContextBuilder {
    * @param memories the user's memories section ({@link MemoryContext}), null when they are not in the context
    * @param sessionSummary the session's summary, to add as Agno does ({@code add_session_summary_to_context}); null
    *     for none
+   * @param knowledge the {@code <knowledge_base>} section ({@link KnowledgeRag#systemSection}); null for none
    */
   static @Nullable String systemMessage(ContextSettings spec, MessageSettings messages, String name,
       List<String> toolInstructions, Vars vars, ZonedDateTime now, @Nullable String memories,
-      @Nullable String sessionSummary) {
+      @Nullable String sessionSummary, @Nullable String knowledge) {
     boolean resolve = spec.resolveInContext();
     if (spec.systemMessage() != null) {
       return vars.resolve(spec.systemMessage(), resolve);
@@ -113,6 +114,9 @@ final class ContextBuilder {
           .append("Note: this information is from previous interactions and may be outdated. You should ALWAYS "
               + "prefer information from this conversation over the past summary.\n\n");
     }
+    if (knowledge != null) {
+      out.append(knowledge).append("\n\n");
+    }
     if (spec.addSessionStateToContext()) {
       out.append("<session_state>\n").append(EventJson.MAPPER.writeValueAsString(vars.sessionState()))
           .append("\n</session_state>\n\n");
@@ -149,10 +153,13 @@ final class ContextBuilder {
   /**
    * The user message, with the participant's {@code user_message_role}: the input with the user context added (unless
    * {@code build_user_context} is off: then the input as it is), and the media sent with it.
+   *
+   * @param references the knowledge references to append, as Agno words them (classic RAG); null for none
    */
   static Message userMessage(ContextSettings spec, MessageSettings messages, String input, Vars vars,
-      List<Media> media) {
-    String text = messages.buildUserContext() ? withUserContext(spec, input, vars) : input;
+      List<Media> media, @Nullable String references) {
+    String text = messages.buildUserContext() ? withUserContext(spec, input + (references == null ? "" : references),
+        vars) : input;
     return Message.user(text, media).withRole(Role.of(messages.userRole()));
   }
 

@@ -57,7 +57,8 @@ final class LoadedCatalog implements OpenToolkits {
   }
 
   /** The open Knowledge of this id, if the catalog declares it and it could be opened. */
-  Optional<KnowledgeBase> knowledge(String id) {
+  @Override
+  public Optional<KnowledgeBase> knowledge(String id) {
     KnowledgePool.Handle handle = knowledge.get(id);
     return Optional.ofNullable(handle == null ? null : handle.base());
   }

@@ -105,7 +105,8 @@ final class ParallelCalls {
 
   /** A delegation to a member: the member's run is a child of this run's cancellation, so it needs no interrupt. */
   private static boolean runsAChild(Checked c) {
-    return c.error() == null && c.tool() != null && c.args() != null && c.tool().tool() instanceof RunTool;
+    return c.error() == null && c.tool() != null && c.args() != null && c.tool().tool() instanceof RunTool own
+        && own.runsMembers();
   }
 
   /** True when no call of the turn may wait on I/O (a loop, not a stream: this is on every turn's path). */

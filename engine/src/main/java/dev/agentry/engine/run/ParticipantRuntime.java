@@ -2,6 +2,7 @@ package dev.agentry.engine.run;
 
 import dev.agentry.engine.EngineException;
 import dev.agentry.engine.event.ComponentKind;
+import dev.agentry.engine.knowledge.KnowledgeBase;
 import dev.agentry.engine.llm.ChatModel;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.ContextSettings;
@@ -13,6 +14,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param memory its memory manager, when it reads or writes the user's memories
  * @param summaries writes the session summary after its runs; null when it writes none
  * @param hooks its pre and post hooks, ready to run
+ * @param knowledge looks up its Knowledge when a run needs it (a missing one is an error the model reads)
  * @param failure why it cannot run (a toolkit whose options are wrong, a provider without a client); its runs end with
  *     this error, and no other agent or team is affected
  */
@@ -47,7 +51,8 @@ record ParticipantRuntime(
     @Nullable MemoryWriter memory,
     @Nullable SessionSummaries summaries,
     Hooks hooks,
-    @Nullable String failure) {
+    @Nullable String failure,
+    Function<String, Optional<KnowledgeBase>> knowledge) {
 
   /** Prepares an agent, or a team's leader when {@code team} is set (its members are run through {@code members}). */
   static ParticipantRuntime prepare(Participant participant, @Nullable TeamDef team, Catalog catalog,
@@ -80,6 +85,9 @@ record ParticipantRuntime(
       if (participant.state().agenticState()) {
         addOwn(tools, new BoundTool(SessionStateTool.INSTANCE, ToolFlags.NONE));
       }
+      for (BoundTool t : KnowledgeTools.bind(participant.knowledge(), toolkits::knowledge)) {
+        addOwn(tools, t);
+      }
       MemoryWriter memory = memoryWriter(participant, config);
       if (memory != null && participant.memory().agenticMemory()) {
         boolean isTeam = participant.kind() == ComponentKind.TEAM;
@@ -97,13 +105,15 @@ record ParticipantRuntime(
           second, Collections.unmodifiableMap(tools), definitions, instructions, participant.outputSchema() == null
           ? null : OutputFormat.of(participant.outputSchema(), participant.answer().jsonMode()),
           participant.inputSchema() == null ? null : JsonSchemaCheck.of(participant.inputSchema()),
-          staticSystemMessage(participant, instructions), seen, memory,
+          staticSystemMessage(participant, instructions, toolkits::knowledge), seen, memory,
           SessionSummaries.create(participant.summaries(), config,
-          config.databases().get(participant.db())), Hooks.prepare(participant.hooks(), config), null);
+          config.databases().get(participant.db())), Hooks.prepare(participant.hooks(), config), null,
+          toolkits::knowledge);
     } catch (EngineException e) {
       return new ParticipantRuntime(participant, team, null, catalog.version(), null, SecondModels.NONE, Map.of(),
           List.of(), List.of(),
-          null, null, null, seen, null, null, Hooks.NONE, participant.kind().wireName() + " '" + participant.id() + "' cannot run: " + e.getMessage());
+          null, null, null, seen, null, null, Hooks.NONE, participant.kind().wireName() + " '" + participant.id()
+          + "' cannot run: " + e.getMessage(), toolkits::knowledge);
     }
   }
 
@@ -111,7 +121,8 @@ record ParticipantRuntime(
   private static void addOwn(Map<String, BoundTool> tools, BoundTool tool) {
     if (tools.putIfAbsent(tool.name(), tool) != null) {
       throw new EngineException("the tool '" + tool.name() + "' has the name of a tool the runtime adds (such as "
-          + "update_session_state for enable_agentic_state): use exclude_tools to leave it out");
+          + "update_session_state for enable_agentic_state, or search_knowledge_base for search_knowledge): use "
+          + "exclude_tools to leave it out");
     }
   }
 
@@ -119,16 +130,19 @@ record ParticipantRuntime(
    * The system message when it is the same for every run (no placeholders, no date, no session state), built
    * once; null when it must be built per run.
    */
-  private static @Nullable String staticSystemMessage(Participant participant, List<String> toolInstructions) {
+  private static @Nullable String staticSystemMessage(Participant participant, List<String> toolInstructions,
+      Function<String, Optional<KnowledgeBase>> knowledge) {
     ContextSettings c = participant.context();
     boolean perRun = c.addDatetimeToContext() || c.addSessionStateToContext() || participant.memory().addToContext()
+        || KnowledgeRag.perRun(participant.knowledge())
         || participant.summaries().addToContext()
         || Templates.hasPlaceholder(c.systemMessage()) || Templates.hasPlaceholder(c.description())
         || Templates.hasPlaceholder(c.role()) || Templates.hasPlaceholder(c.expectedOutput())
         || Templates.hasPlaceholder(c.additionalContext())
         || c.instructions().stream().anyMatch(Templates::hasPlaceholder);
     return perRun ? null : ContextBuilder.systemMessage(c, participant.messages(), participant.name(), toolInstructions,
-        new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now(), null, null);
+        new ContextBuilder.Vars(null, Map.of(), Map.of(), Map.of()), java.time.ZonedDateTime.now(), null, null,
+        KnowledgeRag.systemSection(participant.knowledge(), knowledge));
   }
 
   /** The memory manager, when the participant reads or writes the user's memories; on the engine's store. */

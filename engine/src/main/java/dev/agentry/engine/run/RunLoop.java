@@ -241,7 +241,7 @@ final class RunLoop {
     List<RunOutput> members = run.memberResponses();
     List<ReasoningSteps.Step> steps = run.reasoningSteps().isEmpty() ? null : run.reasoningSteps();
     return run.end(RunStatus.COMPLETED, content, contentType, new RunEvent.RunCompleted(run.scope, run.now(), content,
-        contentType, run.reasoning(), steps, steps == null ? null : run.reasoningMessagesJson(),
+        contentType, run.reasoning(), run.referencesOrNull(), steps, steps == null ? null : run.reasoningMessagesJson(),
         ReasoningSteps.ExtraData.of(steps), run.metadata, run.metrics(), run.sessionStateSnapshot(),
         members.isEmpty() ? null : MemberResponses.lazy(() -> MemberJson.of(members))));
   }

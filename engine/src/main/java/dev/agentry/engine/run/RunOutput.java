@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.agentry.engine.event.ComponentKind;
+import dev.agentry.engine.event.MessageReferences;
 import dev.agentry.engine.event.Metrics;
 import dev.agentry.engine.event.ReasoningSteps;
 import dev.agentry.engine.event.RunEvent;
@@ -29,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param contentType "str" for text, the output schema's title (or "json") for structured output
  * @param reasoningSteps the steps of step-by-step reasoning ({@code reasoning: true}); empty without
  * @param reasoningMessages the reasoning model's (or agent's) messages that joined the context; empty without
+ * @param references what its knowledge searches found, one per search (the {@code search_knowledge_base} tool,
+ *     classic RAG), in the order they ran; empty without
  * @param messages the whole conversation sent to and received from the model, history included
  * @param tools every tool call of the run, with its result
  * @param input the user's input as given
@@ -54,6 +57,7 @@ public record RunOutput(
     @Nullable String reasoningContent,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReasoningSteps.Step> reasoningSteps,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RunMessage> reasoningMessages,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MessageReferences> references,
     String model,
     String modelProvider,
     Map<String, Object> sessionState,
@@ -81,6 +85,7 @@ public record RunOutput(
     stepRequirements = stepRequirements == null ? List.of() : List.copyOf(stepRequirements);
     reasoningSteps = reasoningSteps == null ? List.of() : List.copyOf(reasoningSteps); // runs stored before them
     reasoningMessages = reasoningMessages == null ? List.of() : List.copyOf(reasoningMessages);
+    references = references == null ? List.of() : List.copyOf(references); // runs stored before knowledge
   }
 
   /** A run without reasoning steps. */
@@ -92,7 +97,7 @@ public record RunOutput(
       @Nullable Map<String, Object> metadata, List<RunOutput> memberResponses, List<StepResult> stepResults,
       List<StepRequirement> stepRequirements, String specVersion) {
     this(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
-        reasoningContent, List.of(), List.of(), model, modelProvider, sessionState, createdAt, status, metrics,
+        reasoningContent, List.of(), List.of(), List.of(), model, modelProvider, sessionState, createdAt, status, metrics,
         messages, tools, input, events, metadata, memberResponses, stepResults, stepRequirements, specVersion);
   }
 
@@ -140,35 +145,36 @@ public record RunOutput(
   /** This run with its stored events replaced. */
   public RunOutput withEvents(@Nullable List<RunEvent> newEvents) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
-        reasoningContent, reasoningSteps, reasoningMessages, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
+        reasoningContent, reasoningSteps, reasoningMessages, references, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
         newEvents, metadata, memberResponses, stepResults, stepRequirements, specVersion);
   }
 
   /** This run with {@code newMessages} as its messages. */
   public RunOutput withMessages(List<RunMessage> newMessages) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
-        reasoningContent, model, modelProvider, sessionState, createdAt, status, metrics, newMessages, tools, input,
-        events, metadata, memberResponses, stepResults, stepRequirements, specVersion);
+        reasoningContent, reasoningSteps, reasoningMessages, references, model, modelProvider, sessionState, createdAt,
+        status, metrics, newMessages, tools, input, events, metadata, memberResponses, stepResults, stepRequirements,
+        specVersion);
   }
 
   /** This run with the step outputs of a workflow run ({@code step_results}). */
   public RunOutput withStepResults(List<StepResult> results) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
-        reasoningContent, reasoningSteps, reasoningMessages, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
+        reasoningContent, reasoningSteps, reasoningMessages, references, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
         events, metadata, memberResponses, results, stepRequirements, specVersion);
   }
 
   /** This run with {@code members} as its member runs. */
   public RunOutput withMemberResponses(List<RunOutput> members) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
-        reasoningContent, reasoningSteps, reasoningMessages, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
+        reasoningContent, reasoningSteps, reasoningMessages, references, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
         events, metadata, members, stepResults, stepRequirements, specVersion);
   }
 
   /** This run, found RUNNING after a crash, ended as ERROR with the content "interrupted". */
   public RunOutput interrupted() {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, INTERRUPTED, "str",
-        reasoningContent, reasoningSteps, reasoningMessages, model, modelProvider, sessionState, createdAt, RunStatus.ERROR, metrics, messages, tools,
+        reasoningContent, reasoningSteps, reasoningMessages, references, model, modelProvider, sessionState, createdAt, RunStatus.ERROR, metrics, messages, tools,
         input, events, metadata, memberResponses, stepResults, stepRequirements, specVersion);
   }
 

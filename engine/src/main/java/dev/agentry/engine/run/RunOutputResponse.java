@@ -3,6 +3,7 @@ package dev.agentry.engine.run;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.EventJson;
+import dev.agentry.engine.event.MessageReferences;
 import dev.agentry.engine.event.ReasoningSteps;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunRequirement;
@@ -24,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param events the stored events in their wire form, as the event stream carried them (with {@code store_events})
  * @param reasoningSteps the steps of step-by-step reasoning; also in {@code extra_data.reasoning_steps}, where Agent
  *     UI reads them
+ * @param references what the run's knowledge searches found (Agno's {@code MessageReferences}); null when none
  * @param requirements what a paused run waits for, as its {@code RunPaused} event listed it; null otherwise
  */
 public record RunOutputResponse(
@@ -40,6 +42,7 @@ public record RunOutputResponse(
     @JsonProperty("reasoning_content") @Nullable String reasoningContent,
     @JsonProperty("reasoning_steps") @Nullable List<ReasoningSteps.Step> reasoningSteps,
     @JsonProperty("reasoning_messages") @Nullable List<ChatMessage> reasoningMessages,
+    @JsonProperty("references") @Nullable List<MessageReferences> references,
     @JsonProperty("extra_data") ReasoningSteps.@Nullable ExtraData extraData,
     @JsonProperty("model") String model,
     @JsonProperty("model_provider") String modelProvider,
@@ -64,6 +67,7 @@ public record RunOutputResponse(
         run.userId(),
         run.content(), run.contentType(), run.reasoningContent(),
         run.reasoningSteps().isEmpty() ? null : run.reasoningSteps(), ChatMessage.reasoningOf(run),
+        run.references().isEmpty() ? null : run.references(),
         ReasoningSteps.ExtraData.of(run.reasoningSteps()), run.model(), run.modelProvider(),
         run.sessionState(), run.createdAt(), run.status().name(),
         RunMetrics.of(run.metrics(), run.model(), run.modelProvider()), events(run.events()),

@@ -191,7 +191,8 @@ final class RunStarts {
     }
     String system = runtime.systemMessage() != null ? runtime.systemMessage()
         : ContextBuilder.systemMessage(p.context(), p.messages(), runtime.name(), runtime.toolInstructions(),
-            run.vars, ZonedDateTime.now(config.clock()), memories(run), SessionSummaries.inContext(run, run.store));
+            run.vars, ZonedDateTime.now(config.clock()), memories(run), SessionSummaries.inContext(run, run.store),
+            KnowledgeRag.systemSection(p.knowledge(), runtime.knowledge()));
     system = AnswerModels.withJsonPrompt(run, system);
     if (system != null) {
       run.add(ContextBuilder.systemMessage(p.messages(), system), null);
@@ -206,7 +207,10 @@ final class RunStarts {
     run.input = runtime.hooks().before(run, run.inputText());
     // Implements send_media_to_model: false keeps the media out of the model's context (Agno: for tools only).
     List<Media> media = p.sendMediaToModel() ? run.media : List.of();
-    run.add(ContextBuilder.userMessage(p.context(), p.messages(), run.inputText(), run.vars, media), null);
+    // add_knowledge_to_context: the references found with the user's message, before the first model turn
+    String references = p.messages().buildUserContext() ? KnowledgeRag.userMessageReferences(run, p.knowledge(),
+        runtime.knowledge(), run.inputText()) : null;
+    run.add(ContextBuilder.userMessage(p.context(), p.messages(), run.inputText(), run.vars, media, references), null);
     DebugLog.started(run);
     if (p.reasoning().enabled()) {
       Reasoning.reason(run, p.reasoning().agent() != null ? null : p.reasoning().model() == null

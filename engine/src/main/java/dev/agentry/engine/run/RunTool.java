@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A tool of the runtime itself that works on the run that calls it: a team leader's delegation and task tools, which
- * start member runs as children of the calling run. Bound like any tool, so the model sees it like any other.
+ * start member runs as children of the calling run, and the knowledge tools, which record the run's references. Bound like any tool, so the model sees it like any other.
  */
 abstract class RunTool implements Tool {
   private final ToolDefinition definition;
@@ -25,6 +25,14 @@ abstract class RunTool implements Tool {
   @Override
   public final ToolDefinition definition() {
     return definition;
+  }
+
+  /**
+   * True when a call runs member runs, which stop through the run's cancellation and must not be interrupted; false
+   * for a tool that only works on the run's own state and may block on I/O (the knowledge tools).
+   */
+  boolean runsMembers() {
+    return true;
   }
 
   /** Runs the call for {@code run}, on the run's thread or one of its own ({@link ParallelCalls}). */

@@ -31,7 +31,8 @@ final class ToolRuns {
     ParticipantRuntime agent = new ParticipantRuntime(prepared.participant(), null, null, prepared.catalogVersion(),
         prepared.model(), SecondModels.NONE,
         Map.of(tool.definition().name(), new BoundTool(tool, flags)),
-        List.of(tool.definition()), List.of(), null, null, null, List.of(), null, null, Hooks.NONE, null);
+        List.of(tool.definition()), List.of(), null, null, null, List.of(), null, null, Hooks.NONE, null,
+        id -> java.util.Optional.empty());
     ActiveRun run = new ActiveRun(agent, RunScope.of("agent", "agent", "run-1", "session-1"),
         new ActiveRun.RunSettings("go", null, new LinkedHashMap<>(), Map.of(), Map.of(), null, null, false,
             true, 0, List.of(), store), Cancellation.create(), sink, Clock.systemUTC());

@@ -2,6 +2,7 @@ package dev.agentry.server.http.dto;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentry.engine.event.ComponentKind;
+import dev.agentry.engine.event.MessageReferences;
 import dev.agentry.engine.event.ReasoningSteps;
 import dev.agentry.engine.event.ToolExecution;
 import dev.agentry.engine.llm.Media;
@@ -23,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * tools and events in the same shapes as {@link RunOutputResponse}. Agent UI draws a stored conversation from these.
  * {@code input_media} lists the input's images, videos, audios and files. {@code session_id}, {@code metadata} and
  * {@code spec_version} are Agentry's own additions, and so is {@code extra_data.reasoning_steps}, where Agent UI
- * reads the reasoning steps of a stored run (Agno's own field is {@code reasoning_steps}).
+ * reads the reasoning steps of a stored run (Agno's own field is {@code reasoning_steps}). {@code references} lists
+ * what the run's knowledge searches found (Agno's {@code MessageReferences}).
  */
 public record RunSchema(
     @JsonProperty("run_id") String runId,
@@ -45,6 +47,7 @@ public record RunSchema(
     @JsonProperty("tools") List<ToolExecution> tools,
     @JsonProperty("events") @Nullable List<ObjectNode> events,
     @JsonProperty("created_at") String createdAt,
+    @JsonProperty("references") @Nullable List<MessageReferences> references,
     @JsonProperty("session_state") Map<String, Object> sessionState,
     @JsonProperty("metadata") @Nullable Map<String, Object> metadata,
     @JsonProperty("spec_version") String specVersion,
@@ -53,7 +56,7 @@ public record RunSchema(
   /** This run with {@code content} replaced (a run in flight shows the answer streamed so far). */
   public RunSchema withContent(@Nullable Object newContent) {
     return new RunSchema(runId, parentRunId, agentId, teamId, userId, sessionId, status, runInput, newContent,
-        runResponseFormat, reasoningContent, reasoningSteps, reasoningMessages, extraData, metrics, messages, tools, events, createdAt, sessionState, metadata,
+        runResponseFormat, reasoningContent, reasoningSteps, reasoningMessages, extraData, metrics, messages, tools, events, createdAt, references, sessionState, metadata,
         specVersion, inputMedia);
   }
 
@@ -70,7 +73,8 @@ public record RunSchema(
         ChatMessage.reasoningOf(run), ReasoningSteps.ExtraData.of(run.reasoningSteps()),
         RunMetrics.of(run.metrics(), run.model(), run.modelProvider()),
         ChatMessage.listOf(run), run.tools(), RunOutputResponse.events(run.events()),
-        Instant.ofEpochSecond(run.createdAt()).toString(), run.sessionState(), run.metadata(), run.specVersion(),
+        Instant.ofEpochSecond(run.createdAt()).toString(), run.references().isEmpty() ? null : run.references(),
+        run.sessionState(), run.metadata(), run.specVersion(),
         inputMedia(run.input()));
   }
 
