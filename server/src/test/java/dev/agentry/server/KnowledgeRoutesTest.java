@@ -371,6 +371,45 @@ class KnowledgeRoutesTest {
   }
 
   @Test
+  void knowledge_config_lists_readers_chunkers_filters_and_the_index() {
+    uploadedId("tagged");
+    server.send("PATCH", "/knowledge/content/" + TestServer.json(server.get("/knowledge/content")).path("data")
+        .get(0).path("id").asString(), HttpRequest.BodyPublishers.ofString("metadata=%7B%22team%22%3A1%7D"),
+        "application/x-www-form-urlencoded");
+    HttpResponse<String> response = server.get("/knowledge/config");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode config = TestServer.json(response);
+    assertShape(AgnoKnowledgeShapes.CONFIG, config);
+    JsonNode text = config.path("readers").path("text");
+    assertThat(text.path("id").asString()).isEqualTo("text");
+    assertThat(text.path("name").asString()).isNotEmpty();
+    assertThat(text.path("chunkers").size()).isPositive();
+    assertThat(config.path("readersForType").path(".md").toString()).contains("markdown");
+    JsonNode fixed = config.path("chunkers").path("FixedSizeChunker");
+    assertThat(fixed.path("key").asString()).isEqualTo("FixedSizeChunker");
+    assertThat(fixed.path("metadata").has("chunk_size")).isTrue();
+    assertThat(config.path("filters").toString()).isEqualTo("[\"team\"]");
+    JsonNode index = config.path("vector_dbs").get(0);
+    assertThat(index.path("id").asString()).isEqualTo("handbook");
+    assertThat(index.path("search_types").toString()).isEqualTo("[\"keyword\"]");
+    assertThat(config.has("remote_content_sources")).isTrue();
+    assertThat(config.path("remote_content_sources").isNull()).as("Agno's None: no remote sources").isTrue();
+  }
+
+  @Test
+  void patch_refuses_an_unknown_reader() {
+    String id = uploadedId("some text");
+    HttpResponse<String> response = server.send("PATCH", "/knowledge/content/" + id,
+        HttpRequest.BodyPublishers.ofString("reader_id=nope"), "application/x-www-form-urlencoded");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("{\"detail\":\"Invalid reader_id: nope\"}");
+    HttpResponse<String> known = server.send("PATCH", "/knowledge/content/" + id,
+        HttpRequest.BodyPublishers.ofString("reader_id=text"), "application/x-www-form-urlencoded");
+    assertThat(known.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void config_page_lists_the_knowledge_and_agents_show_theirs() {
     server.close();
     server = serve(Map.of("knowledge.yaml", KB, "agents.yaml", TestServer.SPECS.get("agents.yaml")
