@@ -337,7 +337,8 @@ class KnowledgeRoutesTest {
     assertThat(vector.statusCode()).isEqualTo(400);
     assertThat(TestServer.json(vector).path("detail").asString()).contains("needs an embedder");
 
-    HttpResponse<String> db = server.postJson("/knowledge/search", "{\"query\": \"x\", \"vector_db_ids\": [\"other\"]}");
+    HttpResponse<String> db = server.postJson("/knowledge/search",
+        "{\"query\": \"x\", \"vector_db_ids\": [\"other\"]}");
     assertThat(db.statusCode()).isEqualTo(400);
     assertThat(TestServer.json(db).path("detail").asString())
         .isEqualTo("None of the provided Vector DB IDs ['other'] match the knowledge base Vector DB ID handbook");
