@@ -3,6 +3,7 @@ package dev.agentry.server;
 import dev.agentry.engine.Builtins;
 import dev.agentry.engine.compile.SpecCompiler;
 import dev.agentry.engine.tool.Extensions;
+import dev.agentry.server.config.DataFolder;
 import dev.agentry.server.config.PluginFolder;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.run.Engine;
@@ -136,7 +137,8 @@ public final class AgentServer implements AutoCloseable {
     try {
       Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
       Engine engine = Engine.create(catalog, c -> {
-        c.baseDir(root).databases(databases).extensions(extensions);
+        c.baseDir(root).databases(databases).extensions(extensions)
+            .dataDir(DataFolder.choose(catalog, settings.dbUrl()));
         engineSettings.accept(c);
       });
       CatalogHolder catalogs = new CatalogHolder(engine, specs, compiler, Clock.systemUTC(),

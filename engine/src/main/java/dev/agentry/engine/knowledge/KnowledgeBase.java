@@ -59,4 +59,10 @@ public interface KnowledgeBase {
 
   /** Waits until no content is PROCESSING or the timeout passes; true when idle (tests, the CLI's validate). */
   boolean awaitIdle(java.time.Duration timeout) throws InterruptedException;
+
+  /**
+   * Stops its background ingestion and releases its index and connections; the engine calls it when no catalog
+   * declares the Knowledge any more, and when it closes. Does nothing unless the implementation holds resources.
+   */
+  default void close() {}
 }

@@ -1,6 +1,7 @@
 package dev.agentry.engine.run;
 
 import dev.agentry.engine.knowledge.KnowledgeBase;
+import dev.agentry.engine.knowledge.internal.base.DefaultKnowledgeOpener;
 import dev.agentry.engine.llm.ChatModel;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.event.ComponentKind;
@@ -57,7 +58,9 @@ public final class Engine implements AutoCloseable {
   private Engine(Catalog catalog, EngineConfig config) {
     this.config = config;
     this.toolkits = new ToolkitPool(config.toolkitServices(), config.toolkitOpenTimeout());
-    this.knowledgePool = new KnowledgePool(config.knowledgeOpener());
+    this.knowledgePool = new KnowledgePool(config.knowledgeOpener() != null ? config.knowledgeOpener()
+        : new DefaultKnowledgeOpener(config.dataDir(), config.http(), config.env(), config.databases()::get,
+            config.clock()));
     config.databases().load(catalog);
     this.loaded = new AtomicReference<>(LoadedCatalog.open(catalog, toolkits, knowledgePool));
     this.storage = new RunStorage();
@@ -114,11 +117,20 @@ public final class Engine implements AutoCloseable {
     return loaded.get().knowledgeBases();
   }
 
-  /** Stops using the current catalog and closes every toolkit (MCP server processes too), for a server that stops. */
+  /** How each Knowledge of the current catalog is doing (open, or why it failed to open), for status pages. */
+  public List<KnowledgeStatus> knowledgeStatus() {
+    return loaded.get().knowledgeStatus();
+  }
+
+  /**
+   * Stops using the current catalog, closes every toolkit (MCP server processes too) and every Knowledge (its
+   * ingestion stopped, its index closed), for a server that stops.
+   */
   @Override
   public void close() {
     loaded.get().exit();
     toolkits.closeAll();
+    knowledgePool.closeAll();
   }
 
   /** The current catalog, held for a run that is about to start; the caller lets go of it. */
@@ -418,7 +430,8 @@ public final class Engine implements AutoCloseable {
   public List<AgentTool> listTools(Catalog catalog, Target target) {
     LoadedCatalog current = enter();
     // a catalog a reload has just replaced holds its toolkits for this call only (those unchanged are shared)
-    LoadedCatalog asked = current.catalog() == catalog ? current : LoadedCatalog.open(catalog, toolkits, knowledgePool);
+    LoadedCatalog asked = current.catalog() == catalog ? current
+        : LoadedCatalog.open(catalog, toolkits, knowledgePool, false);
     ParticipantRuntime runtime;
     try {
       runtime = runtime(asked, target);

@@ -25,15 +25,17 @@ final class LoadedCatalog implements OpenToolkits {
   private final Map<String, JsonSchemaCheck> inputChecks = new ConcurrentHashMap<>();
   private final ToolkitPool pool;
   private final Map<ToolkitDef.Key, ToolkitPool.Handle> toolkits;
-  private final Map<String, KnowledgeBase> knowledge;
+  private final KnowledgePool knowledgePool;
+  private final Map<String, KnowledgePool.Handle> knowledge;
   /** The engine's hold (1 while current) plus the runs in flight on it; the toolkits are let go at 0. */
   private final AtomicInteger holders = new AtomicInteger(1);
 
   private LoadedCatalog(Catalog catalog, ToolkitPool pool, Map<ToolkitDef.Key, ToolkitPool.Handle> toolkits,
-      Map<String, KnowledgeBase> knowledge) {
+      KnowledgePool knowledgePool, Map<String, KnowledgePool.Handle> knowledge) {
     this.catalog = catalog;
     this.pool = pool;
     this.toolkits = toolkits;
+    this.knowledgePool = knowledgePool;
     this.knowledge = knowledge;
   }
 
@@ -42,17 +44,32 @@ final class LoadedCatalog implements OpenToolkits {
    * knowledge.
    */
   static LoadedCatalog open(Catalog catalog, ToolkitPool pool, KnowledgePool knowledge) {
-    return new LoadedCatalog(catalog, pool, pool.acquire(used(catalog)), knowledge.acquire(catalog));
+    return open(catalog, pool, knowledge, true);
   }
 
-  /** The open Knowledge of this id, if the catalog declares it. */
+  /**
+   * As {@link #open(Catalog, ToolkitPool, KnowledgePool)}; {@code current} false for a catalog a reload has replaced,
+   * whose Knowledge are referenced as they are (not brought back to its defs).
+   */
+  static LoadedCatalog open(Catalog catalog, ToolkitPool pool, KnowledgePool knowledge, boolean current) {
+    return new LoadedCatalog(catalog, pool, pool.acquire(used(catalog)), knowledge,
+        knowledge.acquire(catalog, current));
+  }
+
+  /** The open Knowledge of this id, if the catalog declares it and it could be opened. */
   Optional<KnowledgeBase> knowledge(String id) {
-    return Optional.ofNullable(knowledge.get(id));
+    KnowledgePool.Handle handle = knowledge.get(id);
+    return Optional.ofNullable(handle == null ? null : handle.base());
   }
 
-  /** Every open Knowledge of the catalog. */
+  /** Every open Knowledge of the catalog (those that failed to open are left out). */
   List<KnowledgeBase> knowledgeBases() {
-    return List.copyOf(knowledge.values());
+    return knowledge.values().stream().map(KnowledgePool.Handle::base).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** How each Knowledge of the catalog is doing. */
+  List<KnowledgeStatus> knowledgeStatus() {
+    return knowledge.values().stream().map(KnowledgePool.Handle::status).toList();
   }
 
   /** The toolkits the agents and teams of {@code catalog} use. */
@@ -114,6 +131,7 @@ final class LoadedCatalog implements OpenToolkits {
   void exit() {
     if (holders.decrementAndGet() == 0) {
       pool.release(toolkits.values());
+      knowledgePool.release(knowledge.values());
     }
   }
 }

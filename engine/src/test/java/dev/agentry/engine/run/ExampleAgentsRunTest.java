@@ -21,7 +21,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExampleAgentsRunTest {
   private static final Path SPECS = Path.of("../specs");
   private final Catalog catalog = SpecCompiler.create().compile(SPECS).orThrow();
-  private final Engine engine = Engine.create(catalog, c -> c.baseDir(SPECS));
+  private final Engine engine = Engine.create(catalog, c -> c.baseDir(SPECS).dataDir(dataDir()));
+
+  /** A data folder of its own for each engine: two engines cannot share one embedded knowledge index. */
+  private static Path dataDir() {
+    try {
+      return java.nio.file.Files.createTempDirectory("agentry-examples");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   Stream<String> agents() {
     return catalog.agents().keySet().stream();
@@ -65,7 +74,7 @@ class ExampleAgentsRunTest {
 
   @Test
   void the_personal_coach_remembers_a_runner_through_its_scripted_memory_manager() {
-    Engine engine = Engine.create(catalog, c -> c.baseDir(SPECS));
+    Engine engine = Engine.create(catalog, c -> c.baseDir(SPECS).dataDir(dataDir()));
     for (String input : List.of("I'm training for a marathon in April", "I run in km", "I switched to miles",
         "my knee hurts")) {
       engine.run("personal-coach", RunRequest.create(r -> r.input(input).userId("ada")));

@@ -24,7 +24,13 @@ class ExampleWorkflowsRunTest {
   private static final Path SPECS = Path.of("../specs");
   private static final String QUESTION = "Why is the sky blue?";
   private final Catalog catalog = SpecCompiler.create().compile(SPECS).orThrow();
-  private final Engine engine = Engine.create(catalog, c -> c.baseDir(SPECS));
+  private final Engine engine = Engine.create(catalog, c -> {
+    try {
+      c.baseDir(SPECS).dataDir(java.nio.file.Files.createTempDirectory("agentry-examples"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  });
 
   Stream<String> workflows() {
     return catalog.workflows().keySet().stream();

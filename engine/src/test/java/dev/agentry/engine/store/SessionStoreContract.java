@@ -28,11 +28,13 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The one conformance suite every {@link SessionStore} backend passes (STYLE §32), with the tests of team runs in
- * {@link TeamRunsContract} and of workflow runs in {@link WorkflowRunsContract}. Each test opens the backend on a
- * table prefix of its own, so tests start from empty tables and never see each other's rows.
+ * {@link TeamRunsContract}, of workflow runs in {@link WorkflowRunsContract} and of knowledge contents in
+ * {@link KnowledgeContentsContract}. Each test opens the backend on a table prefix of its own, so tests start from
+ * empty tables and never see each other's rows.
  */
 @Timeout(120)
-public abstract class SessionStoreContract implements TeamRunsContract, WorkflowRunsContract {
+public abstract class SessionStoreContract
+    implements TeamRunsContract, WorkflowRunsContract, KnowledgeContentsContract {
   /** Stores opened by a test, closed after it. */
   private final List<SessionStore> opened = new ArrayList<>();
   protected SessionStore store;

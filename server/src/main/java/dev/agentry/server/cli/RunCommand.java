@@ -1,5 +1,6 @@
 package dev.agentry.server.cli;
 
+import dev.agentry.server.config.DataFolder;
 import dev.agentry.engine.Builtins;
 import dev.agentry.engine.compile.SpecCompiler;
 import dev.agentry.engine.event.ComponentKind;
@@ -85,7 +86,8 @@ final class RunCommand implements Callable<Integer> {
       return 1;
     }
     try (databases; Engine engine = Engine.create(catalog,
-        c -> c.baseDir(root).databases(databases).extensions(extensions))) {
+        c -> c.baseDir(root).databases(databases).extensions(extensions)
+            .dataDir(DataFolder.choose(catalog, specSet.dbUrl)))) {
       return run(engine, out, err);
     }
   }

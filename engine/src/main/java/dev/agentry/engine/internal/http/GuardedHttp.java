@@ -37,6 +37,8 @@ public final class GuardedHttp implements AutoCloseable {
   private final long maxBytes;
   private final Duration timeout;
   private final String userAgent;
+  /** Whether bodies that are not text are read too (knowledge URLs: PDF, DOCX); otherwise they are skipped. */
+  private final boolean anyBody;
 
   /**
    * A request body.
@@ -74,6 +76,12 @@ public final class GuardedHttp implements AutoCloseable {
   }
 
   public GuardedHttp(HostPolicy policy, long maxBytes, Duration timeout, String userAgent) {
+    this(policy, maxBytes, timeout, userAgent, false);
+  }
+
+  /** As the other constructor; {@code anyBody} reads bodies of every type, not only text, up to {@code maxBytes}. */
+  public GuardedHttp(HostPolicy policy, long maxBytes, Duration timeout, String userAgent, boolean anyBody) {
+    this.anyBody = anyBody;
     this.policy = policy;
     this.maxBytes = maxBytes;
     this.timeout = timeout;
@@ -190,7 +198,7 @@ public final class GuardedHttp implements AutoCloseable {
   private Response read(URI uri, HttpResponse<InputStream> response, Cancellation cancel) {
     String contentType = response.headers().firstValue("Content-Type").orElse("");
     InputStream in = response.body();
-    if (!BoundedBody.isText(contentType)) {
+    if (!anyBody && !BoundedBody.isText(contentType)) {
       closeQuietly(in);
       return new Response(uri, response.statusCode(), contentType, null, maxBytes);
     }
