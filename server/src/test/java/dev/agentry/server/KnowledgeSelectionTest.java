@@ -98,6 +98,25 @@ class KnowledgeSelectionTest {
   }
 
   @Test
+  void a_knowledge_that_could_not_be_opened_is_a_503_saying_why_and_the_others_still_answer() {
+    Map<String, String> files = new HashMap<>(TestServer.SPECS);
+    files.put("kb.yaml", knowledge("alpha", "local-db") + "---\n" + knowledge("broken", "local-db"));
+    try (TestServer server = TestServer.startWithKnowledge(files, def -> {
+      if (def.id().equals("broken")) {
+        throw new dev.agentry.engine.knowledge.KnowledgeException("the index folder is locked");
+      }
+      return new FakeKnowledge(def);
+    })) {
+      HttpResponse<String> broken = server.get("/knowledge/content?knowledge_id=broken");
+      assertThat(broken.statusCode()).isEqualTo(503);
+      assertThat(detail(broken)).isEqualTo("Knowledge 'broken' is not available: the index folder is locked");
+      assertThat(server.get("/knowledge/content?knowledge_id=alpha").statusCode()).isEqualTo(200);
+      HttpResponse<String> none = server.get("/knowledge/content");
+      assertThat(detail(none)).as("a declared Knowledge is listed even when it failed").endsWith("['alpha', 'broken']");
+    }
+  }
+
+  @Test
   void the_agentos_knowledge_list_says_which_are_served() {
     String os = TestServer.SPECS.get("os.yaml").replace("db: local-db", "db: local-db\n  knowledge: [beta]");
     try (TestServer server = serve(Map.of("os.yaml", os, "kb.yaml", knowledge("alpha", "local-db") + "---\n"
