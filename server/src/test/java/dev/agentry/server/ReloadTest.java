@@ -325,6 +325,37 @@ class ReloadTest {
     }
   }
 
+  @Test
+  void a_knowledge_that_cannot_open_degrades_itself_and_its_agent_and_the_others_run() {
+    Map<String, String> specs = new HashMap<>(TestServer.SPECS);
+    specs.put("kb.yaml", """
+        apiVersion: agentry.dev/v1
+        kind: Knowledge
+        metadata: {name: lost}
+        spec:
+          description: on a PostgreSQL that is not there
+          vector_db: {type: pgvector, url: "postgresql://agentry:pw@127.0.0.1:1/none"}
+        ---
+        apiVersion: agentry.dev/v1
+        kind: Agent
+        metadata: {name: reader}
+        spec:
+          model: echo-model
+          knowledge: lost
+        """);
+    try (TestServer server = TestServer.start(specs)) {
+      Map<String, JsonNode> resources = new HashMap<>();
+      status(server).path("resources").forEach(r -> resources.put(r.path("kind").asString() + "/"
+          + r.path("id").asString(), r));
+      assertThat(resources.get("Knowledge/lost").path("status").asString()).isEqualTo("degraded");
+      assertThat(resources.get("Knowledge/lost").path("reason").asString()).contains("cannot connect");
+      assertThat(resources.get("Agent/reader").path("reason").asString())
+          .contains("knowledge 'lost' (pgvector) could not be opened");
+      assertThat(resources.get("Agent/echo").path("status").asString()).isEqualTo("ready");
+      assertThat(answer(server, "echo")).isEqualTo(FIRST);
+    }
+  }
+
   /** A non-streamed run of echo: its ids and answer, checked to have completed. */
   private static Map<String, String> plain(TestServer server) {
     HttpResponse<String> response = server.postForm("/agents/echo/runs", Map.of("message", "hi", "stream", "false"));

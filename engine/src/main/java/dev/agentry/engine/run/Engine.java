@@ -59,7 +59,7 @@ public final class Engine implements AutoCloseable {
     this.config = config;
     this.toolkits = new ToolkitPool(config.toolkitServices(), config.toolkitOpenTimeout());
     this.knowledgePool = new KnowledgePool(config.knowledgeOpener() != null ? config.knowledgeOpener()
-        : new DefaultKnowledgeOpener(config.dataDir(), config.http(), config.env(), config.databases()::get,
+        : new DefaultKnowledgeOpener(config.dataDir(), config.baseDir(), config.http(), config.env(), config.databases()::get,
             config.clock()));
     config.databases().load(catalog);
     this.loaded = new AtomicReference<>(LoadedCatalog.open(catalog, toolkits, knowledgePool));

@@ -23,14 +23,21 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An OpenAI-compatible embeddings endpoint on a loopback port ({@code POST /v1/embeddings}), answering with
+ * An OpenAI-compatible embeddings endpoint on a loopback port ({@code POST /v1/embeddings}; any POST path ending in
+ * {@code /embeddings}, as Azure's deployment paths), answering with
  * {@link StubVectors} so texts sharing words are close. It records every request, can require a bearer key, can
  * fail the next requests with 429 or 500, and can list the embeddings in reverse order (clients must sort by
  * {@code index}).
  */
 public final class EmbeddingsStub implements AutoCloseable {
   /** One request as received. */
-  public record Request(String method, String path, @Nullable String authorization, JsonNode body) {
+  public record Request(String method, String path, @Nullable String query, @Nullable String authorization,
+      Map<String, String> headers, JsonNode body) {
+    /** The value of a request header (name in lower case), or null. */
+    public @Nullable String header(String name) {
+      return headers.get(name);
+    }
+
     /** The texts of {@code input}, a string or an array of strings. */
     public List<String> inputs() {
       JsonNode input = body.path("input");
@@ -52,6 +59,7 @@ public final class EmbeddingsStub implements AutoCloseable {
   private volatile @Nullable String key;
   private volatile int defaultDimensions;
   private volatile boolean reversed;
+  private volatile boolean ignoreDimensions;
 
   private EmbeddingsStub(int defaultDimensions) {
     this.defaultDimensions = defaultDimensions;
@@ -94,6 +102,12 @@ public final class EmbeddingsStub implements AutoCloseable {
     return this;
   }
 
+  /** Answers with the default size whatever {@code dimensions} a request sends, as some servers do. */
+  public EmbeddingsStub ignoreDimensions() {
+    ignoreDimensions = true;
+    return this;
+  }
+
   /** Every request received so far, in order. */
   public List<Request> requests() {
     return List.copyOf(requests);
@@ -110,10 +124,13 @@ public final class EmbeddingsStub implements AutoCloseable {
         return;
       }
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-      Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), authorization,
-          json);
+      Map<String, String> headers = new LinkedHashMap<>();
+      exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+          values.getFirst()));
+      Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+          exchange.getRequestURI().getQuery(), authorization, headers, json);
       requests.add(request);
-      if (!request.path().equals("/v1/embeddings") || !request.method().equals("POST")) {
+      if (!request.path().endsWith("/embeddings") || !request.method().equals("POST")) {
         send(exchange, 404, error("Invalid URL (" + request.method() + " " + request.path() + ")",
             "invalid_request_error"));
         return;
@@ -134,7 +151,8 @@ public final class EmbeddingsStub implements AutoCloseable {
         send(exchange, 400, error("'model' and a non-empty 'input' are required", "invalid_request_error"));
         return;
       }
-      int dimensions = json.path("dimensions").isInt() ? json.path("dimensions").asInt() : defaultDimensions;
+      int dimensions = json.path("dimensions").isInt() && !ignoreDimensions ? json.path("dimensions").asInt()
+          : defaultDimensions;
       boolean base64 = "base64".equals(json.path("encoding_format").asString(""));
       List<Map<String, Object>> data = new ArrayList<>();
       int tokens = 0;

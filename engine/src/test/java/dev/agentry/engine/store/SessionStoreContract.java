@@ -397,6 +397,23 @@ public abstract class SessionStoreContract
     assertThat(store.listDailyMetrics(null, day.minusDays(1))).hasSize(1);
   }
 
+  // ---- knowledge contents (the rest is in KnowledgeContentsContract) ----
+
+  @Test
+  void concurrentFirstSavesOfOneContentLeaveOneWholeRow() throws Exception {
+    int workers = 6;
+    List<KnowledgeContent> saved = inParallel(workers, w -> {
+      KnowledgeContent c = KnowledgeContentsContract.content("c1", "docs", "writer " + w, 100 + w, 100 + w,
+          Map.of("writer", w), null);
+      store.saveContent(c);
+      return c;
+    });
+    assertThat(store.listContents("docs", PageRequest.of(1, 10, "created_at", SortOrder.ASC)).totalCount())
+        .isEqualTo(1);
+    assertThat(saved).as("the stored content is one writer's, not a mix").contains(
+        store.findContent("c1").orElseThrow());
+  }
+
   // ---- migrations ----
 
   @Test

@@ -148,7 +148,7 @@ public final class CatalogHolder {
     Instant now = clock.instant();
     Attempt loaded = new Attempt(now, Outcome.LOADED, catalog.version(), catalog.version(), CatalogDiff.NONE,
         warnings);
-    this.live = new AtomicReference<>(new Live(now, Readiness.of(catalog, env, engine.toolkitStatus()), loaded));
+    this.live = new AtomicReference<>(new Live(now, Readiness.of(catalog, env, engine.toolkitStatus(), engine.knowledgeStatus()), loaded));
     logDegraded(live.get().resources());
   }
 
@@ -175,7 +175,7 @@ public final class CatalogHolder {
       Catalog catalog = engine.catalog();
       // toolkits open, fail and reopen between reloads: their part of the status is read now
       return new SpecStatus(catalog.version(), now.loadedAt(), root, now.lastAttempt(),
-          Readiness.of(catalog, env, engine.toolkitStatus()), waiting.get());
+          Readiness.of(catalog, env, engine.toolkitStatus(), engine.knowledgeStatus()), waiting.get());
     } finally {
       swapping.unlock();
     }
@@ -275,7 +275,7 @@ public final class CatalogHolder {
       } catch (StoreException e) {
         return unopened(previous, e);
       }
-      List<ResourceStatus> resources = Readiness.of(next, env, engine.toolkitStatus());
+      List<ResourceStatus> resources = Readiness.of(next, env, engine.toolkitStatus(), engine.knowledgeStatus());
       swapping.lock();
       try {
         live.set(new Live(at, resources, attempt));

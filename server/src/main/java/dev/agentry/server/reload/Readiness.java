@@ -12,6 +12,7 @@ import dev.agentry.engine.model.StepDef;
 import dev.agentry.engine.model.TeamDef;
 import dev.agentry.engine.model.ToolUse;
 import dev.agentry.engine.model.WorkflowDef;
+import dev.agentry.engine.run.KnowledgeStatus;
 import dev.agentry.engine.run.ToolkitStatus;
 import dev.agentry.engine.spec.Kind;
 import dev.agentry.engine.spec.ModelSpec;
@@ -33,6 +34,7 @@ final class Readiness {
   private final Catalog catalog;
   private final Function<String, @Nullable String> env;
   private final Map<String, ToolkitStatus> toolkits = new HashMap<>();
+  private final Map<String, KnowledgeStatus> knowledge = new HashMap<>();
   private final Map<String, Optional<String>> problems = new HashMap<>();
 
   private Readiness(Catalog catalog, Function<String, @Nullable String> env, List<ToolkitStatus> toolkits) {
@@ -48,7 +50,17 @@ final class Readiness {
    */
   static List<ResourceStatus> of(Catalog catalog, Function<String, @Nullable String> env,
       List<ToolkitStatus> toolkits) {
+    return of(catalog, env, toolkits, List.of());
+  }
+
+  /**
+   * As {@link #of(Catalog, Function, List)}; a Knowledge that could not be opened is degraded, and so is every agent
+   * and team that uses it.
+   */
+  static List<ResourceStatus> of(Catalog catalog, Function<String, @Nullable String> env,
+      List<ToolkitStatus> toolkits, List<KnowledgeStatus> knowledge) {
     Readiness readiness = new Readiness(catalog, env, toolkits);
+    knowledge.forEach(k -> readiness.knowledge.putIfAbsent(k.id(), k));
     List<ResourceStatus> all = new ArrayList<>();
     for (String key : CatalogDiff.resources(catalog).keySet()) {
       int slash = key.indexOf('/');
@@ -84,6 +96,7 @@ final class Readiness {
         yield agent == null ? null : participant(agent.participant());
       }
       case TOOLKIT -> toolkit(id);
+      case KNOWLEDGE -> knowledge(id);
       case TEAM -> team(catalog.teams().get(id));
       case WORKFLOW -> workflow(catalog.workflows().get(id));
       case MODEL -> model(catalog.models().get(id));
@@ -121,7 +134,14 @@ final class Readiness {
         return toolkit;
       }
     }
-    return null;
+    return participant.knowledge().knowledgeId() == null ? null : knowledge(participant.knowledge().knowledgeId());
+  }
+
+  /** Why a Knowledge cannot be used: it failed to open (its index or embedder). */
+  private @Nullable String knowledge(String id) {
+    KnowledgeStatus status = knowledge.get(id);
+    return status == null || status.isOpen() ? null
+        : "knowledge '" + id + "' (" + status.index() + ") could not be opened: " + status.failure();
   }
 
   /** Why a toolkit cannot be used: it failed to open. */

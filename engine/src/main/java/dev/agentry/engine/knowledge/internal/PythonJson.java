@@ -1,25 +1,37 @@
 package dev.agentry.engine.knowledge.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a value as Python's {@code json.dumps(value, sort_keys=True, default=str)} does ({@code ", "} and
- * {@code ": "} separators, non-ASCII escaped), so content hashes that include metadata match Agno's.
+ * Writes a value as Python's {@code json.dumps} does ({@code ", "} and {@code ": "} separators, Python's float
+ * spelling, {@code default=str} for other objects), so content hashes and JSON documents match Agno's.
  */
-final class PythonJson {
-  private PythonJson() {}
+public final class PythonJson {
+  private final boolean sortKeys;
+  private final boolean ensureAscii;
 
-  static String dumpsSorted(@Nullable Object value) {
-    StringBuilder out = new StringBuilder();
-    write(out, value);
-    return out.toString();
+  private PythonJson(boolean sortKeys, boolean ensureAscii) {
+    this.sortKeys = sortKeys;
+    this.ensureAscii = ensureAscii;
   }
 
-  private static void write(StringBuilder out, @Nullable Object value) {
+  /** {@code json.dumps(value, sort_keys=True, default=str)}: what Agno hashes content metadata with. */
+  public static String dumpsSorted(@Nullable Object value) {
+    return new PythonJson(true, true).write(new StringBuilder(), value).toString();
+  }
+
+  /** {@code json.dumps(value, ensure_ascii=False)}: keys in their order, non-ASCII kept, as Agno's JSON reader. */
+  public static String dumpsUnicode(@Nullable Object value) {
+    return new PythonJson(false, false).write(new StringBuilder(), value).toString();
+  }
+
+  private StringBuilder write(StringBuilder out, @Nullable Object value) {
     switch (value) {
       case null -> out.append("null");
       case Boolean b -> out.append(b ? "true" : "false");
@@ -28,24 +40,11 @@ final class PythonJson {
       case Short s -> out.append(s);
       case Byte b -> out.append(b);
       case java.math.BigInteger i -> out.append(i);
+      case BigDecimal d -> out.append(pythonFloat(d.doubleValue()));
       case Double d -> out.append(pythonFloat(d));
-      case Float f -> out.append(pythonFloat(f.doubleValue()));
+      case Float f -> out.append(pythonFloat(Double.parseDouble(f.toString())));
       case CharSequence s -> string(out, s.toString());
-      case Map<?, ?> map -> {
-        List<String> keys = new ArrayList<>();
-        map.keySet().forEach(k -> keys.add(String.valueOf(k)));
-        keys.sort(null);
-        out.append('{');
-        for (int i = 0; i < keys.size(); i++) {
-          if (i > 0) {
-            out.append(", ");
-          }
-          string(out, keys.get(i));
-          out.append(": ");
-          write(out, lookup(map, keys.get(i)));
-        }
-        out.append('}');
-      }
+      case Map<?, ?> map -> object(out, map);
       case Collection<?> list -> {
         out.append('[');
         int i = 0;
@@ -59,32 +58,51 @@ final class PythonJson {
       }
       default -> string(out, value.toString());
     }
+    return out;
   }
 
-  private static @Nullable Object lookup(Map<?, ?> map, String key) {
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      if (String.valueOf(e.getKey()).equals(key)) {
-        return e.getValue();
-      }
+  private void object(StringBuilder out, Map<?, ?> map) {
+    List<Map.Entry<String, @Nullable Object>> entries = new ArrayList<>();
+    map.forEach((k, v) -> entries.add(new java.util.AbstractMap.SimpleEntry<>(String.valueOf(k), v)));
+    if (sortKeys) {
+      entries.sort(Map.Entry.comparingByKey());
     }
-    return null;
+    out.append('{');
+    for (int i = 0; i < entries.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      string(out, entries.get(i).getKey());
+      out.append(": ");
+      write(out, entries.get(i).getValue());
+    }
+    out.append('}');
   }
 
-  private static String pythonFloat(double d) {
+  /** Python's {@code repr(float)}: shortest digits, fixed notation for exponents -4..15, else {@code 1e+16}. */
+  static String pythonFloat(double d) {
     if (Double.isNaN(d)) {
       return "NaN";
     }
     if (Double.isInfinite(d)) {
       return d > 0 ? "Infinity" : "-Infinity";
     }
-    if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-      return String.format(java.util.Locale.ROOT, "%.1f", d);
+    if (d == 0) {
+      return (1 / d < 0) ? "-0.0" : "0.0";
     }
-    String s = Double.toString(d);
-    return s.contains("E") ? s.replace("E", "e") : s;
+    BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    String digits = exact.unscaledValue().toString();
+    int exponent = digits.length() - 1 - exact.scale();
+    String sign = d < 0 ? "-" : "";
+    if (exponent >= -4 && exponent < 16) {
+      String plain = exact.toPlainString();
+      return sign + (plain.contains(".") ? plain : plain + ".0");
+    }
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
   }
 
-  private static void string(StringBuilder out, String s) {
+  private void string(StringBuilder out, String s) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -97,8 +115,8 @@ final class PythonJson {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          if (c < 0x20 || c > 0x7f) {
-            out.append(String.format("\\u%04x", (int) c));
+          if (c < 0x20 || (ensureAscii && c > 0x7f)) {
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             out.append(c);
           }

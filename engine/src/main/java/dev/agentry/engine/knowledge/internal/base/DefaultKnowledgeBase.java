@@ -21,6 +21,7 @@ import dev.agentry.engine.store.PageRequest;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.SortOrder;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
   private final KeptUploads uploads;
   private final ContentReader reader;
   private final Clock clock;
+  private final Path root;
   private final Ingestion ingestion = new Ingestion();
   private final Map<String, Object> tokens = new ConcurrentHashMap<>();
   /** Guards status writes against deletes (a content deleted while indexed must not come back). */
@@ -65,7 +67,8 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
   private volatile Parts parts;
 
   private DefaultKnowledgeBase(KnowledgeDef def, Parts parts, SessionStore store, Parts.Opener opener,
-      KeptUploads uploads, ContentReader reader, Clock clock) {
+      KeptUploads uploads, ContentReader reader, Clock clock, Path root) {
+    this.root = root;
     this.def = def;
     this.parts = parts;
     this.store = store;
@@ -80,15 +83,22 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
    * PROCESSING by a previous run, and every content when the index is empty, are indexed again.
    *
    * @param uploadsFolder where uploads are kept, or null to keep them in memory
+   * @param root the spec folder, which the ids of spec files are relative to
    */
   static DefaultKnowledgeBase open(KnowledgeDef def, SessionStore store, Parts.Opener opener,
-      java.nio.file.@Nullable Path uploadsFolder, ContentReader reader, Clock clock) {
+      @Nullable Path uploadsFolder, ContentReader reader, Clock clock, Path root) {
     Parts parts = opener.open(def);
     DefaultKnowledgeBase base = new DefaultKnowledgeBase(def, parts, store, opener, new KeptUploads(uploadsFolder),
-        reader, clock);
+        reader, clock, root);
     boolean empty;
     try {
       empty = parts.index().count() == 0;
+      if (!empty && base.all().isEmpty()) {
+        // an index without contents (an in-memory contents database restarted, or a new one): its chunks would be
+        // found with no content to show for them, so it starts again from the sources
+        parts.index().deleteAll();
+        empty = true;
+      }
     } catch (RuntimeException e) {
       parts.index().close();
       throw e;
@@ -111,7 +121,7 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
    * Serves {@code next} (a reload changed the resource): a new index kind, table, embedder or chunking opens a fresh
    * index and indexes every content again; otherwise only the sources that changed are synced.
    *
-   * @throws KnowledgeException when the new index or embedder cannot be opened (the current ones stay)
+   * @throws KnowledgeException when the new index or embedder cannot be opened (the previous ones are opened again)
    */
   public void reconfigure(KnowledgeDef next) {
     KnowledgeDef before = def;
@@ -120,13 +130,21 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
     }
     boolean fresh = Parts.changed(before, next);
     if (fresh) {
-      Parts opened = opener.open(next);
-      Parts old = parts;
       synchronized (writes) {
+        tokens.clear(); // the ingestions in flight write nothing more: every content is indexed again
+        // the old index is closed first: the new one may live in the same folder (same table, new embedder)
+        parts.index().close();
+        Parts opened;
+        try {
+          opened = opener.open(next);
+        } catch (RuntimeException e) {
+          parts = opener.open(before);
+          throw e;
+        }
+        opened.index().deleteAll();
         parts = opened;
         def = next;
       }
-      old.index().close();
       LOG.info("knowledge {}: index, embedder or chunking changed; indexing every content again", next.id());
     } else {
       def = next;
@@ -302,7 +320,7 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
 
   private void syncNow(boolean fresh) {
     KnowledgeDef current = def;
-    Map<String, SourceSync.Declared> declared = SourceSync.declared(current);
+    Map<String, SourceSync.Declared> declared = SourceSync.declared(current, root);
     Map<String, KnowledgeContent> existing = new LinkedHashMap<>();
     all().forEach(c -> existing.put(c.id(), c));
     int added = 0;
@@ -438,7 +456,7 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
 
   private Optional<Payload> payload(KnowledgeContent c) {
     if (c.externalId() != null && c.externalId().startsWith(SourceSync.PREFIX)) {
-      SourceSync.Declared d = SourceSync.declared(def).get(c.id());
+      SourceSync.Declared d = SourceSync.declared(def, root).get(c.id());
       return Optional.ofNullable(d == null ? null : d.payload());
     }
     return uploads.find(c.id()).map(Payload::of);

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DefaultKnowledgeOpener implements KnowledgeOpener {
   private final Path dataDir;
+  private final Path specRoot;
   private final HttpClient http;
   private final Function<String, @Nullable String> env;
   private final Function<String, SessionStore> stores;
@@ -32,15 +33,17 @@ public final class DefaultKnowledgeOpener implements KnowledgeOpener {
 
   /**
    * @param dataDir the engine's data folder
+   * @param specRoot the spec folder, which the ids of spec files are relative to
    * @param stores the store of a Database id
    */
-  public DefaultKnowledgeOpener(Path dataDir, HttpClient http, Function<String, @Nullable String> env,
+  public DefaultKnowledgeOpener(Path dataDir, Path specRoot, HttpClient http, Function<String, @Nullable String> env,
       Function<String, SessionStore> stores, Clock clock) {
-    this(dataDir, http, env, stores, clock, ContentReader.create());
+    this(dataDir, specRoot, http, env, stores, clock, ContentReader.create());
   }
 
-  DefaultKnowledgeOpener(Path dataDir, HttpClient http, Function<String, @Nullable String> env,
+  DefaultKnowledgeOpener(Path dataDir, Path specRoot, HttpClient http, Function<String, @Nullable String> env,
       Function<String, SessionStore> stores, Clock clock, ContentReader reader) {
+    this.specRoot = specRoot.toAbsolutePath().normalize();
     this.dataDir = dataDir;
     this.http = http;
     this.env = env;
@@ -59,7 +62,7 @@ public final class DefaultKnowledgeOpener implements KnowledgeOpener {
     SessionStore store = stores.apply(def.contentsDb());
     Path uploads = def.index().type() == KnowledgeDef.IndexType.MEMORY ? null
         : knowledgeDir(dataDir).resolve(".uploads").resolve(def.id());
-    return DefaultKnowledgeBase.open(def, store, this::parts, uploads, reader, clock);
+    return DefaultKnowledgeBase.open(def, store, this::parts, uploads, reader, clock, specRoot);
   }
 
   /** The index and embedder of {@code def}. */

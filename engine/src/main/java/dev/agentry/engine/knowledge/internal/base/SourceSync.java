@@ -46,11 +46,14 @@ final class SourceSync {
       Payload payload) {}
 
   /** The declared contents, by content id in declaration order (a content declared twice counts once). */
-  static Map<String, Declared> declared(KnowledgeDef def) {
+  /**
+   * @param root the spec folder: file ids hash the file's path relative to it, so moving the project keeps them
+   */
+  static Map<String, Declared> declared(KnowledgeDef def, Path root) {
     Map<String, Declared> all = new LinkedHashMap<>();
     for (SourceDef source : def.sources()) {
       try {
-        for (Declared d : declared(source)) {
+        for (Declared d : declared(source, root)) {
           all.putIfAbsent(d.contentId(), d);
         }
       } catch (IOException | UncheckedIOException e) {
@@ -60,7 +63,7 @@ final class SourceSync {
     return all;
   }
 
-  private static List<Declared> declared(SourceDef source) throws IOException {
+  private static List<Declared> declared(SourceDef source, Path root) throws IOException {
     Map<String, Object> metadata = source.metadata();
     if (source.text() != null) {
       ContentUpload upload = ContentUpload.text(null, source.text(), metadata);
@@ -79,7 +82,7 @@ final class SourceSync {
       return List.of();
     }
     if (Files.isRegularFile(path)) {
-      return List.of(file(path, path.getFileName().toString(), metadata));
+      return List.of(file(path, path.getFileName().toString(), metadata, root));
     }
     if (!Files.isDirectory(path)) {
       throw new IOException("no such file or folder: " + path);
@@ -98,17 +101,20 @@ final class SourceSync {
         if (hidden(relative) || !matches) {
           continue;
         }
-        files.add(file(file, relative.toString().replace('\\', '/'), metadata));
+        files.add(file(file, relative.toString().replace('\\', '/'), metadata, root));
       }
     }
     return files;
   }
 
-  private static Declared file(Path file, String name, Map<String, Object> metadata) throws IOException {
+  private static Declared file(Path file, String name, Map<String, Object> metadata, Path root)
+      throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     String fileName = file.getFileName().toString();
-    ContentUpload upload = upload(name, fileName, bytes, metadata);
-    return new Declared(ContentIds.of(upload), name, fingerprint(bytes, metadata), extension(fileName), metadata,
+    Path absolute = file.toAbsolutePath().normalize();
+    String id = ContentIds.ofPath((absolute.startsWith(root) ? root.relativize(absolute) : absolute).toString()
+        .replace('\\', '/'), metadata);
+    return new Declared(id, name, fingerprint(bytes, metadata), extension(fileName), metadata,
         () -> upload(name, fileName, Files.readAllBytes(file), metadata));
   }
 

@@ -30,7 +30,8 @@ public final class Chunkers {
   /**
    * The chunks of a content's documents, positions running across the documents, without embeddings; each chunk's
    * metadata is its document's plus {@code chunk} (1-based number within its document, as Agno numbers them) and
-   * {@code chunk_size} (its length in characters). A chunk's id is the content id, {@code _} and its position.
+   * {@code chunk_size} (its length in characters). A chunk's id is the content id, {@code _} and its position. A
+   * document short enough to stay whole is one chunk and gets both keys too (Agno returns it without them).
    *
    * @throws IllegalArgumentException when the size is not positive or the overlap not below it
    */
@@ -79,7 +80,9 @@ public final class Chunkers {
     }
     return switch (def.strategy()) {
       case FIXED -> new FixedSizeChunker(def.size(), def.overlap());
-      case RECURSIVE, DOCUMENT, MARKDOWN -> new FixedSizeChunker(def.size(), def.overlap());
+      case RECURSIVE -> new RecursiveChunker(def.size(), def.overlap());
+      case DOCUMENT -> new DocumentChunker(def.size(), def.overlap());
+      case MARKDOWN -> new MarkdownChunker(def.size(), def.overlap());
     };
   }
 

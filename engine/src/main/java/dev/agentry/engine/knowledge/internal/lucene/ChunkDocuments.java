@@ -67,7 +67,11 @@ final class ChunkDocuments {
         throw new KnowledgeException("chunk " + chunk.id() + " has an embedding of " + vector.length
             + " dimensions; the index holds embeddings of " + dimensions);
       }
-      doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+      try {
+        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+      } catch (IllegalArgumentException e) {
+        throw new KnowledgeException("chunk " + chunk.id() + " has an unusable embedding: " + e.getMessage(), e);
+      }
     }
     return doc;
   }

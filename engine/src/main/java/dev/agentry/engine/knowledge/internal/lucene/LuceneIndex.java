@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -39,8 +40,10 @@ import org.jspecify.annotations.Nullable;
  * English stop words and Porter stemming), HNSW vector search with cosine similarity when the knowledge has
  * embeddings, and hybrid search fusing both by reciprocal rank (k = 60).
  *
- * <p>Thread-safe: one {@link IndexWriter}; searches use a {@link SearcherManager} refreshed before a write returns, so
- * a write is visible to the next search, and a content's chunks are replaced in one atomic update. On disk, changes
+ * <p>Thread-safe: one {@link IndexWriter}; searches use a {@link SearcherManager} that a search (or count) refreshes
+ * first when writes returned since the last refresh, so every write is visible to the next search while an ingest
+ * without searches in between is not slowed by a refresh per content; a content's chunks are replaced in one atomic
+ * update. On disk, changes
  * are committed (made durable) at most {@link #COMMIT_DELAY_MS} ms after a write and when the index closes; a crash
  * loses at most that last second.
  */
@@ -55,6 +58,10 @@ public final class LuceneIndex implements KnowledgeIndex {
   private final SearcherManager searchers;
   private final LuceneSearch search;
   private final ReentrantLock writes = new ReentrantLock();
+  private final Object refreshLock = new Object();
+  /** Writes done so far, and how many of them the searchers see. */
+  private final AtomicLong written = new AtomicLong();
+  private volatile long refreshed;
   private final @Nullable ScheduledExecutorService committer;
   private @Nullable ScheduledFuture<?> pendingCommit;
   private boolean closed;
@@ -148,7 +155,7 @@ public final class LuceneIndex implements KnowledgeIndex {
   public boolean delete(String contentId) {
     return write(() -> {
       TermQuery query = new TermQuery(new Term(ChunkDocuments.CONTENT_ID, contentId));
-      IndexSearcher searcher = searchers.acquire();
+      IndexSearcher searcher = current();
       int had;
       try {
         had = searcher.count(query);
@@ -177,13 +184,13 @@ public final class LuceneIndex implements KnowledgeIndex {
           + " so only keyword search works");
     }
     try {
-      IndexSearcher searcher = searchers.acquire();
+      IndexSearcher searcher = current();
       try {
         return search.run(searcher, query);
       } finally {
         searchers.release(searcher);
       }
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       throw new KnowledgeException("cannot search the Lucene index " + where + ": " + e.getMessage(), e);
     }
   }
@@ -191,7 +198,7 @@ public final class LuceneIndex implements KnowledgeIndex {
   @Override
   public long count() {
     try {
-      IndexSearcher searcher = searchers.acquire();
+      IndexSearcher searcher = current();
       try {
         return searcher.getIndexReader().numDocs();
       } finally {
@@ -200,6 +207,24 @@ public final class LuceneIndex implements KnowledgeIndex {
     } catch (IOException e) {
       throw new KnowledgeException("cannot count the Lucene index " + where + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A searcher that sees every write that returned before this call: refreshes first when writes happened since the
+   * last refresh, so a burst of writes without searches (an ingest) flushes segments only as its buffer fills.
+   */
+  private IndexSearcher current() throws IOException {
+    long wanted = written.get();
+    if (refreshed < wanted) {
+      synchronized (refreshLock) {
+        if (refreshed < wanted) {
+          long upTo = written.get();
+          searchers.maybeRefreshBlocking();
+          refreshed = upTo;
+        }
+      }
+    }
+    return searchers.acquire();
   }
 
   private interface Write<T> {
@@ -214,7 +239,7 @@ public final class LuceneIndex implements KnowledgeIndex {
         throw new KnowledgeException("the Lucene index " + where + " is closed");
       }
       T result = change.run();
-      searchers.maybeRefreshBlocking();
+      written.incrementAndGet();
       scheduleCommit();
       return result;
     } catch (IOException e) {

@@ -84,7 +84,7 @@ public final class PgVectorIndex implements KnowledgeIndex {
     config.setMaximumPoolSize(POOL_SIZE);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(5_000);
-    config.setInitializationFailTimeout(5_000);
+    config.setInitializationFailTimeout(2_000); // a server that is down fails open() after this long
     config.addDataSourceProperty("connectTimeout", "5");
     config.addDataSourceProperty("ApplicationName", "agentry");
     if (dimensions > 0) {

@@ -10,21 +10,39 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every reader, and which one reads a content of a given type, as Agno's {@code ReaderFactory} chooses: by the file
- * name's extension first, then by MIME type, else the plain text reader.
+ * name's extension first, then by MIME type, else the plain text reader. Agno has no reader for HTML files (only its
+ * crawler, {@code website}, for URLs); here the {@code website} reader also reads {@code .html} files and fetched
+ * pages.
  */
 public final class Readers {
-  /** Agno's order: the URL reader first, then the others by id. */
-  private static final List<Reader> ALL = List.of(new TextReader(), new MarkdownReader());
+  /** Agno's order ({@code ReaderFactory.get_all_reader_keys}): the URL reader first, then the others by id. */
+  private static final List<Reader> ALL = List.of(new HtmlReader(), new CsvReader(), new DocxReader(),
+      new JsonReader(), new MarkdownReader(), new PdfReader(), new TextReader());
 
   private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
+      Map.entry(".pdf", "pdf"),
+      Map.entry(".csv", "csv"),
+      Map.entry(".docx", "docx"),
+      Map.entry(".doc", "docx"),
+      Map.entry(".json", "json"),
       Map.entry(".md", "markdown"),
       Map.entry(".markdown", "markdown"),
+      Map.entry(".html", "website"),
+      Map.entry(".htm", "website"),
+      Map.entry(".xhtml", "website"),
       Map.entry(".txt", "text"),
       Map.entry(".text", "text"));
 
   private static final Map<String, String> BY_MIME_TYPE = Map.ofEntries(
+      Map.entry("application/pdf", "pdf"),
+      Map.entry("text/csv", "csv"),
+      Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+      Map.entry("application/msword", "docx"),
+      Map.entry("application/json", "json"),
       Map.entry("text/markdown", "markdown"),
       Map.entry("text/x-markdown", "markdown"),
+      Map.entry("text/html", "website"),
+      Map.entry("application/xhtml+xml", "website"),
       Map.entry("text/plain", "text"));
 
   private Readers() {}

@@ -110,6 +110,17 @@ class LuceneIndexTest extends KnowledgeIndexConformance {
   }
 
   @Test
+  void anEmbeddingThatIsNotANumberIsRefusedNamingTheChunk() {
+    try (LuceneIndex index = LuceneIndex.open(null, 4)) {
+      Chunk bad = new Chunk("a_1", "a", "a", "text", Map.of(), 0, new float[] {1, Float.NaN, 0, 0});
+
+      assertThatThrownBy(() -> index.replace("a", List.of(bad))).isInstanceOf(KnowledgeException.class)
+          .hasMessageContaining("a_1");
+      assertThat(index.count()).isZero();
+    }
+  }
+
+  @Test
   void aClosedIndexRefusesWritesAndClosesTwiceQuietly() {
     LuceneIndex index = LuceneIndex.open(temp.resolve("closed"), 0);
     index.close();

@@ -39,6 +39,40 @@ class ReadersTest {
   }
 
   @Test
+  void choosesEveryReaderAsAgnosFactoryDoes() {
+    assertThat(Readers.forContent("a.pdf", null).id()).isEqualTo("pdf");
+    assertThat(Readers.forContent(null, "application/pdf").id()).isEqualTo("pdf");
+    assertThat(Readers.forContent("a.CSV", null).id()).isEqualTo("csv");
+    assertThat(Readers.forContent("a.docx", null).id()).isEqualTo("docx");
+    assertThat(Readers.forContent("a.json", null).id()).isEqualTo("json");
+    assertThat(Readers.forContent("https://x.org/page.html?q=1", null).id()).isEqualTo("website");
+    assertThat(Readers.forContent("upload", "text/html; charset=utf-8").id()).isEqualTo("website");
+    assertThat(Readers.forContent("notes.txt", "application/pdf").id()).isEqualTo("text");
+  }
+
+  @Test
+  void configListsReadersInAgnosOrderAndTheTypesTheyRead() {
+    assertThat(Readers.all()).extracting(Reader::id)
+        .containsExactly("website", "csv", "docx", "json", "markdown", "pdf", "text");
+    assertThat(Readers.all()).extracting(Reader::name)
+        .containsExactly("WebsiteReader", "CsvReader", "DocxReader", "JsonReader", "MarkdownReader", "PdfReader",
+            "TextReader");
+    assertThat(Readers.byId("markdown").orElseThrow().chunkers()).startsWith("MarkdownChunker");
+    Map<String, List<String>> types = Readers.readersForType();
+    assertThat(types).containsEntry("url", List.of("website")).containsEntry(".pdf", List.of("pdf"))
+        .containsEntry(".csv", List.of("csv")).containsEntry(".docx", List.of("docx"))
+        .containsEntry(".doc", List.of("docx")).containsEntry(".json", List.of("json"))
+        .containsEntry(".md", List.of("markdown")).containsEntry(".txt", List.of("text"))
+        .containsEntry(".html", List.of("website"));
+    for (Reader reader : Readers.all()) {
+      assertThat(reader.description()).isNotBlank();
+      for (String type : reader.contentTypes()) {
+        assertThat(types.get(type)).contains(reader.id());
+      }
+    }
+  }
+
+  @Test
   void unknownIdIsEmpty() {
     assertThat(Readers.byId("nope")).isEmpty();
   }
