@@ -53,12 +53,51 @@ final class OpenApiInputs {
       RESUME, obj(
           "last_event_index", obj("type", "integer", "minimum", 0,
               "description", "The last event index received; the stream resumes after it (from the start when absent)"),
-          "session_id", field("string", "The session of the run (to replay a finished run from the database)")));
+          "session_id", field("string", "The session of the run (to replay a finished run from the database)")),
+      "POST /knowledge/content", obj(
+          "name", field("string", "The content's name (the file name or URL when absent)"),
+          "description", field("string", "What the content is about"),
+          "url", field("string", "A URL to read, or a JSON list of URLs (one content each)"),
+          "metadata", field("string", "A JSON object stored with the content and its chunks; other text is kept "
+              + "as {\"value\": text}"),
+          "file", obj("type", "string", "contentMediaType", "application/octet-stream",
+              "description", "A file to read (multipart only)"),
+          "text_content", field("string", "Text to index"),
+          "reader_id", field("string", "A reader of GET /knowledge/config instead of the one the type chooses"),
+          "chunker", field("string", "A chunker of GET /knowledge/config instead of the Knowledge's"),
+          "chunk_size", field("integer", "Chunk size in characters"),
+          "chunk_overlap", field("integer", "Characters shared by consecutive chunks")),
+      "PATCH /knowledge/content/{content_id}", obj(
+          "name", field("string", "The new name (blank leaves it)"),
+          "description", field("string", "The new description (blank leaves it)"),
+          "metadata", field("string", "The new metadata, a JSON object (400 otherwise)"),
+          "reader_id", field("string", "A reader of GET /knowledge/config (400 for another)")),
+      "POST /knowledge/remote-content", obj(
+          "config_id", field("string", "A remote content source of GET /knowledge/config (none is configured)"),
+          "path", field("string", "A file or folder path in the source")));
 
-  private static final Map<String, List<Map<String, Object>>> QUERIES = Map.of(
-      "GET /{component}/runs", List.of(query("session_id", true, "The session whose runs are listed"),
-          query("status", false, "Only runs with this status (PENDING, RUNNING, COMPLETED, PAUSED, CANCELLED, ERROR)")),
-      "GET /{component}/runs/{run_id}", List.of(query("session_id", true, "The session of the run")));
+  private static final List<Map<String, Object>> KNOWLEDGE = List.of(
+      query("db_id", false, "The database of the Knowledge (when only one Knowledge keeps its contents there)"),
+      query("knowledge_id", false, "The Knowledge (its resource name; needed when several are served)"));
+
+  private static final Map<String, List<Map<String, Object>>> QUERIES = Map.ofEntries(
+      Map.entry("POST /knowledge/content", KNOWLEDGE),
+      Map.entry("POST /knowledge/remote-content", KNOWLEDGE),
+      Map.entry("GET /knowledge/content", java.util.stream.Stream.concat(KNOWLEDGE.stream(), java.util.stream.Stream.of(
+          query("limit", false, "Contents a page (20)"), query("page", false, "1-based page (1)"),
+          query("sort_by", false, "created_at (default), updated_at, name, type, size, status or access_count"),
+          query("sort_order", false, "asc or desc (default)"))).toList()),
+      Map.entry("DELETE /knowledge/content", KNOWLEDGE),
+      Map.entry("GET /knowledge/content/{content_id}", KNOWLEDGE),
+      Map.entry("PATCH /knowledge/content/{content_id}", KNOWLEDGE),
+      Map.entry("DELETE /knowledge/content/{content_id}", KNOWLEDGE),
+      Map.entry("GET /knowledge/content/{content_id}/status", KNOWLEDGE),
+      Map.entry("GET /knowledge/config", KNOWLEDGE),
+      Map.entry("GET /knowledge/{knowledge_id}/sources", List.of(KNOWLEDGE.getFirst())),
+      Map.entry("GET /{component}/runs", List.of(query("session_id", true, "The session whose runs are listed"),
+          query("status", false,
+              "Only runs with this status (PENDING, RUNNING, COMPLETED, PAUSED, CANCELLED, ERROR)"))),
+      Map.entry("GET /{component}/runs/{run_id}", List.of(query("session_id", true, "The session of the run"))));
 
   private OpenApiInputs() {}
 
@@ -73,6 +112,8 @@ final class OpenApiInputs {
     schema.put("properties", properties);
     if (properties.containsKey("message")) {
       schema.put("required", List.of("message"));
+    } else if (properties.containsKey("config_id")) {
+      schema.put("required", List.of("config_id", "path"));
     }
     return schema;
   }

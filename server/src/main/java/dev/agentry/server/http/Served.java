@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The agents, teams, workflows and knowledge the API serves: those the {@code AgentOS} resource names in
- * {@code agents}, {@code teams}, {@code workflows} and {@code knowledge}, or all of the catalog's when a list is absent.
+ * {@code agents}, {@code teams}, {@code workflows} and {@code knowledge}, or all of the catalog's when a list is
+ * absent.
  * Components not served are still compiled and run as members and steps of those served; the API neither lists them
  * nor runs them by their own id (the contract's 404). Knowledge not served still answers the agents that use it; the
  * knowledge routes neither list nor select it.

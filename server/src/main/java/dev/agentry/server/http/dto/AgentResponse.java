@@ -43,7 +43,8 @@ public record AgentResponse(
         Sections.tools(context.tools().apply(Target.agent(agent.id())), s.toolCallLimit(), s.toolChoice()),
         Sections.sessions(s.addHistoryToContext(), s.enableSessionSummaries(), s.numHistoryRuns(),
             s.searchSessionHistory(), s.numHistorySessions(), s.cacheSession()),
-        Sections.knowledge(s.knowledgeFilters(), s.enableAgenticKnowledgeFilters(), s.referencesFormat()),
+        Sections.knowledge(context.catalog(), agent.participant().knowledge(), s.knowledgeFilters(),
+            s.enableAgenticKnowledgeFilters(), s.referencesFormat()),
         Sections.memory(s.memoryManager() != null, s.enableUserMemories(), s.enableAgenticMemory(), s.metadata()),
         Sections.reasoning(s.reasoning(), s.reasoningAgent(), s.reasoningMinSteps(), s.reasoningMaxSteps()),
         new Settings()

@@ -1,6 +1,7 @@
 package dev.agentry.server.http.dto;
 
 import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.KnowledgeDef;
 import dev.agentry.engine.spec.AgentOsSpec;
 import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.server.http.Served;
@@ -64,7 +65,8 @@ public record ConfigResponse(
         page(config == null ? null : config.memory(), served, id -> prefix.apply(id) + "memories"),
         page(config == null ? null : config.metrics(), served, id -> prefix.apply(id) + "metrics"),
         evals(config == null ? null : config.evals(), served, id -> prefix.apply(id) + "eval_runs"),
-        page(config == null ? null : config.knowledge(), served, id -> prefix.apply(id) + "knowledge"),
+        knowledge(config == null ? null : config.knowledge(), Served.knowledge(catalog),
+            id -> prefix.apply(id) + "knowledge"),
         agents, teams, workflows, List.of());
   }
 
@@ -87,6 +89,32 @@ public record ConfigResponse(
       c.put("model", model);
     }
     return c;
+  }
+
+  /**
+   * The Knowledge page: the databases its spec lists, then each other database holding the contents of a Knowledge
+   * served (as Agno discovers them), and the Knowledge served as {@code knowledge_instances}, their id the resource
+   * name (what the knowledge routes take as {@code knowledge_id}).
+   */
+  private static Map<String, Object> knowledge(AgentOsSpec.@Nullable PageConfig config, List<KnowledgeDef> served,
+      Function<String, String> table) {
+    List<String> dbs = served.stream().map(KnowledgeDef::contentsDb).distinct().toList();
+    Map<String, Object> page = config == null ? page(null, null, dbs, table)
+        : page(config.displayName(), config.dbs(), dbs, table);
+    List<Map<String, Object>> instances = new ArrayList<>();
+    for (KnowledgeDef def : served) {
+      Map<String, Object> instance = new LinkedHashMap<>();
+      instance.put("id", def.id());
+      instance.put("name", def.name());
+      if (!def.description().isEmpty()) {
+        instance.put("description", def.description());
+      }
+      instance.put("db_id", def.contentsDb());
+      instance.put("table", table.apply(def.contentsDb()));
+      instances.add(instance);
+    }
+    page.put("knowledge_instances", instances);
+    return page;
   }
 
   /** The Evals page: the page's settings and the models it offers. */

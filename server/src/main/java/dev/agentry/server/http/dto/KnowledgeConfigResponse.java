@@ -40,10 +40,10 @@ public record KnowledgeConfigResponse(
   public static KnowledgeConfigResponse of(KnowledgeBase base) {
     KnowledgeDef def = base.def();
     List<Chunkers.ChunkerInfo> chunkerInfos = Chunkers.all();
-    List<String> chunkerKeys = chunkerInfos.stream().map(Chunkers.ChunkerInfo::key).toList();
     Map<String, ReaderSchema> readers = new LinkedHashMap<>();
     for (Reader reader : Readers.all()) {
-      readers.put(reader.id(), new ReaderSchema(reader.id(), reader.name(), reader.description(), chunkerKeys));
+      readers.put(reader.id(), new ReaderSchema(reader.id(), reader.name(), reader.description(),
+          reader.chunkers()));
     }
     Map<String, ChunkerSchema> chunkers = new LinkedHashMap<>();
     Map<String, Object> settings = new LinkedHashMap<>();

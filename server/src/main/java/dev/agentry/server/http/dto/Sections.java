@@ -1,5 +1,8 @@
 package dev.agentry.server.http.dto;
 
+import dev.agentry.engine.model.Catalog;
+import dev.agentry.engine.model.KnowledgeDef;
+import dev.agentry.engine.model.KnowledgeUse;
 import dev.agentry.engine.run.AgentTool;
 import dev.agentry.engine.store.StoreSettings;
 import java.util.List;
@@ -98,9 +101,16 @@ final class Sections {
         .build();
   }
 
-  static @Nullable Map<String, Object> knowledge(@Nullable Map<String, Object> filters,
-      @Nullable Boolean agenticFilters, @Nullable String referencesFormat) {
+  /**
+   * {@code knowledge}: with a Knowledge, the database and table of its contents ({@code db_id},
+   * {@code knowledge_table}), then the settings that differ from Agno's defaults.
+   */
+  static @Nullable Map<String, Object> knowledge(Catalog catalog, KnowledgeUse use,
+      @Nullable Map<String, Object> filters, @Nullable Boolean agenticFilters, @Nullable String referencesFormat) {
+    KnowledgeDef def = use.knowledgeId() == null ? null : catalog.knowledge().get(use.knowledgeId());
     return new Settings()
+        .put("db_id", def == null ? null : def.contentsDb())
+        .put("knowledge_table", def == null ? null : knowledgeTable(catalog, def.contentsDb()))
         .put("enable_agentic_knowledge_filters", agenticFilters, false)
         .put("knowledge_filters", filters)
         .put("references_format", referencesFormat, "json")
@@ -138,5 +148,10 @@ final class Sections {
       return null;
     }
     return schema.path("title").isString() ? schema.path("title").stringValue() : "JSONSchema";
+  }
+
+  /** The knowledge contents table of a database: its table prefix and {@code knowledge}. */
+  static String knowledgeTable(Catalog catalog, String dbId) {
+    return StoreSettings.of(catalog, dbId, null).tablePrefix() + "knowledge";
   }
 }

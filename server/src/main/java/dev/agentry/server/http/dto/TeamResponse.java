@@ -51,7 +51,8 @@ public record TeamResponse(
         Sections.tools(context.tools().apply(Target.team(team.id())), s.toolCallLimit(), s.toolChoice()),
         Sections.sessions(s.addHistoryToContext(), s.enableSessionSummaries(), s.numHistoryRuns(), null, null,
             s.cacheSession()),
-        Sections.knowledge(s.knowledgeFilters(), s.enableAgenticKnowledgeFilters(), s.referencesFormat()),
+        Sections.knowledge(context.catalog(), team.leader().knowledge(), s.knowledgeFilters(),
+            s.enableAgenticKnowledgeFilters(), s.referencesFormat()),
         Sections.memory(s.memoryManager() != null, s.enableUserMemories(), s.enableAgenticMemory(), s.metadata()),
         Sections.reasoning(s.reasoning(), s.reasoningAgent(), s.reasoningMinSteps(), s.reasoningMaxSteps()),
         new Settings()
