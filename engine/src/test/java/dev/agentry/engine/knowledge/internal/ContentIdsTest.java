@@ -23,11 +23,11 @@ class ContentIdsTest {
 
   @Test
   void sameContentGetsTheSameIdAndDifferentTextADifferentOne() {
-    ContentUpload a = ContentUpload.text("notes", "first text", Map.of("k", "v"));
-    assertThat(ContentIds.of(a)).isEqualTo(ContentIds.of(ContentUpload.text("notes", "first text", Map.of("k", "v"))));
-    assertThat(ContentIds.of(a)).isNotEqualTo(ContentIds.of(ContentUpload.text("notes", "other text", Map.of("k", "v"))));
-    assertThat(ContentIds.of(a)).isNotEqualTo(ContentIds.of(ContentUpload.text("notes", "first text", Map.of("k", "w"))));
-    assertThat(ContentIds.of(a)).isNotEqualTo(ContentIds.of(ContentUpload.text("memo", "first text", Map.of("k", "v"))));
+    String id = ContentIds.of(ContentUpload.text("notes", "first text", Map.of("k", "v")));
+    assertThat(id).isEqualTo(ContentIds.of(ContentUpload.text("notes", "first text", Map.of("k", "v"))));
+    assertThat(id).isNotEqualTo(ContentIds.of(ContentUpload.text("notes", "other text", Map.of("k", "v"))));
+    assertThat(id).isNotEqualTo(ContentIds.of(ContentUpload.text("notes", "first text", Map.of("k", "w"))));
+    assertThat(id).isNotEqualTo(ContentIds.of(ContentUpload.text("memo", "first text", Map.of("k", "v"))));
   }
 
   @Test
