@@ -47,12 +47,13 @@ public final class KnowledgeBenchmark {
     int queries = Integer.parseInt(options.getOrDefault("queries", "2000"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
     int dims = Integer.parseInt(options.getOrDefault("dims", "256"));
-    Path dir = Path.of(options.getOrDefault("dir", Files.createTempDirectory("agentry-knowledge-docs").toString()));
+    Path dir = options.containsKey("dir") ? Path.of(options.get("dir"))
+        : Files.createTempDirectory("agentry-knowledge-docs");
 
     long bytes = MarkdownCorpus.write(dir, docs);
     System.out.printf(Locale.ROOT, "corpus: %d Markdown documents, %.1f MB in %s%n", docs, bytes / 1e6, dir);
-    Path indexDir = Path.of(options.getOrDefault("index-dir",
-        Files.createTempDirectory("agentry-knowledge-index").toString()));
+    Path indexDir = options.containsKey("index-dir") ? Path.of(options.get("index-dir"))
+        : Files.createTempDirectory("agentry-knowledge-index");
     try (BenchIndexes indexes = indexes(indexName, indexDir)) {
       try (KnowledgeIndex keyword = indexes.open("bench_keyword", 0)) {
         ingest("keyword-only", keyword, dir, 0);
