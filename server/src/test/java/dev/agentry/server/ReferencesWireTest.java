@@ -40,7 +40,8 @@ import tools.jackson.databind.JsonNode;
  * A run's knowledge references on the wire, as Agno's client parses them: {@code references} of the run output
  * ({@code RunOutput.from_dict} validates each with {@code MessageReferences.model_validate}), of the stored run
  * ({@code RunSchema}) and of {@code RunContent} / {@code RunCompleted}, each a {@code {query, references, time}}
- * whose documents are {@code Document.to_dict()}s with the {@code meta_data} Agent UI needs.
+ * whose documents are {@code Document.to_dict()}s with the {@code meta_data} Agent UI needs; and
+ * {@code extra_data.references}, where Agent UI reads them.
  */
 class ReferencesWireTest {
   @TempDir Path dir;
@@ -77,24 +78,27 @@ class ReferencesWireTest {
     RunOutput run = engine.run(Target.agent("helper"), RunRequest.of("where are the docs?"), events::add);
 
     JsonNode output = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(RunOutputResponse.of(run)));
-    assertThat(AgnoShapes.RUN_OUTPUT.check(output, "$", Set.of("spec_version"))).isEmpty();
+    assertThat(AgnoShapes.RUN_OUTPUT.check(output, "$", Set.of("spec_version", "extra_data"))).isEmpty();
     JsonNode refs = output.path("references");
     assertThat(refs.size()).isEqualTo(1);
     assertThat(refs.get(0).path("query").stringValue()).isEqualTo("where are the docs?");
     assertThat(refs.get(0).path("references").get(0).path("content").stringValue())
         .isEqualTo("The docs are in the docs folder.");
     assertThat(refs.get(0).path("references").get(0).path("meta_data").path("chunk").intValue()).isEqualTo(1);
+    assertThat(output.path("extra_data").path("references")).as("where Agent UI reads them").isEqualTo(refs);
+    assertThat(output.path("extra_data").has("reasoning_steps")).isFalse();
 
     JsonNode listed = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(RunSchema.of(
         engine.store().findRun(run.runId()).orElseThrow())));
-    assertThat(AgnoShapes.RUN_SCHEMA.check(listed, "$", Set.of("session_id", "metadata", "spec_version")))
-        .isEmpty();
+    assertThat(AgnoShapes.RUN_SCHEMA.check(listed, "$", Set.of("session_id", "metadata", "spec_version",
+        "extra_data"))).isEmpty();
     assertThat(listed.path("references")).isEqualTo(refs);
 
     for (RunEvent event : events) {
       if (event instanceof RunEvent.RunCompleted || event instanceof RunEvent.RunContent) {
         JsonNode json = EventJson.toTree(event);
         assertThat(json.path("references")).as(event.name()).isEqualTo(refs);
+        assertThat(json.path("extra_data").path("references")).as(event.name()).isEqualTo(refs);
         json.path("references").forEach(r -> assertThat(AgnoShapes.MESSAGE_REFERENCES.check(r,
             "$.references[]", Set.of())).isEmpty());
       }

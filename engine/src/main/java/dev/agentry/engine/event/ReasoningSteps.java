@@ -1,5 +1,6 @@
 package dev.agentry.engine.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -49,17 +50,29 @@ public record ReasoningSteps(List<Step> reasoningSteps) {
   }
 
   /**
-   * The {@code extra_data} Agent UI reads reasoning steps from ({@code extra_data.reasoning_steps}, see
-   * {@code shared/reference/agent-ui.md}): Agno 1's field, written beside Agno 2's {@code reasoning_steps}.
+   * The {@code extra_data} Agent UI reads reasoning steps and knowledge references from
+   * ({@code extra_data.reasoning_steps}, {@code extra_data.references}, see {@code shared/reference/agent-ui.md}):
+   * Agno 1's fields, written beside Agno 2's {@code reasoning_steps} and {@code references}. Empty lists are left out.
    */
-  public record ExtraData(List<Step> reasoningSteps) {
+  public record ExtraData(
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Step> reasoningSteps,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MessageReferences> references) {
     public ExtraData {
-      reasoningSteps = List.copyOf(reasoningSteps);
+      reasoningSteps = reasoningSteps == null ? List.of() : List.copyOf(reasoningSteps);
+      references = references == null ? List.of() : List.copyOf(references);
     }
 
     /** The extra data of {@code steps}; null (left out) when there are none. */
     public static @Nullable ExtraData of(@Nullable List<Step> steps) {
-      return steps == null || steps.isEmpty() ? null : new ExtraData(steps);
+      return of(steps, null);
+    }
+
+    /** The extra data of {@code steps} and {@code references}; null (left out) when there are neither. */
+    public static @Nullable ExtraData of(@Nullable List<Step> steps, @Nullable List<MessageReferences> references) {
+      boolean noSteps = steps == null || steps.isEmpty();
+      boolean noReferences = references == null || references.isEmpty();
+      return noSteps && noReferences ? null : new ExtraData(noSteps ? List.of() : steps,
+          noReferences ? List.of() : references);
     }
   }
 }

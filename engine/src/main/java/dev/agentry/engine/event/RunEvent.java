@@ -220,14 +220,14 @@ public sealed interface RunEvent
     public RunContent withReasoningSteps(@Nullable List<ReasoningSteps.Step> steps) {
       return steps == null || steps.isEmpty() || reasoningSteps != null ? this
           : new RunContent(scope, createdAt, content, contentType, reasoningContent, references, steps,
-              ReasoningSteps.ExtraData.of(steps));
+              ReasoningSteps.ExtraData.of(steps, references));
     }
 
     /** This piece with the run's references so far, as Agno's carry them; unchanged when there are none. */
     public RunContent withReferences(@Nullable List<MessageReferences> found) {
       return found == null || found.isEmpty() ? this
           : new RunContent(scope, createdAt, content, contentType, reasoningContent, List.copyOf(found),
-              reasoningSteps, extraData);
+              reasoningSteps, ReasoningSteps.ExtraData.of(reasoningSteps, found));
     }
   }
 

@@ -242,7 +242,8 @@ final class RunLoop {
     List<ReasoningSteps.Step> steps = run.reasoningSteps().isEmpty() ? null : run.reasoningSteps();
     return run.end(RunStatus.COMPLETED, content, contentType, new RunEvent.RunCompleted(run.scope, run.now(), content,
         contentType, run.reasoning(), run.referencesOrNull(), steps, steps == null ? null : run.reasoningMessagesJson(),
-        ReasoningSteps.ExtraData.of(steps), run.metadata, run.metrics(), run.sessionStateSnapshot(),
+        ReasoningSteps.ExtraData.of(steps, run.referencesOrNull()), run.metadata, run.metrics(),
+        run.sessionStateSnapshot(),
         members.isEmpty() ? null : MemberResponses.lazy(() -> MemberJson.of(members))));
   }
 

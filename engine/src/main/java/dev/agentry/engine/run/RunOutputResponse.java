@@ -68,7 +68,7 @@ public record RunOutputResponse(
         run.content(), run.contentType(), run.reasoningContent(),
         run.reasoningSteps().isEmpty() ? null : run.reasoningSteps(), ChatMessage.reasoningOf(run),
         run.references().isEmpty() ? null : run.references(),
-        ReasoningSteps.ExtraData.of(run.reasoningSteps()), run.model(), run.modelProvider(),
+        ReasoningSteps.ExtraData.of(run.reasoningSteps(), run.references()), run.model(), run.modelProvider(),
         run.sessionState(), run.createdAt(), run.status().name(),
         RunMetrics.of(run.metrics(), run.model(), run.modelProvider()), events(run.events()),
         ChatMessage.listOf(run), run.metadata(), run.tools(),

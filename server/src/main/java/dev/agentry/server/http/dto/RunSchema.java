@@ -70,7 +70,7 @@ public record RunSchema(
         run.sessionId(),
         run.status().name(), inputText, run.content(), "str".equals(run.contentType()) ? "text" : "json",
         run.reasoningContent(), run.reasoningSteps().isEmpty() ? null : run.reasoningSteps(),
-        ChatMessage.reasoningOf(run), ReasoningSteps.ExtraData.of(run.reasoningSteps()),
+        ChatMessage.reasoningOf(run), ReasoningSteps.ExtraData.of(run.reasoningSteps(), run.references()),
         RunMetrics.of(run.metrics(), run.model(), run.modelProvider()),
         ChatMessage.listOf(run), run.tools(), RunOutputResponse.events(run.events()),
         Instant.ofEpochSecond(run.createdAt()).toString(), run.references().isEmpty() ? null : run.references(),
