@@ -225,6 +225,7 @@ public final class SpecCompiler {
           checkSchema(resource, "/spec/input_schema");
         }
         case MODEL -> ModelChecks.check(resource, problems);
+        case KNOWLEDGE -> KnowledgeChecks.check(resource, index.get(Kind.MODEL), problems);
         case TOOLKIT -> {
           checkFunctionNames(resource);
           tools.checkToolkit(resource);

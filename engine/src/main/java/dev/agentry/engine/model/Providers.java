@@ -28,7 +28,15 @@ public final class Providers {
       "vllm", "http://localhost:8000/v1",
       "lmstudio", "http://localhost:1234/v1");
 
+  /** The providers without an embeddings API: the others speak OpenAI's {@code /embeddings}. */
+  private static final java.util.Set<String> WITHOUT_EMBEDDINGS = java.util.Set.of("anthropic", "scripted");
+
   private Providers() {}
+
+  /** True when {@code provider} can embed text (a Knowledge's embedder): openai and the OpenAI-compatible ones. */
+  public static boolean hasEmbeddings(String provider) {
+    return isKnown(provider) && !WITHOUT_EMBEDDINGS.contains(provider);
+  }
 
   /** True when {@code name} is a provider this release knows. */
   public static boolean isKnown(String name) {

@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The storage port: sessions, their runs (one record per run, never an array inside the session), user memories and
- * daily metrics. Backends: {@code store.memory}, {@code store.sqlite}, {@code store.postgres}, {@code store.mongo};
+ * The storage port: sessions, their runs (one record per run, never an array inside the session), user memories,
+ * daily metrics and the contents of Knowledge. Backends: {@code store.memory}, {@code store.sqlite}, {@code store.postgres}, {@code store.mongo};
  * all pass one conformance suite.
  *
  * <p>Implementations are thread-safe and may be shared by several processes on one database. Every write is atomic:
@@ -100,30 +100,24 @@ public interface SessionStore extends AutoCloseable {
   /** The stored days between {@code from} and {@code to} (inclusive; open when null), oldest first. */
   List<DailyMetrics> listDailyMetrics(@Nullable LocalDate from, @Nullable LocalDate to);
 
-  /**
-   * Saves a knowledge content (insert or replace by id). TEMPORARY default: every backend implements it (issue 16).
-   */
-  default void saveContent(KnowledgeContent content) {
-    throw new UnsupportedOperationException("knowledge contents are not stored by " + getClass().getSimpleName());
-  }
+  // ---- knowledge contents ----
 
-  /** The knowledge content with this id. */
-  default Optional<KnowledgeContent> findContent(String contentId) {
-    throw new UnsupportedOperationException("knowledge contents are not stored by " + getClass().getSimpleName());
-  }
+  /** Creates or replaces a knowledge content (keyed by its id) as a whole. */
+  void saveContent(KnowledgeContent content);
+
+  /** The knowledge content with {@code contentId}, if stored. */
+  Optional<KnowledgeContent> findContent(String contentId);
 
   /**
-   * One page of the contents linked to a Knowledge ({@code linked_to}), sorted by {@code created_at},
-   * {@code updated_at} or {@code name}.
+   * One page of the contents linked to a Knowledge ({@code linked_to}), with the total count, sorted by one of
+   * {@link KnowledgeContent#SORTABLE} (ties broken by id).
+   *
+   * @throws IllegalArgumentException when {@code page} sorts by another field
    */
-  default Page<KnowledgeContent> listContents(String linkedTo, PageRequest page) {
-    throw new UnsupportedOperationException("knowledge contents are not stored by " + getClass().getSimpleName());
-  }
+  Page<KnowledgeContent> listContents(String linkedTo, PageRequest page);
 
   /** Deletes one content; false when there was none. */
-  default boolean deleteContent(String contentId) {
-    throw new UnsupportedOperationException("knowledge contents are not stored by " + getClass().getSimpleName());
-  }
+  boolean deleteContent(String contentId);
 
   /** Releases connections and files; the store cannot be used afterwards. */
   @Override

@@ -28,11 +28,13 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The one conformance suite every {@link SessionStore} backend passes (STYLE §32), with the tests of team runs in
- * {@link TeamRunsContract} and of workflow runs in {@link WorkflowRunsContract}. Each test opens the backend on a
- * table prefix of its own, so tests start from empty tables and never see each other's rows.
+ * {@link TeamRunsContract}, of workflow runs in {@link WorkflowRunsContract} and of knowledge contents in
+ * {@link KnowledgeContentsContract}. Each test opens the backend on a table prefix of its own, so tests start from
+ * empty tables and never see each other's rows.
  */
 @Timeout(120)
-public abstract class SessionStoreContract implements TeamRunsContract, WorkflowRunsContract {
+public abstract class SessionStoreContract
+    implements TeamRunsContract, WorkflowRunsContract, KnowledgeContentsContract {
   /** Stores opened by a test, closed after it. */
   private final List<SessionStore> opened = new ArrayList<>();
   protected SessionStore store;
@@ -393,6 +395,23 @@ public abstract class SessionStoreContract implements TeamRunsContract, Workflow
         .containsExactly(day.minusDays(1), day, day.plusDays(1));
     assertThat(store.listDailyMetrics(day, null)).hasSize(2);
     assertThat(store.listDailyMetrics(null, day.minusDays(1))).hasSize(1);
+  }
+
+  // ---- knowledge contents (the rest is in KnowledgeContentsContract) ----
+
+  @Test
+  void concurrentFirstSavesOfOneContentLeaveOneWholeRow() throws Exception {
+    int workers = 6;
+    List<KnowledgeContent> saved = inParallel(workers, w -> {
+      KnowledgeContent c = KnowledgeContentsContract.content("c1", "docs", "writer " + w, 100 + w, 100 + w,
+          Map.of("writer", w), null);
+      store.saveContent(c);
+      return c;
+    });
+    assertThat(store.listContents("docs", PageRequest.of(1, 10, "created_at", SortOrder.ASC)).totalCount())
+        .isEqualTo(1);
+    assertThat(saved).as("the stored content is one writer's, not a mix").contains(
+        store.findContent("c1").orElseThrow());
   }
 
   // ---- migrations ----

@@ -3,6 +3,7 @@ package dev.agentry.engine.store.memory;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.DailyMetrics;
+import dev.agentry.engine.store.KnowledgeContent;
 import dev.agentry.engine.store.MemoryQuery;
 import dev.agentry.engine.store.Page;
 import dev.agentry.engine.store.PageRequest;
@@ -38,6 +39,7 @@ public final class MemorySessionStore implements SessionStore {
   private final Map<String, RunOutput> runs = new LinkedHashMap<>(); // in order of first save
   private final Map<String, UserMemory> memories = new LinkedHashMap<>();
   private final Map<LocalDate, DailyMetrics> metrics = new TreeMap<>();
+  private final Map<String, KnowledgeContent> contents = new LinkedHashMap<>();
 
   public static MemorySessionStore create() {
     return new MemorySessionStore();
@@ -189,6 +191,32 @@ public final class MemorySessionStore implements SessionStore {
         .filter(d -> from == null || !d.date().isBefore(from))
         .filter(d -> to == null || !d.date().isAfter(to))
         .toList();
+  }
+
+  @Override
+  public synchronized void saveContent(KnowledgeContent content) {
+    contents.put(content.id(), content);
+  }
+
+  @Override
+  public synchronized Optional<KnowledgeContent> findContent(String contentId) {
+    return Optional.ofNullable(contents.get(contentId));
+  }
+
+  @Override
+  public synchronized Page<KnowledgeContent> listContents(String linkedTo, PageRequest page) {
+    KnowledgeContent.checkSortable(page);
+    Stream<KnowledgeContent> matching = contents.values().stream().filter(c -> linkedTo.equals(c.linkedTo()));
+    return page(matching, page, KnowledgeContent::id, c -> switch (page.sortBy()) {
+      case "updated_at" -> c.updatedAt();
+      case "name" -> c.name();
+      default -> c.createdAt();
+    });
+  }
+
+  @Override
+  public synchronized boolean deleteContent(String contentId) {
+    return contents.remove(contentId) != null;
   }
 
   @Override

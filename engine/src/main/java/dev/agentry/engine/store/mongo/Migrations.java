@@ -28,7 +28,8 @@ final class Migrations {
 
   static final List<Step> STEPS = List.of(
       new Step(1, "indexes for every filter and sort", Migrations::v1Indexes),
-      new Step(2, "runs typed by component, with their parent run", Migrations::v2RunComponents));
+      new Step(2, "runs typed by component, with their parent run", Migrations::v2RunComponents),
+      new Step(3, "knowledge contents listed per knowledge", Migrations::v3KnowledgeContents));
 
   private Migrations() {}
 
@@ -99,5 +100,10 @@ final class Migrations {
     }
     c.runs().createIndex(Indexes.ascending("component_type", "component_id", "seq"));
     c.runs().createIndex(Indexes.ascending("parent_run_id", "seq"));
+  }
+
+  /** The contents of one Knowledge ({@code linked_to}), newest first by default: one index serves both. */
+  private static void v3KnowledgeContents(StoreCollections c) {
+    c.knowledge().createIndex(Indexes.ascending("linked_to", "created_at"));
   }
 }

@@ -2,8 +2,10 @@ package dev.agentry.engine.store.mongo;
 
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.DailyMetrics;
+import dev.agentry.engine.store.KnowledgeContent;
 import dev.agentry.engine.store.MemoryQuery;
 import dev.agentry.engine.store.Page;
+import dev.agentry.engine.store.PageRequest;
 import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.Session;
 import dev.agentry.engine.store.SessionQuery;
@@ -32,6 +34,7 @@ public final class MongoSessionStore implements SessionStore {
   private final RunCollection runs;
   private final MemoryCollection memories;
   private final MetricsCollection metrics;
+  private final ContentCollection contents;
 
   private MongoSessionStore(MongoConnection connection, StoreCollections collections, MongoErrors errors) {
     this.connection = connection;
@@ -40,6 +43,7 @@ public final class MongoSessionStore implements SessionStore {
     this.runs = new RunCollection(collections.runs());
     this.memories = new MemoryCollection(collections.memories());
     this.metrics = new MetricsCollection(collections.metrics());
+    this.contents = new ContentCollection(collections.knowledge());
   }
 
   /**
@@ -168,6 +172,29 @@ public final class MongoSessionStore implements SessionStore {
   @Override
   public List<DailyMetrics> listDailyMetrics(@Nullable LocalDate from, @Nullable LocalDate to) {
     return errors.call("list daily metrics", () -> metrics.list(from, to));
+  }
+
+  @Override
+  public void saveContent(KnowledgeContent content) {
+    errors.call("save knowledge content " + content.id(), () -> {
+      contents.save(content);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<KnowledgeContent> findContent(String contentId) {
+    return errors.call("find knowledge content " + contentId, () -> contents.find(contentId));
+  }
+
+  @Override
+  public Page<KnowledgeContent> listContents(String linkedTo, PageRequest page) {
+    return errors.call("list the contents of knowledge " + linkedTo, () -> contents.list(linkedTo, page));
+  }
+
+  @Override
+  public boolean deleteContent(String contentId) {
+    return errors.call("delete knowledge content " + contentId, () -> contents.delete(contentId));
   }
 
   @Override

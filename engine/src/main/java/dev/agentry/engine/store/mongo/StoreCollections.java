@@ -6,13 +6,14 @@ import org.bson.BsonDocument;
 
 /**
  * The backend's collections, named with the table prefix: sessions, runs (one document per run), memories, daily
- * metrics and the record of applied migrations.
+ * metrics, knowledge contents and the record of applied migrations.
  */
 record StoreCollections(
     MongoCollection<BsonDocument> sessions,
     MongoCollection<BsonDocument> runs,
     MongoCollection<BsonDocument> memories,
     MongoCollection<BsonDocument> metrics,
+    MongoCollection<BsonDocument> knowledge,
     MongoCollection<BsonDocument> schemaVersions) {
   static StoreCollections of(MongoDatabase database, String prefix) {
     return new StoreCollections(
@@ -20,6 +21,7 @@ record StoreCollections(
         database.getCollection(prefix + "runs", BsonDocument.class),
         database.getCollection(prefix + "memories", BsonDocument.class),
         database.getCollection(prefix + "metrics", BsonDocument.class),
+        database.getCollection(prefix + "knowledge", BsonDocument.class),
         database.getCollection(prefix + "schema_versions", BsonDocument.class));
   }
 }

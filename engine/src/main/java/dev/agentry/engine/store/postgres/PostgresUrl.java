@@ -17,7 +17,15 @@ import org.jspecify.annotations.Nullable;
  * @param user the percent-decoded user name, if given (in the authority or as {@code ?user=})
  * @param password the percent-decoded password, if given (in the authority or as {@code ?password=})
  */
-record PostgresUrl(String jdbcUrl, @Nullable String user, @Nullable String password) {
+public record PostgresUrl(String jdbcUrl, @Nullable String user, @Nullable String password) {
+  /**
+   * Parses a URL as a Database resource takes it, or a JDBC one ({@code jdbc:postgresql://host/db?user=..}); a
+   * {@link StoreException} naming the masked URL when it is neither.
+   */
+  public static PostgresUrl parse(String url) {
+    return parse(StoreSettings.of(url.regionMatches(true, 0, "jdbc:", 0, 5) ? url.substring(5) : url));
+  }
+
   static PostgresUrl parse(StoreSettings settings) {
     String url = settings.url();
     int schemeEnd = url.indexOf("://");

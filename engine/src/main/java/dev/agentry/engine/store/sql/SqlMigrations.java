@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Handle;
 final class SqlMigrations {
   static final List<SqlMigration> ALL = List.of(
       new SqlMigration(1, SchemaV1::statements),
-      new SqlMigration(2, SchemaV2::statements));
+      new SqlMigration(2, SchemaV2::statements),
+      new SqlMigration(3, SchemaV3::statements));
 
   private SqlMigrations() {}
 

@@ -2,8 +2,10 @@ package dev.agentry.engine.store.sql;
 
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.DailyMetrics;
+import dev.agentry.engine.store.KnowledgeContent;
 import dev.agentry.engine.store.MemoryQuery;
 import dev.agentry.engine.store.Page;
+import dev.agentry.engine.store.PageRequest;
 import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.Session;
 import dev.agentry.engine.store.SessionQuery;
@@ -26,6 +28,7 @@ public abstract class SqlSessionStore implements SessionStore {
   private final SqlRuns runs;
   private final SqlMemories memories;
   private final SqlMetrics metrics;
+  private final SqlContents contents;
 
   protected SqlSessionStore(SqlDatabase db) {
     this.db = db;
@@ -33,6 +36,7 @@ public abstract class SqlSessionStore implements SessionStore {
     this.runs = new SqlRuns(db);
     this.memories = new SqlMemories(db);
     this.metrics = new SqlMetrics(db);
+    this.contents = new SqlContents(db);
   }
 
   @Override
@@ -123,6 +127,26 @@ public abstract class SqlSessionStore implements SessionStore {
   @Override
   public List<DailyMetrics> listDailyMetrics(@Nullable LocalDate from, @Nullable LocalDate to) {
     return metrics.list(from, to);
+  }
+
+  @Override
+  public void saveContent(KnowledgeContent content) {
+    contents.save(content);
+  }
+
+  @Override
+  public Optional<KnowledgeContent> findContent(String contentId) {
+    return contents.find(contentId);
+  }
+
+  @Override
+  public Page<KnowledgeContent> listContents(String linkedTo, PageRequest page) {
+    return contents.list(linkedTo, page);
+  }
+
+  @Override
+  public boolean deleteContent(String contentId) {
+    return contents.delete(contentId);
   }
 
   @Override
