@@ -13,9 +13,17 @@ public interface Reader {
 
   String description();
 
+  /** The chunker keys {@code /knowledge/config} lists for this reader, Agno's first (the reader's default) first. */
+  List<String> chunkers();
+
+  /** The content types (extensions such as {@code .pdf}, or {@code url}, {@code text}) this reader is listed for. */
+  List<String> contentTypes();
+
   /**
    * The documents of the content (one for most types; one per page for PDF).
    *
+   * @param name the content's name, which each document keeps
+   * @param metadata the content's metadata, which each document carries plus what the reader adds
    * @throws dev.agentry.engine.knowledge.KnowledgeException when the bytes are not of its type
    */
   List<Document> read(String name, byte[] bytes, Map<String, Object> metadata);
