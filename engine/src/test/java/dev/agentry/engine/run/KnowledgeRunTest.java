@@ -7,6 +7,7 @@ import dev.agentry.engine.event.MessageReferences;
 import dev.agentry.engine.event.RunEvent;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.event.ToolExecution;
+import dev.agentry.engine.knowledge.KnowledgeException;
 import dev.agentry.engine.llm.Role;
 import dev.agentry.engine.model.Catalog;
 import java.nio.file.Path;
@@ -274,14 +275,16 @@ class KnowledgeRunTest {
   @Test
   void a_missing_knowledge_gives_the_model_an_error_and_the_run_goes_on() {
     Catalog catalog = Specs.compile(dir, KNOWLEDGE + Specs.agent("knowledge: docs\n", SEARCHING_MODEL));
-    Engine engine = Engine.create(catalog); // no opener: no Knowledge is open
+    Engine engine = Engine.create(catalog, c -> c.knowledgeOpener(def -> {
+      throw new KnowledgeException("the index folder is locked");
+    }));
 
     RunOutput out = engine.run("agent", RunRequest.of("validate specs"));
 
     assertThat(out.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(out.tools()).singleElement().satisfies(t -> {
       assertThat(t.toolCallError()).isTrue();
-      assertThat(t.result()).isEqualTo("Error searching knowledge base: the knowledge 'docs' is not available");
+      assertThat(t.result()).startsWith("Error searching knowledge base: the knowledge 'docs' is not available");
     });
   }
 

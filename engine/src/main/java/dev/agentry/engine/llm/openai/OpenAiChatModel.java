@@ -8,13 +8,8 @@ import dev.agentry.engine.llm.StreamListener;
 import dev.agentry.engine.llm.http.Endpoint;
 import dev.agentry.engine.llm.http.ProviderHttp;
 import dev.agentry.engine.model.ModelDef;
-import dev.agentry.engine.spec.ModelSpec;
-import dev.agentry.engine.spec.Secret;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class OpenAiChatModel implements ChatModel {
   /** The Azure OpenAI data-plane version used when {@code api_version} is unset: the latest GA one. */
-  public static final String AZURE_DEFAULT_API_VERSION = "2024-10-21";
+  public static final String AZURE_DEFAULT_API_VERSION = OpenAiEndpoints.AZURE_DEFAULT_API_VERSION;
 
   private static final Map<String, String> KEY_VARIABLES = Map.of(
       "openai", "OPENAI_API_KEY",
@@ -73,44 +68,11 @@ public final class OpenAiChatModel implements ChatModel {
   @Override
   public ChatResponse chat(ChatRequest request, StreamListener listener) {
     JsonNode body = OpenAiRequestBody.of(model, request);
-    HttpRequest httpRequest = http.post(url(), body, request.stream(), authHeaders());
+    HttpRequest httpRequest = http.post(OpenAiEndpoints.url(model, http.endpoint(), "chat/completions"), body, request.stream(),
+        OpenAiEndpoints.headers(model, http.endpoint()));
     if (request.stream()) {
       return http.stream(httpRequest, request.cancellation(), listener, () -> new OpenAiStreamParser(provider()));
     }
     return OpenAiAnswer.read(provider(), http.send(httpRequest, request.cancellation()));
-  }
-
-  private String url() {
-    String baseUrl = http.endpoint().requireBaseUrl();
-    if (!isAzure()) {
-      return baseUrl + "/chat/completions";
-    }
-    ModelSpec spec = model.spec();
-    String version = spec != null && spec.apiVersion() != null ? spec.apiVersion() : AZURE_DEFAULT_API_VERSION;
-    return baseUrl + "/openai/deployments/" + encode(model.modelId()) + "/chat/completions?api-version="
-        + encode(version);
-  }
-
-  private Map<String, String> authHeaders() {
-    Endpoint endpoint = http.endpoint();
-    // A provider with a key variable cannot work without a key: say so before the provider answers 401.
-    Secret key = endpoint.keyVariable() != null ? endpoint.requireKey() : endpoint.apiKey();
-    Map<String, String> headers = new LinkedHashMap<>();
-    if (key != null) {
-      headers.put(isAzure() ? "api-key" : "Authorization", isAzure() ? key.value() : "Bearer " + key.value());
-    }
-    ModelSpec spec = model.spec();
-    if (spec != null && spec.organization() != null) {
-      headers.put("OpenAI-Organization", spec.organization());
-    }
-    return headers;
-  }
-
-  private boolean isAzure() {
-    return provider().equals("azure");
-  }
-
-  private static String encode(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

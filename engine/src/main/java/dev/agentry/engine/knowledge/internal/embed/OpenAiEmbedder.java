@@ -8,17 +8,14 @@ import dev.agentry.engine.llm.ModelException;
 import dev.agentry.engine.llm.http.Endpoint;
 import dev.agentry.engine.llm.http.ProviderHttp;
 import dev.agentry.engine.llm.openai.OpenAiChatModel;
+import dev.agentry.engine.llm.openai.OpenAiEndpoints;
 import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.spec.ModelSpec;
-import dev.agentry.engine.spec.Secret;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +45,7 @@ final class OpenAiEmbedder implements Embedder {
     // As Agno: text-embedding-3 models take a size; so may a server the user pointed base_url at.
     ModelSpec spec = model.spec();
     this.sendDimensions = model.modelId().startsWith("text-embedding-3")
-        || spec != null && spec.baseUrl() != null && !spec.baseUrl().isBlank() && !isAzure();
+        || spec != null && spec.baseUrl() != null && !spec.baseUrl().isBlank() && !OpenAiEndpoints.isAzure(model);
   }
 
   @Override
@@ -76,7 +73,8 @@ final class OpenAiEmbedder implements Embedder {
     }
     JsonNode answer;
     try {
-      HttpRequest request = http.post(url(), body, false, authHeaders());
+      HttpRequest request = http.post(OpenAiEndpoints.url(model, http.endpoint(), "embeddings"), body, false,
+          OpenAiEndpoints.headers(model, http.endpoint()));
       answer = http.send(request, Cancellation.NONE);
     } catch (ModelException e) {
       throw new KnowledgeException(failure(e.getMessage()), e);
@@ -128,39 +126,6 @@ final class OpenAiEmbedder implements Embedder {
   private String failure(String cause) {
     return "embedding model " + model.qualifiedName() + (model.resource() == null ? "" : " (Model resource "
         + model.resource() + ")") + " failed: " + cause;
-  }
-
-  private String url() {
-    String baseUrl = http.endpoint().requireBaseUrl();
-    if (!isAzure()) {
-      return baseUrl + "/embeddings";
-    }
-    ModelSpec spec = model.spec();
-    String version = spec != null && spec.apiVersion() != null ? spec.apiVersion()
-        : OpenAiChatModel.AZURE_DEFAULT_API_VERSION;
-    return baseUrl + "/openai/deployments/" + encode(model.modelId()) + "/embeddings?api-version=" + encode(version);
-  }
-
-  private Map<String, String> authHeaders() {
-    Endpoint endpoint = http.endpoint();
-    Secret key = endpoint.keyVariable() != null ? endpoint.requireKey() : endpoint.apiKey();
-    Map<String, String> headers = new LinkedHashMap<>();
-    if (key != null) {
-      headers.put(isAzure() ? "api-key" : "Authorization", isAzure() ? key.value() : "Bearer " + key.value());
-    }
-    ModelSpec spec = model.spec();
-    if (spec != null && spec.organization() != null) {
-      headers.put("OpenAI-Organization", spec.organization());
-    }
-    return headers;
-  }
-
-  private boolean isAzure() {
-    return model.provider().equals("azure");
-  }
-
-  private static String encode(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   @Override
