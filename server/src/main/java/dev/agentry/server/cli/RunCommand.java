@@ -5,6 +5,7 @@ import dev.agentry.engine.Builtins;
 import dev.agentry.engine.compile.SpecCompiler;
 import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.event.RunStatus;
+import dev.agentry.engine.knowledge.KnowledgeBase;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.run.Engine;
 import dev.agentry.engine.run.RunOutput;
@@ -19,6 +20,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,6 +42,9 @@ import picocli.CommandLine.Parameters;
     description = "Run an agent, a team or a workflow once and stream its answer, tool calls, members' work and steps "
         + "included.")
 final class RunCommand implements Callable<Integer> {
+  /** How long a run waits for its knowledge to be indexed before it starts. */
+  private static final Duration KNOWLEDGE_WAIT = Duration.ofMinutes(2);
+
   @Parameters(index = "0", paramLabel = "ID", description = "The agent's, team's or workflow's id (its metadata.name)")
   String id;
 
@@ -92,6 +97,29 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * A one-off run starts with its knowledge indexed: the server answers while the spec's sources are indexed, but a
+   * run from the command line would otherwise search a half-built index.
+   */
+  private static void awaitKnowledge(Engine engine, PrintWriter err) {
+    for (KnowledgeBase knowledge : engine.knowledgeBases()) {
+      try {
+        if (knowledge.awaitIdle(Duration.ofMillis(200))) {
+          continue;
+        }
+        err.println("Indexing knowledge '" + knowledge.def().id() + "'...");
+        err.flush();
+        if (!knowledge.awaitIdle(KNOWLEDGE_WAIT)) {
+          err.println("Knowledge '" + knowledge.def().id() + "' is still indexing after "
+              + KNOWLEDGE_WAIT.toSeconds() + " s; the run searches what is indexed so far.");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   private int run(Engine engine, PrintWriter out, PrintWriter err) {
     Catalog catalog = engine.catalog();
     Target target = catalog.findAgent(id).map(a -> Target.agent(id))
@@ -105,6 +133,7 @@ final class RunCommand implements Callable<Integer> {
     boolean showMembers = catalog.findTeam(id).map(t -> t.team().showMembersResponses())
         .orElse(catalog.findWorkflow(id).isPresent());
     TerminalPrinter printer = new TerminalPrinter(out, json, showMembers);
+    awaitKnowledge(engine, err);
     TerminalQuestions questions = new TerminalQuestions(
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
     try {

@@ -48,6 +48,13 @@ import org.jspecify.annotations.Nullable;
  * loses at most that last second.
  */
 public final class LuceneIndex implements KnowledgeIndex {
+  /**
+   * Lucene tells, through java.util.logging and on stderr at first use, that the incubating Vector API is not
+   * enabled. Enabling it would make the JDK print a warning of its own at every start of the command line, so the
+   * scalar code is used on purpose and the notice is kept out of `agentry run` output. Held so the level stays set.
+   */
+  private static final java.util.logging.Logger VECTORIZATION_NOTICE = quietVectorizationNotice();
+
   /** How long a write waits before its commit, so a burst of writes shares one fsync. */
   static final long COMMIT_DELAY_MS = 1000;
 
@@ -313,5 +320,12 @@ public final class LuceneIndex implements KnowledgeIndex {
   @Override
   public String toString() {
     return "LuceneIndex[" + where + ", dimensions=" + dimensions + "]";
+  }
+
+  private static java.util.logging.Logger quietVectorizationNotice() {
+    java.util.logging.Logger logger =
+        java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    return logger;
   }
 }
