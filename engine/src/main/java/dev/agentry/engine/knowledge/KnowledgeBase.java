@@ -4,6 +4,7 @@ import dev.agentry.engine.model.KnowledgeDef;
 import dev.agentry.engine.store.KnowledgeContent;
 import dev.agentry.engine.store.Page;
 import dev.agentry.engine.store.PageRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public interface KnowledgeBase {
   Set<String> filterKeys();
 
   /** Waits until no content is PROCESSING or the timeout passes; true when idle (tests, the CLI's validate). */
-  boolean awaitIdle(java.time.Duration timeout) throws InterruptedException;
+  boolean awaitIdle(Duration timeout) throws InterruptedException;
 
   /**
    * Stops its background ingestion and releases its index and connections; the engine calls it when no catalog
