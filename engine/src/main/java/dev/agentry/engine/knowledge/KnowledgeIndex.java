@@ -24,6 +24,9 @@ public interface KnowledgeIndex extends AutoCloseable {
   /** The best hits for the query, best first, at most {@code query.limit()}. */
   List<SearchHit> search(SearchQuery query);
 
+  /** Whether the index holds at least one chunk of the content. */
+  boolean holds(String contentId);
+
   /** How many chunks the index holds. */
   long count();
 

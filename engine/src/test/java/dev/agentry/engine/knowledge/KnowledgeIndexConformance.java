@@ -262,7 +262,9 @@ public abstract class KnowledgeIndexConformance {
         chunk("plants", 1, "more about plants", Map.of(), DIMS)));
     assertThat(index.count()).isEqualTo(4);
 
+    assertThat(index.holds("plants")).isTrue();
     assertThat(index.delete("plants")).isTrue();
+    assertThat(index.holds("plants")).as("holds no chunk once deleted").isFalse();
     assertThat(index.delete("plants")).isFalse();
     assertThat(index.delete("never-added")).isFalse();
 

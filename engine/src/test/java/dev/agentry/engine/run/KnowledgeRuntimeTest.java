@@ -8,6 +8,7 @@ import dev.agentry.engine.compile.SpecCompiler;
 import dev.agentry.engine.knowledge.ContentUpload;
 import dev.agentry.engine.knowledge.EmbeddingsStub;
 import dev.agentry.engine.knowledge.KnowledgeBase;
+import dev.agentry.engine.knowledge.internal.lucene.LuceneIndex;
 import dev.agentry.engine.knowledge.SearchHit;
 import dev.agentry.engine.knowledge.SearchType;
 import dev.agentry.engine.model.Catalog;
@@ -310,6 +311,30 @@ class KnowledgeRuntimeTest {
     assertThat(docs.searchTypes()).containsExactly(SearchType.KEYWORD);
     assertThat(docs.search("validate specs", null, Map.of("kind", "faq"), null)).isNotEmpty()
         .allSatisfy(h -> assertThat(h.chunk().name()).isEqualTo("agentry-faq.md"));
+  }
+
+  @Test
+  void a_completed_content_whose_chunks_the_index_lost_is_indexed_again_at_the_next_open() throws Exception {
+    knowledge("""
+        sources:
+          - path: docs/
+        """);
+    Engine first = open();
+    KnowledgeBase kb = first.knowledge("kb").orElseThrow();
+    KnowledgeContent upload = kb.add(ContentUpload.text("upload", "Glaciers carve fjords slowly.", Map.of()));
+    assertThat(kb.awaitIdle(WAIT)).isTrue();
+    first.close();
+    engines.remove(first);
+    // a crash after the contents table said COMPLETED and before the index committed the chunks
+    try (LuceneIndex index = LuceneIndex.open(data.resolve("knowledge").resolve("kb"), 0)) {
+      assertThat(index.delete(upload.id())).isTrue();
+    }
+
+    KnowledgeBase reopened = open().knowledge("kb").orElseThrow();
+    assertThat(reopened.awaitIdle(WAIT)).isTrue();
+    assertThat(reopened.content(upload.id())).get().extracting(KnowledgeContent::status)
+        .isEqualTo(ContentStatus.COMPLETED);
+    assertThat(names(reopened.search("glaciers", SearchType.KEYWORD, Map.of(), null))).containsExactly("upload");
   }
 
   private Engine open() {

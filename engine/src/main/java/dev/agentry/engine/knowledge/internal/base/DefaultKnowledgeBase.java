@@ -80,7 +80,8 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
 
   /**
    * Opens the Knowledge {@code def} declares and starts syncing its sources in the background; contents left
-   * PROCESSING by a previous run, and every content when the index is empty, are indexed again.
+   * PROCESSING by a previous run, those completed whose chunks the index lost, and every content when the index is
+   * empty, are indexed again.
    *
    * @param uploadsFolder where uploads are kept, or null to keep them in memory
    * @param root the spec folder, which the ids of spec files are relative to
@@ -103,8 +104,30 @@ public final class DefaultKnowledgeBase implements KnowledgeBase {
       parts.index().close();
       throw e;
     }
-    base.syncInBackground(empty);
+    boolean fresh = empty;
+    base.ingestion.background(() -> {
+      if (!fresh) {
+        base.requeueLost();
+      }
+      base.sync(fresh);
+    });
     return base;
+  }
+
+  /**
+   * Marks PROCESSING the contents recorded COMPLETED whose chunks the index lacks (a crash between the contents
+   * table's write and the index's commit), so that the sync that follows indexes them again.
+   */
+  private void requeueLost() {
+    synchronized (writes) {
+      for (KnowledgeContent c : all()) {
+        if (c.status() == ContentStatus.COMPLETED && c.size() > 0 && !parts.index().holds(c.id())) {
+          LOG.warn("knowledge {}: content {} ({}) is completed but its chunks are missing from the index; indexing it"
+              + " again", def.id(), c.id(), c.name());
+          store.saveContent(c.withStatus(ContentStatus.PROCESSING, "", now()));
+        }
+      }
+    }
   }
 
   @Override

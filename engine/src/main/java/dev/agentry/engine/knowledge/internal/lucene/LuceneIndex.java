@@ -203,6 +203,20 @@ public final class LuceneIndex implements KnowledgeIndex {
   }
 
   @Override
+  public boolean holds(String contentId) {
+    try {
+      IndexSearcher searcher = current();
+      try {
+        return searcher.count(new TermQuery(new Term(ChunkDocuments.CONTENT_ID, contentId))) > 0;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new KnowledgeException("cannot read the Lucene index " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public long count() {
     try {
       IndexSearcher searcher = current();

@@ -220,6 +220,20 @@ public final class PgVectorIndex implements KnowledgeIndex {
   }
 
   @Override
+  public boolean holds(String contentId) {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement holds = connection.prepareStatement(
+            "SELECT 1 FROM " + table.sql() + " WHERE content_id = ? LIMIT 1")) {
+      holds.setString(1, contentId);
+      try (ResultSet rs = holds.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw failure("cannot look up content " + contentId, e);
+    }
+  }
+
+  @Override
   public long count() {
     try (Connection connection = pool.getConnection();
         PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + table.sql());
