@@ -1,7 +1,7 @@
 package dev.agentry.engine.run;
 
 import dev.agentry.engine.event.MessageReferences;
-import dev.agentry.engine.internal.Json;
+import dev.agentry.engine.internal.PythonJson;
 import dev.agentry.engine.knowledge.KnowledgeBase;
 import dev.agentry.engine.knowledge.SearchHit;
 import dev.agentry.engine.model.KnowledgeUse;
@@ -163,9 +163,7 @@ final class KnowledgeRag {
       DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
       return new Dump(settings).dumpToString(sorted(docs));
     }
-    StringBuilder out = new StringBuilder(256);
-    indented(docs, 0, out);
-    return out.toString();
+    return PythonJson.dumpsIndented(docs);
   }
 
   /** Maps with their keys sorted, all the way down, as PyYAML writes them. */
@@ -179,31 +177,5 @@ final class KnowledgeRag {
       return list.stream().map(KnowledgeRag::sorted).toList();
     }
     return value;
-  }
-
-  /** JSON spaced as Python's {@code json.dumps(value, indent=2, ensure_ascii=False)}. */
-  private static void indented(@Nullable Object value, int depth, StringBuilder out) {
-    String pad = "  ".repeat(depth + 1);
-    String end = "  ".repeat(depth);
-    if (value instanceof Map<?, ?> map && !map.isEmpty()) {
-      out.append("{\n");
-      int i = 0;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.append(pad).append(Json.MAPPER.writeValueAsString(String.valueOf(e.getKey()))).append(": ");
-        indented(e.getValue(), depth + 1, out);
-        out.append(++i < map.size() ? ",\n" : "\n");
-      }
-      out.append(end).append('}');
-    } else if (value instanceof List<?> list && !list.isEmpty()) {
-      out.append("[\n");
-      for (int i = 0; i < list.size(); i++) {
-        out.append(pad);
-        indented(list.get(i), depth + 1, out);
-        out.append(i + 1 < list.size() ? ",\n" : "\n");
-      }
-      out.append(end).append(']');
-    } else {
-      out.append(Json.MAPPER.writeValueAsString(value));
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.agentry.engine.knowledge.internal;
 
+import dev.agentry.engine.internal.PythonJson;
 import dev.agentry.engine.knowledge.ContentUpload;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

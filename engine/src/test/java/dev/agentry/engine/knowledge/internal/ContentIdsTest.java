@@ -2,6 +2,7 @@ package dev.agentry.engine.knowledge.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentry.engine.internal.PythonJson;
 import dev.agentry.engine.knowledge.ContentUpload;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.agentry.engine.knowledge.internal.read;
 
 import dev.agentry.engine.knowledge.Document;
 import dev.agentry.engine.knowledge.KnowledgeException;
-import dev.agentry.engine.knowledge.internal.PythonJson;
+import dev.agentry.engine.internal.PythonJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

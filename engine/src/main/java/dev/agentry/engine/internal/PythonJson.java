@@ -1,4 +1,4 @@
-package dev.agentry.engine.knowledge.internal;
+package dev.agentry.engine.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,23 +15,52 @@ import org.jspecify.annotations.Nullable;
 public final class PythonJson {
   private final boolean sortKeys;
   private final boolean ensureAscii;
+  /** Spaces per level ({@code indent=2}), or 0 for one line. */
+  private final int indent;
 
-  private PythonJson(boolean sortKeys, boolean ensureAscii) {
+  private PythonJson(boolean sortKeys, boolean ensureAscii, int indent) {
     this.sortKeys = sortKeys;
     this.ensureAscii = ensureAscii;
+    this.indent = indent;
   }
 
   /** {@code json.dumps(value, sort_keys=True, default=str)}: what Agno hashes content metadata with. */
   public static String dumpsSorted(@Nullable Object value) {
-    return new PythonJson(true, true).write(new StringBuilder(), value).toString();
+    return new PythonJson(true, true, 0).write(new StringBuilder(), value).toString();
   }
 
   /** {@code json.dumps(value, ensure_ascii=False)}: keys in their order, non-ASCII kept, as Agno's JSON reader. */
   public static String dumpsUnicode(@Nullable Object value) {
-    return new PythonJson(false, false).write(new StringBuilder(), value).toString();
+    return new PythonJson(false, false, 0).write(new StringBuilder(), value).toString();
+  }
+
+  /** {@code json.dumps(value, indent=2, ensure_ascii=False)}: how Agno shows knowledge documents to the model. */
+  public static String dumpsIndented(@Nullable Object value) {
+    return new PythonJson(false, false, 2).write(new StringBuilder(), value).toString();
   }
 
   private StringBuilder write(StringBuilder out, @Nullable Object value) {
+    return write(out, value, 0);
+  }
+
+  /** Before an item of a container at {@code depth}: the separator from the one before, and the line break. */
+  private void item(StringBuilder out, int index, int depth) {
+    if (indent == 0) {
+      out.append(index > 0 ? ", " : "");
+    } else {
+      out.append(index > 0 ? ",\n" : "\n").append(" ".repeat(indent * (depth + 1)));
+    }
+  }
+
+  /** After the last item of a non-empty container at {@code depth}. */
+  private void close(StringBuilder out, int depth, char bracket) {
+    if (indent > 0) {
+      out.append('\n').append(" ".repeat(indent * depth));
+    }
+    out.append(bracket);
+  }
+
+  private StringBuilder write(StringBuilder out, @Nullable Object value, int depth) {
     switch (value) {
       case null -> out.append("null");
       case Boolean b -> out.append(b ? "true" : "false");
@@ -44,24 +73,26 @@ public final class PythonJson {
       case Double d -> out.append(pythonFloat(d));
       case Float f -> out.append(pythonFloat(Double.parseDouble(f.toString())));
       case CharSequence s -> string(out, s.toString());
-      case Map<?, ?> map -> object(out, map);
+      case Map<?, ?> map -> object(out, map, depth);
       case Collection<?> list -> {
         out.append('[');
         int i = 0;
         for (Object item : list) {
-          if (i++ > 0) {
-            out.append(", ");
-          }
-          write(out, item);
+          item(out, i++, depth);
+          write(out, item, depth + 1);
         }
-        out.append(']');
+        if (i == 0) {
+          out.append(']');
+        } else {
+          close(out, depth, ']');
+        }
       }
       default -> string(out, value.toString());
     }
     return out;
   }
 
-  private void object(StringBuilder out, Map<?, ?> map) {
+  private void object(StringBuilder out, Map<?, ?> map, int depth) {
     List<Map.Entry<String, @Nullable Object>> entries = new ArrayList<>();
     map.forEach((k, v) -> entries.add(new java.util.AbstractMap.SimpleEntry<>(String.valueOf(k), v)));
     if (sortKeys) {
@@ -69,14 +100,16 @@ public final class PythonJson {
     }
     out.append('{');
     for (int i = 0; i < entries.size(); i++) {
-      if (i > 0) {
-        out.append(", ");
-      }
+      item(out, i, depth);
       string(out, entries.get(i).getKey());
       out.append(": ");
-      write(out, entries.get(i).getValue());
+      write(out, entries.get(i).getValue(), depth + 1);
     }
-    out.append('}');
+    if (entries.isEmpty()) {
+      out.append('}');
+    } else {
+      close(out, depth, '}');
+    }
   }
 
   /** Python's {@code repr(float)}: shortest digits, fixed notation for exponents -4..15, else {@code 1e+16}. */
