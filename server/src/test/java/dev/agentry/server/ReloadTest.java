@@ -99,6 +99,37 @@ class ReloadTest {
   }
 
   @Test
+  void a_status_read_during_reloads_pairs_the_live_version_with_the_attempt_that_made_it_live() throws Exception {
+    try (TestServer server = TestServer.start(TestServer.SPECS, s -> s.reloadDebounce(Duration.ofMinutes(5)))) {
+      AtomicBoolean done = new AtomicBoolean();
+      List<String> mismatches = new CopyOnWriteArrayList<>();
+      ExecutorService poller = Executors.newSingleThreadExecutor();
+      poller.submit(() -> {
+        while (!done.get()) {
+          JsonNode status = status(server);
+          JsonNode attempt = status.path("last_attempt");
+          String outcome = attempt.path("outcome").asString();
+          String expected = outcome.equals("reloaded") || outcome.equals("loaded")
+              ? attempt.path("version").asString() : attempt.path("previous_version").asString();
+          if (!status.path("version").asString().equals(expected)) {
+            mismatches.add(status.toString());
+          }
+        }
+        return null;
+      });
+      for (int i = 1; i <= 30; i++) {
+        write(server.specDir().resolve("agents.yaml"), agents("Hello v" + i + "."));
+        assertThat(server.postJson("/specs/reload", "").statusCode()).isEqualTo(200);
+      }
+      done.set(true);
+      poller.shutdown();
+      assertThat(poller.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(mismatches).isEmpty();
+      assertThat(answer(server, "echo")).isEqualTo("Hello v30.");
+    }
+  }
+
+  @Test
   void a_broken_file_keeps_the_old_catalog_live_and_is_reported_at_file_line_col_until_fixed()
       throws IOException {
     try (TestServer server = TestServer.start(TestServer.SPECS)) {

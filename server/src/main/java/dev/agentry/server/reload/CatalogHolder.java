@@ -46,21 +46,20 @@ public final class CatalogHolder {
   private final Function<String, @Nullable String> env;
   private final ReentrantLock reloading = new ReentrantLock();
   private final ReentrantLock watching = new ReentrantLock();
-  /** Held while the engine's catalog and the {@link Live} that describes it change, or are read together. */
-  private final ReentrantLock swapping = new ReentrantLock();
   private final AtomicReference<Live> live;
   private final AtomicReference<@Nullable Waiting> waiting = new AtomicReference<>();
   private @Nullable SpecWatcher watcher;
 
   /**
-   * What is known of the catalog served now, which only the engine holds ({@link Engine#catalog()}): when it went
-   * live, the status of each of its resources, and the last attempt (which may have failed). One reference, swapped
-   * with the engine's catalog under {@link #swapping}, so that a status never pairs a version with another's
-   * resources or attempt.
+   * What is known of the catalog served now: the catalog itself, when it went live, the status of each of its
+   * resources, and the last attempt (which may have failed). One reference, set after the engine swapped its
+   * catalog ({@link Engine#reload}), so that a status reads a version, its resources and its attempt together and
+   * never pairs the new catalog with the attempt before it (the engine may serve the new catalog a moment before
+   * the status shows it).
    */
-  private record Live(Instant loadedAt, List<ResourceStatus> resources, Attempt lastAttempt) {
+  private record Live(Catalog catalog, Instant loadedAt, List<ResourceStatus> resources, Attempt lastAttempt) {
     Live after(Attempt attempt) {
-      return new Live(loadedAt, resources, attempt);
+      return new Live(catalog, loadedAt, resources, attempt);
     }
   }
 
@@ -148,7 +147,7 @@ public final class CatalogHolder {
     Instant now = clock.instant();
     Attempt loaded = new Attempt(now, Outcome.LOADED, catalog.version(), catalog.version(), CatalogDiff.NONE,
         warnings);
-    this.live = new AtomicReference<>(new Live(now, Readiness.of(catalog, env, engine.toolkitStatus(), engine.knowledgeStatus()), loaded));
+    this.live = new AtomicReference<>(new Live(catalog, now, Readiness.of(catalog, env, engine.toolkitStatus(), engine.knowledgeStatus()), loaded));
     logDegraded(live.get().resources());
   }
 
@@ -169,16 +168,11 @@ public final class CatalogHolder {
 
   /** The live version, when it went live, the last attempt and the status of each live resource. */
   public SpecStatus status() {
-    swapping.lock();
-    try {
-      Live now = live.get();
-      Catalog catalog = engine.catalog();
-      // toolkits open, fail and reopen between reloads: their part of the status is read now
-      return new SpecStatus(catalog.version(), now.loadedAt(), root, now.lastAttempt(),
-          Readiness.of(catalog, env, engine.toolkitStatus(), engine.knowledgeStatus()), waiting.get());
-    } finally {
-      swapping.unlock();
-    }
+    Live now = live.get();
+    Catalog catalog = now.catalog();
+    // toolkits open, fail and reopen between reloads: their part of the status is read now
+    return new SpecStatus(catalog.version(), now.loadedAt(), root, now.lastAttempt(),
+        Readiness.of(catalog, env, engine.toolkitStatus(), engine.knowledgeStatus()), waiting.get());
   }
 
   /**
@@ -276,12 +270,7 @@ public final class CatalogHolder {
         return unopened(previous, e);
       }
       List<ResourceStatus> resources = Readiness.of(next, env, engine.toolkitStatus(), engine.knowledgeStatus());
-      swapping.lock();
-      try {
-        live.set(new Live(at, resources, attempt));
-      } finally {
-        swapping.unlock();
-      }
+      live.set(new Live(next, at, resources, attempt));
       waiting.set(null);
       LOG.info("specs reloaded: version {} -> {}; added {}, changed {}, removed {}", previous.version(),
           next.version(), diff.added(), diff.changed(), diff.removed());
