@@ -1,9 +1,12 @@
 package dev.agentry.engine.store;
 
 import dev.agentry.engine.run.RunOutput;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -69,8 +72,51 @@ public interface SessionStore extends AutoCloseable {
    * crash, when no run of this database can still be in flight.
    *
    * @return how many runs were marked
+   * @deprecated several instances may share the database: use {@link #markInterruptedRuns(Instant)}
    */
+  @Deprecated
   int markInterruptedRuns();
+
+  // ---- instances: several servers on one database ----
+
+  /** Creates or renews the lease of {@code lease.instanceId()} (its row in the instances table). */
+  default void renewLease(InstanceLease lease) {
+    throw new UnsupportedOperationException("renewLease");
+  }
+
+  /** Ends the lease of {@code instanceId} at once (a graceful shutdown, once its runs ended). */
+  default void dropLease(String instanceId) {
+    throw new UnsupportedOperationException("dropLease");
+  }
+
+  /** The instances whose lease has not ended at {@code now}. */
+  default List<InstanceLease> liveInstances(Instant now) {
+    throw new UnsupportedOperationException("liveInstances");
+  }
+
+  /**
+   * Ends with status ERROR and the content "interrupted" every run still RUNNING whose owner instance has no lease
+   * live at {@code now} (or that records no owner): the runs of live instances are left alone.
+   *
+   * @return how many runs were marked
+   */
+  default int markInterruptedRuns(Instant now) {
+    throw new UnsupportedOperationException("markInterruptedRuns(now)");
+  }
+
+  /**
+   * Records a request to cancel a running run, for its owner instance to act on ({@link #cancelRequested}).
+   *
+   * @return false when no such run is RUNNING or PAUSED
+   */
+  default boolean requestCancel(String runId) {
+    throw new UnsupportedOperationException("requestCancel");
+  }
+
+  /** Of {@code runIds}, the ones whose cancel was requested. */
+  default Set<String> cancelRequested(Collection<String> runIds) {
+    throw new UnsupportedOperationException("cancelRequested");
+  }
 
   // ---- user memories ----
 
