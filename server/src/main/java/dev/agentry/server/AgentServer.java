@@ -155,20 +155,12 @@ public final class AgentServer implements AutoCloseable {
     }
   }
 
-  /** Opens (and migrates) a database, and marks the runs an earlier process left running in it as interrupted. */
+  /**
+   * Opens (and migrates) a database. The runs an earlier process left running in it are marked interrupted by the
+   * engine's lease keeper once their instance's lease has ended (at once when it already has).
+   */
   private static SessionStore openStore(StoreSettings settings) {
-    SessionStore store = Builtins.openStore(settings);
-    try {
-      int interrupted = store.markInterruptedRuns();
-      if (interrupted > 0) {
-        LOG.warn("{} run(s) left running by an earlier process in {} were marked as interrupted", interrupted,
-            settings.maskedUrl());
-      }
-      return store;
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
+    return Builtins.openStore(settings);
   }
 
   /** Starts listening; logs one line with the URL, the spec version and what the specs declare. */
