@@ -104,6 +104,7 @@ public final class Engine implements AutoCloseable {
    */
   public void reload(Catalog next) {
     config.databases().load(next);
+    leases.renewAll(); // a database the reload added holds this instance's lease before any run is stored in it
     LoadedCatalog opened = LoadedCatalog.open(next, toolkits, knowledgePool);
     loaded.getAndSet(opened).exit();
   }
