@@ -136,8 +136,8 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Stops renewing this instance's leases (dropping them when no run is in flight, so that the other instances need
-   * not wait for them to end), stops using the current catalog, closes every toolkit (MCP server processes too) and every Knowledge (its
-   * ingestion stopped, its index closed), for a server that stops.
+   * not wait for them to end), stops using the current catalog, closes every toolkit (MCP server processes too) and
+   * every Knowledge (its ingestion stopped, its index closed), for a server that stops.
    */
   @Override
   public void close() {
