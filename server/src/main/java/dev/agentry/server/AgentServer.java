@@ -13,6 +13,7 @@ import dev.agentry.engine.store.Databases;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.server.config.ServerSettings;
+import dev.agentry.server.auth.Isolation;
 import dev.agentry.server.auth.ScopeCheck;
 import dev.agentry.server.auth.SecurityKey;
 import dev.agentry.server.http.Cors;
@@ -82,7 +83,10 @@ public final class AgentServer implements AutoCloseable {
       });
       config.events.handlerAdded(handlers::add);
       config.routes.before(ctx -> SecurityKey.check(os, ctx));
-      config.routes.beforeMatched(ctx -> ScopeCheck.check(os, ctx)); // the route's scopes, before its input is read
+      config.routes.beforeMatched(ctx -> { // the route's scopes and the caller's user, before its input is read
+        ScopeCheck.check(os, ctx);
+        Isolation.attach(os, ctx);
+      });
       Routes.register(config.routes, Routes.table(os));
       dev.agentry.server.http.WorkflowSocket.register(config.routes, os);
     });

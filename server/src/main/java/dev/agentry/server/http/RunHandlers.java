@@ -20,6 +20,7 @@ import dev.agentry.engine.run.Target;
 import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.auth.Isolation;
 import dev.agentry.server.http.dto.RunSchema;
 import dev.agentry.server.http.dto.WorkflowRunOutput;
 import dev.agentry.server.http.dto.WorkflowRunSchema;
@@ -80,10 +81,12 @@ final class RunHandlers {
       } else {
         r.input(message);
       }
-      r.runId(runId).sessionId(form.optional("session_id")).userId(form.optional("user_id")).sessionState(state)
+      r.runId(runId).sessionId(form.optional("session_id")).userId(Isolation.userId(ctx, form.optional("user_id")))
+          .sessionState(state)
           .dependencies(dependencies).metadata(metadata).outputSchema(outputSchema).stream(stream)
           .streamEvents(streamEvents == null && stream ? Boolean.TRUE : streamEvents).media(media);
     });
+    Isolation.requireOwnSession(ctx, os.storeOf(kind, target.id()), form.optional("session_id"), "Session not found");
     os.checkAccepting();
     Target what = new Target(kind, target.id());
     try {
@@ -120,7 +123,8 @@ final class RunHandlers {
     String sessionId = Queries.required(ctx, "session_id");
     String status = ctx.queryParam("status");
     SessionStore store = os.storeOf(kind, id);
-    store.findSession(sessionId).orElseThrow(() -> ApiException.notFound("Session not found"));
+    store.findSession(sessionId).filter(s -> Isolation.owns(ctx, s.userId()))
+        .orElseThrow(() -> ApiException.notFound("Session not found"));
     ctx.json(store.listRuns(RunQuery.ofSession(sessionId).ofComponent(kind, id)).stream()
         .filter(r -> status == null || status.isEmpty() || r.status().name().equalsIgnoreCase(status))
         .map(r -> kind == ComponentKind.WORKFLOW ? (Object) WorkflowRunSchema.of(r) : RunSchema.of(r)).toList());
@@ -129,7 +133,8 @@ final class RunHandlers {
   void get(Context ctx) {
     String id = owner(ctx).id();
     String runId = ctx.pathParam("run_id");
-    Queries.required(ctx, "session_id");
+    String sessionId = Queries.required(ctx, "session_id");
+    Isolation.requireOwnRun(ctx, os.storeOf(kind, id), sessionId, runId);
     RunOutput run = os.storeOf(kind, id).findRun(runId).orElse(null);
     if (run != null) {
       if (!ofThis(run, id)) {
@@ -148,7 +153,8 @@ final class RunHandlers {
   }
 
   void cancel(Context ctx) {
-    owner(ctx);
+    String id = owner(ctx).id();
+    Isolation.requireOwnRun(ctx, os.storeOf(kind, id), ctx.queryParam("session_id"), ctx.pathParam("run_id"));
     os.engine().cancel(ctx.pathParam("run_id"));
     ctx.json(Map.of());
   }
@@ -167,6 +173,7 @@ final class RunHandlers {
     if (form.optional("session_id") == null) {
       throw ApiException.badRequest("session_id is required for this action");
     }
+    Isolation.requireOwnRun(ctx, os.storeOf(kind, target.id()), form.optional("session_id"), runId);
     boolean stream = form.bool("stream", true);
     boolean background = form.bool("background", false);
     RunOutput paused = os.storeOf(kind, target.id()).findRun(runId).filter(r -> ofThis(r, target.id()))
@@ -205,6 +212,7 @@ final class RunHandlers {
     Integer last = form.integer("last_event_index");
     long from = last == null ? 0 : last + 1L;
     String sessionId = form.optional("session_id");
+    Isolation.requireOwnRun(ctx, os.storeOf(kind, id), sessionId, runId);
     // every run is stored from its start: one of another agent or team (a team's member run too) is not found here
     RunOutput stored = os.storeOf(kind, id).findRun(runId).orElse(null);
     boolean ours = stored == null || ofThis(stored, id);
