@@ -163,6 +163,7 @@ final class RunHandlers {
     Forms form = Forms.of(ctx, os.settings().maxRequestBytes());
     Owner target = owner(ctx);
     String runId = ctx.pathParam("run_id");
+    Isolation.requireOwnRun(ctx, os.storeOf(kind, target.id()), form.optional("session_id"), runId);
     List<ToolExecution> answers = switch (kind) {
       case AGENT -> ContinueAnswers.ofTools(form);
       case TEAM -> ContinueAnswers.ofRequirements(form);
@@ -173,7 +174,6 @@ final class RunHandlers {
     if (form.optional("session_id") == null) {
       throw ApiException.badRequest("session_id is required for this action");
     }
-    Isolation.requireOwnRun(ctx, os.storeOf(kind, target.id()), form.optional("session_id"), runId);
     boolean stream = form.bool("stream", true);
     boolean background = form.bool("background", false);
     RunOutput paused = os.storeOf(kind, target.id()).findRun(runId).filter(r -> ofThis(r, target.id()))
