@@ -92,10 +92,16 @@ final class RbacTokens {
 
   /** A multipart form POST with its own bearer token, as Agent UI sends runs. */
   static HttpResponse<String> form(TestServer server, String path, String token, Map<String, String> fields) {
+    return form(server, "POST", path, token, fields);
+  }
+
+  /** A multipart form request of any method with its own bearer token. */
+  static HttpResponse<String> form(TestServer server, String method, String path, String token,
+      Map<String, String> fields) {
     TestServer.Multipart body = TestServer.Multipart.of(fields);
     HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(30))
         .header("Content-Type", body.contentType()).header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * User isolation ({@code authorization_config.user_isolation}, {@code agentos-api.md} §5.4) with two users: Alice's
  * sessions, runs and memories exist; Bob, holding every scope but the admin one, calls every route of the user data
  * families (walked from the route table, so a new route there fails this test until it is covered) aimed at Alice's
- * data, and never sees, changes, continues, cancels or deletes it. A write names its caller whatever user_id it sends.
+ * data (knowledge uploads too), and never sees, changes, continues, cancels or deletes it. A write names its caller
+ * whatever user_id it sends. Knowledge search is not scoped: it reads the knowledge base the agents answer from.
  */
 class UserIsolationTest {
   private static TestServer server;
@@ -30,10 +31,13 @@ class UserIsolationTest {
   private static String bob;
   private static final Map<String, String> ALICE_RUNS = new LinkedHashMap<>(); // family -> run id
   private static String aliceMemory;
+  private static String aliceContent;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(RbacTokens.specs(true));
+    Map<String, String> files = new java.util.HashMap<>(RbacTokens.specs(true));
+    files.put("knowledge.yaml", KnowledgeRoutesTest.KB);
+    server = TestServer.startWithKnowledge(files, FakeKnowledge::new);
     Set<String> every = new TreeSet<>();
     Routes.table(server.server().os()).forEach(r -> every.addAll(RbacMatrixTest.granted(r)));
     alice = token("alice", List.copyOf(every));
@@ -48,6 +52,10 @@ class UserIsolationTest {
         "{\"memory\":\"Alice likes green tea\",\"user_id\":\"alice\",\"topics\":[\"alice-topic\"]}");
     assertThat(memory.statusCode()).as(memory.body()).isEqualTo(200);
     aliceMemory = TestServer.json(memory).path("memory_id").asString();
+    HttpResponse<String> upload = form(server, "/knowledge/content", alice,
+        Map.of("text_content", "Alice's notes", "name", "alice-upload", "metadata", "{\"user_id\":\"mallory\"}"));
+    assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+    aliceContent = TestServer.json(upload).path("id").asString();
   }
 
   @AfterAll
@@ -83,6 +91,13 @@ class UserIsolationTest {
     requests.put("GET /user_memory_stats", List.of("/user_memory_stats", ""));
     requests.put("POST /optimize-memories", List.of("/optimize-memories",
         "{\"user_id\":\"alice\",\"model\":\"openai:gpt-4o-mini\",\"apply\":true}"));
+    String c = aliceContent;
+    requests.put("POST /knowledge/remote-content", List.of("/knowledge/remote-content", ""));
+    requests.put("GET /knowledge/content", List.of("/knowledge/content?limit=100", ""));
+    requests.put("DELETE /knowledge/content", List.of("/knowledge/content", ""));
+    requests.put("GET /knowledge/content/{content_id}", List.of("/knowledge/content/" + c, ""));
+    requests.put("DELETE /knowledge/content/{content_id}", List.of("/knowledge/content/" + c, ""));
+    requests.put("GET /knowledge/content/{content_id}/status", List.of("/knowledge/content/" + c + "/status", ""));
     for (String family : ALICE_RUNS.keySet()) {
       String kind = family.substring(0, family.indexOf('/'));
       String param = "/" + kind + "/{" + kind.substring(0, kind.length() - 1) + "_id}";
@@ -107,12 +122,14 @@ class UserIsolationTest {
       covered.add("POST " + param + "/runs/{run_id}/continue"); // continue_and_resume_...
       covered.add("POST " + param + "/runs/{run_id}/resume");
     }
+    covered.add("POST /knowledge/content"); // writes_record_the_caller_whatever_user_id_they_send
+    covered.add("PATCH /knowledge/content/{content_id}"); // bob_cannot_change_alices_upload
     List<String> missing = new ArrayList<>();
     for (Routes.Route route : Routes.table(server.server().os())) {
       String key = route.method() + " " + route.path();
       boolean userData = route.path().startsWith("/sessions") || route.path().startsWith("/memor")
           || route.path().equals("/user_memory_stats") || route.path().equals("/optimize-memories")
-          || route.path().contains("/runs");
+          || route.path().contains("/runs") || route.path().startsWith("/knowledge/content");
       if (userData && !covered.contains(key)) {
         missing.add(key);
       }
@@ -128,12 +145,15 @@ class UserIsolationTest {
       HttpResponse<String> response = call(server, method, request.getValue().get(0), bob,
           body.isEmpty() ? null : body);
       assertThat(response.statusCode()).as(request.getKey() + ": " + response.body()).isNotIn(401, 403, 500);
-      assertThat(response.body()).as(request.getKey()).doesNotContain("Alice likes", "alice-topic");
+      assertThat(response.body()).as(request.getKey())
+          .doesNotContain("Alice likes", "alice-topic", "alice-upload", "Alice's notes");
       if (response.statusCode() < 400) { // a 404's detail may repeat the id Bob asked for, nothing more
         assertThat(response.body()).as(request.getKey())
             .doesNotContain("alice-agents", "alice-teams", "alice-workflows").doesNotContain(ALICE_RUNS.values());
       }
-      if (request.getKey().contains("{") && !method.equals("DELETE")) {
+      if (request.getKey().endsWith("/status")) { // Agno's answer for an unknown content: failed, not found
+        assertThat(TestServer.json(response).path("status_message").asString()).isEqualTo("Content not found");
+      } else if (request.getKey().contains("{") && !method.equals("DELETE")) {
         assertThat(response.statusCode()).as(request.getKey() + ": " + response.body()).isIn(400, 404, 422);
       }
     }
@@ -150,6 +170,12 @@ class UserIsolationTest {
     HttpResponse<String> run = form(server, "/agents/echo/runs", bob,
         Map.of("message", "hi", "stream", "false", "session_id", "bob-run", "user_id", "alice"));
     assertThat(TestServer.json(run).path("user_id").asString()).isEqualTo("bob");
+    HttpResponse<String> upload = form(server, "/knowledge/content", bob,
+        Map.of("text_content", "Bob's notes", "metadata", "{\"user_id\":\"alice\"}"));
+    assertThat(TestServer.json(upload).path("metadata").path("user_id").asString()).isEqualTo("bob");
+    String bobContent = TestServer.json(upload).path("id").asString();
+    assertThat(call(server, "GET", "/knowledge/content/" + bobContent, alice, null).statusCode()).isEqualTo(404);
+    assertThat(call(server, "GET", "/knowledge/content/" + bobContent, bob, null).statusCode()).isEqualTo(200);
     HttpResponse<String> bobs = call(server, "GET", "/sessions/bob-run", bob, null);
     assertThat(TestServer.json(bobs).path("user_id").asString()).isEqualTo("bob");
     assertThat(call(server, "GET", "/sessions/bob-run", alice, null).statusCode()).isEqualTo(404);
@@ -187,6 +213,17 @@ class UserIsolationTest {
   }
 
   @Test
+  void bob_cannot_change_alices_upload() {
+    HttpResponse<String> patch = form(server, "PATCH", "/knowledge/content/" + aliceContent, bob,
+        Map.of("name", "bob was here", "metadata", "{\"user_id\":\"bob\"}"));
+    assertThat(patch.statusCode()).as(patch.body()).isEqualTo(404);
+    HttpResponse<String> own = form(server, "PATCH", "/knowledge/content/" + aliceContent, alice,
+        Map.of("metadata", "{\"user_id\":\"bob\",\"tag\":\"x\"}"));
+    assertThat(TestServer.json(own).path("metadata").path("user_id").asString()).as("kept").isEqualTo("alice");
+    aliceStillHasEverything();
+  }
+
+  @Test
   void the_admin_sees_every_user() {
     String admin = token("root", List.of("agent_os:admin"));
     JsonNode sessions = TestServer.json(call(server, "GET", "/sessions?limit=100", admin, null));
@@ -210,6 +247,11 @@ class UserIsolationTest {
     assertThat(memory.statusCode()).isEqualTo(200);
     assertThat(TestServer.json(memory).path("memory").asString()).isEqualTo("Alice likes green tea");
     assertThat(TestServer.json(memory).path("user_id").asString()).isEqualTo("alice");
+    HttpResponse<String> content = call(server, "GET", "/knowledge/content/" + aliceContent, alice, null);
+    assertThat(content.statusCode()).as(content.body()).isEqualTo(200);
+    assertThat(TestServer.json(content).path("name").asString()).isEqualTo("alice-upload");
+    assertThat(TestServer.json(content).path("metadata").path("user_id").asString()).isEqualTo("alice");
+    assertThat(call(server, "GET", "/knowledge/content?limit=100", alice, null).body()).contains(aliceContent);
   }
 
   private static String session(String family) {

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * User isolation ({@code authorization_config.user_isolation}, {@code agentos-api.md} §5.4; Agno's
  * {@code middleware/user_scope.py}): for a JWT caller without the admin scope, the token's subject is the user, and
- * the handlers of sessions, runs and memories read and write only that user's data. Reads filter by it, a
+ * the handlers of sessions, runs, memories and knowledge uploads read and write only that user's data. Reads filter by it, a
  * {@code user_id} the caller sends is replaced by it, and another user's item answers as one that does not exist.
  * Admins, the security key and open APIs are not scoped.
  */
@@ -19,6 +19,9 @@ public final class Isolation {
   public static final String SESSION_ID_REQUIRED = "session_id is required for this action";
 
   private static final String USER = "agentry.isolated-user";
+
+  /** The metadata key that names the user who uploaded a knowledge content under isolation. */
+  public static final String UPLOADER = "user_id";
 
   private Isolation() {}
 
@@ -69,6 +72,41 @@ public final class Isolation {
     if (!owned) {
       throw ApiException.notFound("Run not found");
     }
+  }
+
+  /**
+   * The metadata a knowledge upload is stored with: under isolation, {@code user_id} names the caller (whatever the
+   * upload said), so that the caller's listing and changes find it and no one else's do.
+   */
+  public static java.util.Map<String, Object> stampUpload(Context ctx, java.util.Map<String, Object> metadata) {
+    String user = ctx.attribute(USER);
+    if (user == null) {
+      return metadata;
+    }
+    java.util.Map<String, Object> stamped = new java.util.LinkedHashMap<>(metadata);
+    stamped.put(UPLOADER, user);
+    return stamped;
+  }
+
+  /**
+   * The metadata a knowledge update stores: the uploader's {@code user_id} is kept (a scoped caller cannot give its
+   * content away, an admin replacing the metadata does not orphan it). Null (no change) stays null.
+   */
+  public static java.util.@Nullable Map<String, Object> keepUploader(java.util.@Nullable Map<String, Object> metadata,
+      java.util.Map<String, Object> old) {
+    Object uploader = old.get(UPLOADER);
+    if (metadata == null || uploader == null) {
+      return metadata;
+    }
+    java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>(metadata);
+    kept.put(UPLOADER, uploader);
+    return kept;
+  }
+
+  /** True unless the request is scoped to a user other than the uploader named in {@code metadata}. */
+  public static boolean ownsUpload(Context ctx, java.util.Map<String, Object> metadata) {
+    Object uploader = metadata.get(UPLOADER);
+    return owns(ctx, uploader == null ? null : uploader.toString());
   }
 
   /** For a scoped request naming a session: the contract's 404 when the session exists and is someone else's. */
