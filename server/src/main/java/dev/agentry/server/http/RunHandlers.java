@@ -20,6 +20,7 @@ import dev.agentry.engine.run.Target;
 import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.auth.Principal;
 import dev.agentry.server.http.dto.RunSchema;
 import dev.agentry.server.http.dto.WorkflowRunOutput;
 import dev.agentry.server.http.dto.WorkflowRunSchema;
@@ -80,8 +81,10 @@ final class RunHandlers {
       } else {
         r.input(message);
       }
-      r.runId(runId).sessionId(form.optional("session_id")).userId(form.optional("user_id")).sessionState(state)
-          .dependencies(dependencies).metadata(metadata).outputSchema(outputSchema).stream(stream)
+      Principal who = Principal.of(ctx).orElse(Principal.NOBODY);
+      r.runId(runId).sessionId(who.runSessionId(form.optional("session_id")))
+          .userId(who.runUserId(form.optional("user_id"))).sessionState(who.runSessionState(state))
+          .dependencies(who.runDependencies(dependencies)).metadata(metadata).outputSchema(outputSchema).stream(stream)
           .streamEvents(streamEvents == null && stream ? Boolean.TRUE : streamEvents).media(media);
     });
     os.checkAccepting();
