@@ -31,7 +31,7 @@ public final class Isolation {
     if (principal == null || principal.fullAccess() || principal.userId() == null || principal.userId().isEmpty()) {
       return;
     }
-    AuthorizationSettings settings = AuthorizationSettings.of(os);
+    AuthSettings settings = AuthSettings.of(os);
     if (settings.userIsolation() && !Scopes.isAdmin(principal.scopes(), settings.adminScope())) {
       ctx.attribute(USER, principal.userId());
     }

@@ -38,8 +38,8 @@ public final class ScopeCheck {
     if (principal == null || principal.fullAccess()) {
       return;
     }
-    AuthorizationSettings settings = AuthorizationSettings.of(os);
-    if (!settings.enabled() || Scopes.isAdmin(principal.scopes(), settings.adminScope())) {
+    AuthSettings settings = AuthSettings.of(os);
+    if (!settings.authorization() || Scopes.isAdmin(principal.scopes(), settings.adminScope())) {
       return;
     }
     List<String> required = new ArrayList<>();

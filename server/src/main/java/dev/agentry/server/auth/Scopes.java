@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Scopes {
   /** The admin scope when {@code authorization_config.admin_scope} is not set. */
-  public static final String DEFAULT_ADMIN = "agent_os:admin";
+  public static final String DEFAULT_ADMIN = JwtSettings.DEFAULT_ADMIN_SCOPE;
 
   /** The families whose routes carry an id, with the singular the 403 texts use. */
   static final Map<String, String> FAMILIES = Map.of("agents", "agent", "teams", "team", "workflows", "workflow");

@@ -21,6 +21,7 @@ import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
 import dev.agentry.server.auth.Isolation;
+import dev.agentry.server.auth.Principal;
 import dev.agentry.server.http.dto.RunSchema;
 import dev.agentry.server.http.dto.WorkflowRunOutput;
 import dev.agentry.server.http.dto.WorkflowRunSchema;
@@ -75,18 +76,21 @@ final class RunHandlers {
       InputText.check(structured, List.of("body", "message"));
     }
     String runId = UUID.randomUUID().toString();
+    Principal who = Principal.of(ctx).orElse(Principal.NOBODY);
+    String sessionId = who.runSessionId(form.optional("session_id"));
     RunRequest request = RunRequest.create(r -> {
       if (structured != null && structured.isObject()) {
         r.input(structured);
       } else {
         r.input(message);
       }
-      r.runId(runId).sessionId(form.optional("session_id")).userId(Isolation.userId(ctx, form.optional("user_id")))
-          .sessionState(state)
-          .dependencies(dependencies).metadata(metadata).outputSchema(outputSchema).stream(stream)
+      r.runId(runId).sessionId(sessionId)
+          .userId(Isolation.userId(ctx, who.runUserId(form.optional("user_id"))))
+          .sessionState(who.runSessionState(state))
+          .dependencies(who.runDependencies(dependencies)).metadata(metadata).outputSchema(outputSchema).stream(stream)
           .streamEvents(streamEvents == null && stream ? Boolean.TRUE : streamEvents).media(media);
     });
-    Isolation.requireOwnSession(ctx, os.storeOf(kind, target.id()), form.optional("session_id"), "Session not found");
+    Isolation.requireOwnSession(ctx, os.storeOf(kind, target.id()), sessionId, "Session not found");
     os.checkAccepting();
     Target what = new Target(kind, target.id());
     try {
