@@ -16,6 +16,7 @@ import dev.agentry.server.AgentOs;
 import dev.agentry.server.auth.AuthSettings;
 import dev.agentry.server.auth.Authentication;
 import dev.agentry.server.auth.Principal;
+import dev.agentry.server.auth.SocketAccess;
 import dev.agentry.server.sse.RunStream;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
@@ -88,6 +89,8 @@ public final class WorkflowSocket {
             send(ctx, fields("event", "auth_required",
                 "error", "Authentication required. Send authenticate action with valid "
                 + (AuthSettings.of(os).jwt() != null ? "JWT." : "bearer token.")));
+          } else if (SocketAccess.refusal(os, principal(ctx), action, message) instanceof String refused) {
+            error(ctx, refused);
           } else if (action.equals("start-workflow")) {
             start(ctx, message);
           } else if (action.equals("continue-workflow")) {
