@@ -59,7 +59,7 @@ public final class Keys {
       if (JWSAlgorithm.Family.EC.contains(algorithm) && publicKey instanceof ECPublicKey ec) {
         return new ECDSAVerifier(ec);
       }
-      throw new IllegalArgumentException(what + " is a " + publicKey.getAlgorithm() + " key, which cannot verify "
+      throw new IllegalArgumentException(what + " is an " + publicKey.getAlgorithm() + " key, which cannot verify "
           + algorithm + " signatures");
     } catch (JOSEException | ParseException e) {
       throw new IllegalArgumentException(what + " cannot verify " + algorithm + " signatures: " + e.getMessage(), e);
