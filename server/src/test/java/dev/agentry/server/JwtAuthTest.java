@@ -59,7 +59,7 @@ class JwtAuthTest {
 
   @Test
   void a_valid_rs256_token_is_let_through_and_the_raw_token_without_bearer_too() {
-    String token = Jwts.rs256(Jwts.claims("ada"));
+    String token = Jwts.rs256(Jwts.claims("ada", "agents:read"));
     assertThat(get(rs, "/agents", token).statusCode()).isEqualTo(200);
     assertThat(rs.send("GET", "/agents", java.net.http.HttpRequest.BodyPublishers.noBody(), null,
         Map.of("Authorization", token)).statusCode()).isEqualTo(200);
@@ -195,7 +195,7 @@ class JwtAuthTest {
     Map<String, String> form = new HashMap<>(Map.of("message", "hi", "stream", "false", "user_id", "mallory"));
     TestServer.Multipart body = TestServer.Multipart.of(form);
     HttpResponse<String> response = rs.send("POST", "/agents/echo/runs",
-        java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.bytes()), body.contentType(), Map.of("Authorization", "Bearer " + Jwts.rs256(Jwts.claims("ada"))));
+        java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.bytes()), body.contentType(), Map.of("Authorization", "Bearer " + Jwts.rs256(Jwts.claims("ada", "agents:run"))));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode run = TestServer.json(response);
     assertThat(run.path("user_id").asString()).isEqualTo("ada");

@@ -56,7 +56,7 @@ class JwtClaimsTest {
   private static Map<String, Object> claims() {
     Map<String, Object> claims = Jwts.claims("subject-is-not-the-user");
     claims.put("email", "ada@example.com");
-    claims.put("scope", "agents:read agents:run");
+    claims.put("scope", "agents:read agents:run sessions:read");
     claims.put("tenant", "acme");
     claims.put("plan", "gold");
     claims.put("region", Map.of("name", "eu", "zone", 3));

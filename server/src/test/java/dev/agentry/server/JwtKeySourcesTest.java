@@ -48,8 +48,8 @@ class JwtKeySourcesTest {
     String config = "algorithm: ES256\nverification_keys:\n  - |\n"
         + Jwts.pem(Jwts.EC.toPublicKey()).indent(4);
     try (TestServer server = TestServer.start(Jwts.specs(config))) {
-      assertThat(get(server, Jwts.es256(Jwts.claims("ada")))).isEqualTo(200);
-      assertThat(detail(server, Jwts.rs256(Jwts.claims("ada"))))
+      assertThat(get(server, Jwts.es256(Jwts.claims("ada", "agents:read")))).isEqualTo(200);
+      assertThat(detail(server, Jwts.rs256(Jwts.claims("ada", "agents:read"))))
           .isEqualTo("Invalid token: The specified alg value is not allowed");
     }
   }
@@ -61,16 +61,16 @@ class JwtKeySourcesTest {
     Map<String, String> specs = new java.util.HashMap<>(Jwts.specs("jwks_file: keys/jwks.json\n"));
     specs.put("keys/jwks.json", jwks(first));
     try (TestServer server = TestServer.start(specs)) {
-      assertThat(get(server, Jwts.rs256(first, Jwts.claims("ada")))).isEqualTo(200);
-      assertThat(detail(server, Jwts.rs256(second, Jwts.claims("ada"))))
+      assertThat(get(server, Jwts.rs256(first, Jwts.claims("ada", "agents:read")))).isEqualTo(200);
+      assertThat(detail(server, Jwts.rs256(second, Jwts.claims("ada", "agents:read"))))
           .isEqualTo("Invalid token: Unable to find a signing key that matches: \"k2\"");
 
       Path file = server.specDir().resolve("keys/jwks.json");
       Files.writeString(file, jwks(second), StandardCharsets.UTF_8);
       Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
 
-      assertThat(get(server, Jwts.rs256(second, Jwts.claims("ada")))).isEqualTo(200);
-      assertThat(detail(server, Jwts.rs256(first, Jwts.claims("ada"))))
+      assertThat(get(server, Jwts.rs256(second, Jwts.claims("ada", "agents:read")))).isEqualTo(200);
+      assertThat(detail(server, Jwts.rs256(first, Jwts.claims("ada", "agents:read"))))
           .isEqualTo("Invalid token: Unable to find a signing key that matches: \"k1\"");
     }
   }
@@ -95,16 +95,16 @@ class JwtKeySourcesTest {
     String url = "http://127.0.0.1:" + idp.getAddress().getPort() + "/jwks.json";
     try (TestServer server = TestServer.start(Jwts.specs("jwks_url: " + url + "\n"))) {
       assertThat(fetches.get()).as("fetched on first use, not at start").isZero();
-      assertThat(get(server, Jwts.rs256(first, Jwts.claims("ada")))).isEqualTo(200);
-      assertThat(get(server, Jwts.rs256(first, Jwts.claims("bob")))).isEqualTo(200);
+      assertThat(get(server, Jwts.rs256(first, Jwts.claims("ada", "agents:read")))).isEqualTo(200);
+      assertThat(get(server, Jwts.rs256(first, Jwts.claims("bob", "agents:read")))).isEqualTo(200);
       assertThat(fetches.get()).as("cached").isEqualTo(1);
 
       served.set(jwks(second)); // the provider rotates: url-2 in, url-1 out
-      assertThat(get(server, Jwts.rs256(second, Jwts.claims("ada")))).isEqualTo(200);
+      assertThat(get(server, Jwts.rs256(second, Jwts.claims("ada", "agents:read")))).isEqualTo(200);
       assertThat(fetches.get()).as("an unknown kid fetches again").isEqualTo(2);
-      assertThat(detail(server, Jwts.rs256(first, Jwts.claims("ada"))))
+      assertThat(detail(server, Jwts.rs256(first, Jwts.claims("ada", "agents:read"))))
           .isEqualTo("Invalid token: Unable to find a signing key that matches: \"url-1\"");
-      assertThat(detail(server, Jwts.rs256(Jwts.rsa("made-up"), Jwts.claims("ada"))))
+      assertThat(detail(server, Jwts.rs256(Jwts.rsa("made-up"), Jwts.claims("ada", "agents:read"))))
           .isEqualTo("Invalid token: Unable to find a signing key that matches: \"made-up\"");
       assertThat(fetches.get()).as("unknown kids fetch at most once per 30 s").isEqualTo(2);
     } finally {
@@ -123,7 +123,7 @@ class JwtKeySourcesTest {
     String url = "http://127.0.0.1:" + idp.getAddress().getPort() + "/jwks.json";
     try (TestServer server = TestServer.start(Jwts.specs("jwks_url: " + url + "\n"))) {
       HttpResponse<String> response = server.send("GET", "/agents", HttpRequest.BodyPublishers.noBody(), null,
-          Map.of("Authorization", "Bearer " + Jwts.rs256(Jwts.claims("ada"))));
+          Map.of("Authorization", "Bearer " + Jwts.rs256(Jwts.claims("ada", "agents:read"))));
       assertThat(response.statusCode()).isEqualTo(503);
       assertThat(response.body()).isEqualTo("{\"detail\":\"Authentication is temporarily unavailable\"}");
     } finally {

@@ -130,14 +130,15 @@ class WorkflowSocketTest {
       ws.send("{\"action\":\"start-workflow\",\"workflow_id\":\"pipeline\",\"message\":\"hello\"}");
       assertThat(ws.json().path("error").asString())
           .isEqualTo("Authentication required. Send authenticate action with valid JWT.");
-      Map<String, Object> expired = Jwts.claims("ada");
+      Map<String, Object> expired = Jwts.claims("ada", "workflows:read", "workflows:run");
       expired.put("exp", java.time.Instant.now().getEpochSecond() - 60);
       ws.send("{\"action\":\"authenticate\",\"token\":\"" + Jwts.hs256(expired) + "\"}");
       JsonNode refused = ws.json();
       assertThat(refused.path("event").asString()).isEqualTo("auth_error");
       assertThat(refused.path("error").asString()).isEqualTo("Token has expired");
       assertThat(refused.path("error_type").asString()).isEqualTo("expired");
-      ws.send("{\"action\":\"authenticate\",\"token\":\"" + Jwts.hs256(Jwts.claims("ada")) + "\"}");
+      String token = Jwts.hs256(Jwts.claims("ada", "workflows:read", "workflows:run"));
+      ws.send("{\"action\":\"authenticate\",\"token\":\"" + token + "\"}");
       JsonNode authenticated = ws.json();
       assertThat(authenticated.path("event").asString()).isEqualTo("authenticated");
       assertThat(authenticated.path("message").asString()).isEqualTo("JWT authentication successful.");
@@ -158,7 +159,7 @@ class WorkflowSocketTest {
           break;
         }
       }
-      jwt.header("Authorization", "Bearer " + Jwts.hs256(Jwts.claims("ada")));
+      jwt.header("Authorization", "Bearer " + Jwts.hs256(Jwts.claims("ada", "workflows:read", "workflows:run")));
       JsonNode run = TestServer.json(jwt.get("/workflows/pipeline/runs/" + runId + "?session_id=" + sessionId));
       assertThat(run.path("user_id").asString()).as(run.toString()).isEqualTo("ada");
     }
