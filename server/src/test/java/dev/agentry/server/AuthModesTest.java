@@ -34,7 +34,9 @@ class AuthModesTest {
 
       for (TestServer secured : new TestServer[] {key, jwt}) {
         JsonNode paths = TestServer.json(secured.get("/openapi.json")).path("paths");
-        assertThat(paths.path("/agents").path("get").path("security").toString()).isEqualTo("[{\"HTTPBearer\":[]}]");
+        // with authorization on (the JWT server), the operation names its scopes
+        assertThat(paths.path("/agents").path("get").path("security").toString())
+            .isEqualTo(secured == jwt ? "[{\"HTTPBearer\":[\"agents:read\"]}]" : "[{\"HTTPBearer\":[]}]");
         assertThat(paths.path("/health").path("get").has("security")).isFalse();
       }
       assertThat(TestServer.json(open.get("/openapi.json")).path("paths").path("/agents").path("get")

@@ -94,6 +94,15 @@ class RbacMatrixTest {
   }
 
   @Test
+  void the_api_document_names_each_routes_scopes() {
+    tools.jackson.databind.JsonNode doc = TestServer.json(call(server, "GET", "/openapi.json", null, null));
+    assertThat(doc.path("paths").path("/agents/{agent_id}/runs").path("get").path("security").path(0)
+        .path("HTTPBearer").toString()).isEqualTo("[\"agents:read\",\"agents:run\"]");
+    assertThat(doc.path("paths").path("/specs/reload").path("post").path("security").path(0).path("HTTPBearer")
+        .toString()).isEqualTo("[\"config:write\"]");
+  }
+
+  @Test
   void a_list_needs_read_access_to_at_least_one_resource() {
     HttpResponse<String> runOnly = call(server, "GET", "/agents", token("u1", List.of("agents:echo:run")), null);
     assertThat(runOnly.statusCode()).isEqualTo(403);
@@ -145,15 +154,7 @@ class RbacMatrixTest {
 
   /** Exactly what the route declares, as scopes: its scopes and {@code family:action} for each resource check. */
   static List<String> granted(Routes.Route route) {
-    List<String> scopes = new ArrayList<>();
-    for (Access access : route.access()) {
-      switch (access) {
-        case Access.Scope scope -> scopes.add(scope.value());
-        case Access.Resource resource -> scopes.add(resource.family() + ":" + resource.action());
-        case Access.Public p -> { }
-      }
-    }
-    return scopes;
+    return Access.scopes(route.access());
   }
 
   static String concrete(String path) {

@@ -27,6 +27,22 @@ public sealed interface Access extends RouteRole {
     return new Resource(family, action);
   }
 
+  /**
+   * The scopes a token needs for a route declaring {@code access}: its scopes, and {@code family:action} for each
+   * resource check (which the per-resource {@code family:<id>:action} or {@code family:*:action} also satisfies).
+   */
+  static java.util.List<String> scopes(java.util.List<Access> access) {
+    java.util.List<String> scopes = new java.util.ArrayList<>();
+    for (Access a : access) {
+      switch (a) {
+        case Scope scope -> scopes.add(scope.value());
+        case Resource resource -> scopes.add(resource.family() + ":" + resource.action());
+        case Public p -> { }
+      }
+    }
+    return java.util.List.copyOf(new java.util.LinkedHashSet<>(scopes));
+  }
+
   /** A public route: no credential, no scope. */
   enum Public implements Access { PUBLIC }
 

@@ -2,6 +2,7 @@ package dev.agentry.server.http;
 
 import dev.agentry.engine.spec.AgentOsSpec;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.auth.Access;
 import dev.agentry.server.auth.AuthSettings;
 import dev.agentry.server.auth.Authentication;
 import java.util.ArrayList;
@@ -38,11 +39,12 @@ public final class OpenApi {
       info.put("description", spec.description());
     }
     boolean secured = AuthSettings.of(os).protects();
+    boolean scoped = AuthSettings.of(os).authorization();
     Map<String, Map<String, Object>> paths = new LinkedHashMap<>();
     Set<String> tags = new LinkedHashSet<>();
     for (Routes.Route route : routes) {
       paths.computeIfAbsent(openApiPath(route.path()), p -> new LinkedHashMap<>())
-          .put(route.method().name().toLowerCase(Locale.ROOT), operation(route, secured));
+          .put(route.method().name().toLowerCase(Locale.ROOT), operation(route, secured, scoped));
       tags.add(route.tag());
     }
     Map<String, Object> document = new LinkedHashMap<>();
@@ -70,7 +72,7 @@ public final class OpenApi {
     return route.method().name().toLowerCase(Locale.ROOT) + "_" + (words.isEmpty() ? "root" : words);
   }
 
-  private static Map<String, Object> operation(Routes.Route route, boolean secured) {
+  private static Map<String, Object> operation(Routes.Route route, boolean secured, boolean scoped) {
     Map<String, Object> operation = new LinkedHashMap<>();
     operation.put("tags", List.of(route.tag()));
     operation.put("summary", route.summary());
@@ -91,7 +93,8 @@ public final class OpenApi {
     }
     operation.put("responses", responses(route));
     if (secured && !Authentication.isExcluded(route.path())) {
-      operation.put("security", List.of(obj(BEARER, List.of())));
+      // with authorization on, the route's scopes (role names, as OpenAPI 3.1 allows for an http scheme)
+      operation.put("security", List.of(obj(BEARER, scoped ? Access.scopes(route.access()) : List.of())));
     }
     return operation;
   }
