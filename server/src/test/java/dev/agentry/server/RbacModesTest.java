@@ -38,6 +38,9 @@ class RbacModesTest {
           .isEqualTo(200);
       assertThat(call(server, "POST", "/specs/reload", token("u1", List.of("ops:root")), null).statusCode())
           .isNotIn(401, 403);
+      HttpResponse<String> created = call(server, "POST", "/sessions", token("u1", List.of("sessions:write")),
+          "{\"session_id\":\"s-u1\",\"user_id\":\"someone\"}");
+      assertThat(TestServer.json(created).path("user_id").asString()).as("the token's user").isEqualTo("u1");
       HttpResponse<String> old = call(server, "GET", "/sessions", token("u1", List.of("agent_os:admin")), null);
       assertThat(old.statusCode()).isEqualTo(403);
       assertThat(TestServer.json(old).path("detail").asString())

@@ -12,6 +12,7 @@ import dev.agentry.engine.store.SessionType;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
 import dev.agentry.server.auth.Isolation;
+import dev.agentry.server.auth.Principal;
 import dev.agentry.server.http.dto.CreateSessionRequest;
 import dev.agentry.server.http.dto.DeleteSessionsRequest;
 import dev.agentry.server.http.dto.Paginated;
@@ -65,7 +66,9 @@ final class SessionHandlers {
       case WORKFLOW -> body.workflowId();
     };
     long now = now();
-    Session session = new Session(id, type, owner == null ? "" : owner, Isolation.userId(ctx, body.userId()),
+    // a JWT caller's session is theirs whatever the body says, as Agno's create_session
+    String userId = Isolation.userId(ctx, Principal.of(ctx).orElse(Principal.NOBODY).runUserId(body.userId()));
+    Session session = new Session(id, type, owner == null ? "" : owner, userId,
         body.sessionName(),
         body.sessionState() == null ? Map.of() : body.sessionState(), body.metadata(), null, Metrics.ZERO,
         os.catalog().version(), now, now);
