@@ -13,7 +13,10 @@ import dev.agentry.engine.store.Databases;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.server.config.ServerSettings;
-import dev.agentry.server.auth.SecurityKey;
+import dev.agentry.server.auth.AuthSettings;
+import dev.agentry.server.auth.Authentication;
+import dev.agentry.server.auth.Isolation;
+import dev.agentry.server.auth.ScopeCheck;
 import dev.agentry.server.http.Cors;
 import dev.agentry.server.http.JettyErrors;
 import dev.agentry.server.http.MethodCheck;
@@ -80,7 +83,11 @@ public final class AgentServer implements AutoCloseable {
         handler.addFilter(new FilterHolder(new Cors(os)), "/*", EnumSet.of(DispatcherType.REQUEST));
       });
       config.events.handlerAdded(handlers::add);
-      config.routes.before(ctx -> SecurityKey.check(os, ctx));
+      config.routes.before(ctx -> Authentication.check(os, ctx));
+      config.routes.beforeMatched(ctx -> { // the route's scopes and the caller's user, before its input is read
+        ScopeCheck.check(os, ctx);
+        Isolation.attach(os, ctx);
+      });
       Routes.register(config.routes, Routes.table(os));
       dev.agentry.server.http.WorkflowSocket.register(config.routes, os);
     });
@@ -148,6 +155,11 @@ public final class AgentServer implements AutoCloseable {
             + "agentry validate lists them", compiled.diagnostics().size());
       }
       AgentOs os = new AgentOs(engine, catalogs, new RunStreams(), Instant.now(), settings, new AtomicBoolean(true));
+      AuthSettings auth = AuthSettings.of(os);
+      if (auth.problem() != null) {
+        throw new ServerStartException("cannot verify JWTs: " + auth.problem());
+      }
+      LOG.info("API authentication: {}", auth.describe());
       return new AgentServer(os, databases);
     } catch (RuntimeException e) {
       databases.close();

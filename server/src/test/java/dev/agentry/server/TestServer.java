@@ -212,12 +212,23 @@ public final class TestServer implements AutoCloseable {
 
   /** Any request, with raw body bytes and content type (null for none). */
   public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+    return send(method, path, body, contentType, Map.of());
+  }
+
+  /** Any request, with more headers for this request only (over those set by {@link #header}). */
+  public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+      Map<String, String> requestHeaders) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30))
         .method(method, body);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
-    headers.forEach(request::header);
+    headers.forEach((name, value) -> {
+      if (!requestHeaders.containsKey(name)) {
+        request.header(name, value);
+      }
+    });
+    requestHeaders.forEach(request::header);
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -121,6 +121,50 @@ class WorkflowSocketTest {
     }
   }
 
+  @Test
+  void with_jwts_the_authenticate_action_takes_a_jwt_and_the_run_is_the_token_s_user() throws Exception {
+    Map<String, String> specs = new HashMap<>(Jwts.specs(Jwts.hs256Config()));
+    specs.put("workflows.yaml", WorkflowRunsTest.WORKFLOWS);
+    try (TestServer jwt = TestServer.start(specs); Socket ws = Socket.connect(jwt)) {
+      assertThat(ws.json().path("requires_auth").asBoolean()).isTrue();
+      ws.send("{\"action\":\"start-workflow\",\"workflow_id\":\"pipeline\",\"message\":\"hello\"}");
+      assertThat(ws.json().path("error").asString())
+          .isEqualTo("Authentication required. Send authenticate action with valid JWT.");
+      Map<String, Object> expired = Jwts.claims("ada", "workflows:read", "workflows:run");
+      expired.put("exp", java.time.Instant.now().getEpochSecond() - 60);
+      ws.send("{\"action\":\"authenticate\",\"token\":\"" + Jwts.hs256(expired) + "\"}");
+      JsonNode refused = ws.json();
+      assertThat(refused.path("event").asString()).isEqualTo("auth_error");
+      assertThat(refused.path("error").asString()).isEqualTo("Token has expired");
+      assertThat(refused.path("error_type").asString()).isEqualTo("expired");
+      String token = Jwts.hs256(Jwts.claims("ada", "workflows:read", "workflows:run"));
+      ws.send("{\"action\":\"authenticate\",\"token\":\"" + token + "\"}");
+      JsonNode authenticated = ws.json();
+      assertThat(authenticated.path("event").asString()).isEqualTo("authenticated");
+      assertThat(authenticated.path("message").asString()).isEqualTo("JWT authentication successful.");
+      assertThat(authenticated.path("user_id").asString()).isEqualTo("ada");
+
+      ws.send("{\"action\":\"start-workflow\",\"workflow_id\":\"pipeline\",\"message\":\"hello\","
+          + "\"user_id\":\"mallory\"}");
+      String runId = null;
+      String sessionId = null;
+      while (true) {
+        String frame = ws.next();
+        JsonNode data = TestServer.JSON.readTree(frame.substring(frame.indexOf("\ndata: ") + 7).strip());
+        if (data.path("event").asString().equals("WorkflowStarted")) {
+          runId = data.path("run_id").asString();
+          sessionId = data.path("session_id").asString();
+        }
+        if (data.path("event").asString().equals("WorkflowCompleted")) {
+          break;
+        }
+      }
+      jwt.header("Authorization", "Bearer " + Jwts.hs256(Jwts.claims("ada", "workflows:read", "workflows:run")));
+      JsonNode run = TestServer.json(jwt.get("/workflows/pipeline/runs/" + runId + "?session_id=" + sessionId));
+      assertThat(run.path("user_id").asString()).as(run.toString()).isEqualTo("ada");
+    }
+  }
+
   /** A WebSocket client that queues the text frames it receives. */
   private static final class Socket implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();

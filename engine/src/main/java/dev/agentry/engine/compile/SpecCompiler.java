@@ -231,7 +231,10 @@ public final class SpecCompiler {
           tools.checkToolkit(resource);
           EmbeddedSchemas.checkParameters(resource, problems);
         }
-        case AGENT_OS -> checkQuickPrompts(resource);
+        case AGENT_OS -> {
+          checkQuickPrompts(resource);
+          AuthChecks.check(resource, problems);
+        }
         default -> {}
       }
     }

@@ -24,7 +24,9 @@ final class UrlChecks {
       Kind.MODEL, List.of(new HttpField("/spec/base_url", "https://api.openai.com/v1")),
       Kind.TOOLKIT, List.of(new HttpField("/spec/mcp/url", "https://mcp.example.com/mcp"),
           new HttpField("/spec/http/base_url", "https://api.example.com/v1")),
-      Kind.KNOWLEDGE, List.of(new HttpField("/spec/sources/*/url", "https://example.com/docs/guide.md")));
+      Kind.KNOWLEDGE, List.of(new HttpField("/spec/sources/*/url", "https://example.com/docs/guide.md")),
+      Kind.AGENT_OS, List.of(new HttpField("/spec/authorization_config/jwks_url",
+          "https://idp.example.com/.well-known/jwks.json")));
 
   private UrlChecks() {}
 

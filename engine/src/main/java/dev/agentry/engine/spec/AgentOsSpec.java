@@ -41,9 +41,17 @@ public record AgentOsSpec(
       @Nullable List<Secret> verificationKeys,
       @Nullable String algorithm,
       @Nullable String jwksFile,
+      @Nullable String jwksUrl,
       @Nullable String audience,
+      @Nullable Boolean verifyAudience,
+      @Nullable Integer leeway,
       @Nullable String userIdClaim,
-      @Nullable String sessionIdClaim) {}
+      @Nullable String sessionIdClaim,
+      @Nullable String scopesClaim,
+      @Nullable List<String> dependenciesClaims,
+      @Nullable List<String> sessionStateClaims,
+      @Nullable String adminScope,
+      @Nullable Boolean userIsolation) {}
 
   /** Settings of the AgentOS pages; implements {@code schemas/agentos.schema.json#/$defs/osConfig}. */
   public record OsConfig(

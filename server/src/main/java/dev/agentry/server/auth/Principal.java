@@ -1,6 +1,7 @@
 package dev.agentry.server.auth;
 
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +30,42 @@ public record Principal(@Nullable String userId, Set<String> scopes, @Nullable S
     sessionState = Map.copyOf(sessionState);
   }
 
+  /** No one: the requests of an open API and of the public routes (no user, no scopes, no claims). */
+  public static final Principal NOBODY = new Principal(null, Set.of(), null, Map.of(), Map.of(), false);
+
   /** The holder of the OS security key. */
   public static Principal securityKey() {
     return new Principal(null, Set.of(), null, Map.of(), Map.of(), true);
+  }
+
+  /** A run's user: the JWT's user when it names one (it overrides the request's, as in Agno), else {@code requested}. */
+  public @Nullable String runUserId(@Nullable String requested) {
+    return userId != null ? userId : requested;
+  }
+
+  /** A run's session: the JWT's session id claim when present (it wins, as in Agno), else {@code requested}. */
+  public @Nullable String runSessionId(@Nullable String requested) {
+    return sessionId != null ? sessionId : requested;
+  }
+
+  /** A run's dependencies: {@code requested} with the dependencies claims over it. */
+  public @Nullable Map<String, Object> runDependencies(@Nullable Map<String, Object> requested) {
+    return merge(requested, dependencies);
+  }
+
+  /** A run's session state: {@code requested} with the session-state claims over it. */
+  public @Nullable Map<String, Object> runSessionState(@Nullable Map<String, Object> requested) {
+    return merge(requested, sessionState);
+  }
+
+  private static @Nullable Map<String, Object> merge(@Nullable Map<String, Object> requested,
+      Map<String, Object> claims) {
+    if (claims.isEmpty()) {
+      return requested;
+    }
+    Map<String, Object> merged = requested == null ? new LinkedHashMap<>() : new LinkedHashMap<>(requested);
+    merged.putAll(claims);
+    return merged;
   }
 
   /** The principal the authentication before-handler attached to {@code ctx}; empty on an open API or public route. */

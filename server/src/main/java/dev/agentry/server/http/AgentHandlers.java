@@ -3,6 +3,7 @@ package dev.agentry.server.http;
 import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.auth.ScopeCheck;
 import dev.agentry.server.http.dto.AgentResponse;
 import dev.agentry.server.http.dto.ComponentContext;
 import io.javalin.http.Context;
@@ -17,7 +18,8 @@ final class AgentHandlers {
 
   void list(Context ctx) {
     ComponentContext context = components(os);
-    ctx.json(Served.agents(context.catalog()).stream().map(a -> AgentResponse.of(a, context)).toList());
+    ctx.json(Served.agents(context.catalog()).stream().filter(a -> ScopeCheck.visible(ctx, a.id()))
+        .map(a -> AgentResponse.of(a, context)).toList());
   }
 
   void get(Context ctx) {

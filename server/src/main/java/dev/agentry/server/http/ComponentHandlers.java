@@ -3,6 +3,7 @@ package dev.agentry.server.http;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.WorkflowDef;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.auth.ScopeCheck;
 import dev.agentry.server.http.dto.ComponentContext;
 import dev.agentry.server.http.dto.TeamResponse;
 import dev.agentry.server.http.dto.WorkflowResponse;
@@ -23,7 +24,8 @@ final class ComponentHandlers {
 
   void listTeams(Context ctx) {
     ComponentContext context = AgentHandlers.components(os);
-    ctx.json(Served.teams(context.catalog()).stream().map(t -> TeamResponse.of(t, context)).toList());
+    ctx.json(Served.teams(context.catalog()).stream().filter(t -> ScopeCheck.visible(ctx, t.id()))
+        .map(t -> TeamResponse.of(t, context)).toList());
   }
 
   void getTeam(Context ctx) {
@@ -34,7 +36,8 @@ final class ComponentHandlers {
 
   void listWorkflows(Context ctx) {
     Catalog catalog = os.catalog();
-    ctx.json(Served.workflows(catalog).stream().map(w -> WorkflowSummaryResponse.of(w)).toList());
+    ctx.json(Served.workflows(catalog).stream().filter(w -> ScopeCheck.visible(ctx, w.id()))
+        .map(w -> WorkflowSummaryResponse.of(w)).toList());
   }
 
   void getWorkflow(Context ctx) {

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code GET /openapi.json} and {@code GET /docs} ({@code agentos-api.md} §1.1): the API document built from the
  * route table, and Swagger UI over it, loaded from a CDN so that the server needs no UI dependency. Both routes are
- * public, as in Agno ({@code SecurityKey}).
+ * public, as in Agno ({@code Authentication.EXCLUDED}).
  */
 final class DocsHandlers {
   private static final String PAGE = """

@@ -6,8 +6,10 @@ import dev.agentry.engine.knowledge.SearchHit;
 import dev.agentry.engine.knowledge.SearchType;
 import dev.agentry.engine.knowledge.internal.read.Readers;
 import dev.agentry.engine.store.KnowledgeContent;
+import dev.agentry.engine.store.Page;
 import dev.agentry.engine.store.PageRequest;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.auth.Isolation;
 import dev.agentry.server.http.dto.ContentResponse;
 import dev.agentry.server.http.dto.KnowledgeConfigResponse;
 import dev.agentry.server.http.dto.Paginated;
@@ -56,7 +58,7 @@ final class KnowledgeHandlers {
     }
     String name = form.optional("name");
     String description = form.optional("description");
-    Map<String, Object> metadata = uploadMetadata(form.optional("metadata"));
+    Map<String, Object> metadata = Isolation.stampUpload(ctx, uploadMetadata(form.optional("metadata")));
     String readerId = form.optional("reader_id");
     String chunker = form.optional("chunker");
     List<ContentUpload> uploads = new ArrayList<>();
@@ -102,13 +104,14 @@ final class KnowledgeHandlers {
     long started = System.nanoTime();
     PageRequest page = Queries.page(ctx, "created_at", SORTABLE);
     KnowledgeBase base = select(ctx);
-    ctx.json(Paginated.of(base.contents(page), ContentResponse::of, started));
+    ctx.json(Paginated.of(Isolation.user(ctx).isPresent() ? owned(ctx, base, page) : base.contents(page),
+        ContentResponse::of, started));
   }
 
   void get(Context ctx) {
     KnowledgeBase base = select(ctx);
     String id = ctx.pathParam("content_id");
-    ctx.json(ContentResponse.of(base.content(id).orElseThrow(() -> notFound(id))));
+    ctx.json(ContentResponse.of(find(ctx, base, id).orElseThrow(() -> notFound(id))));
   }
 
   void update(Context ctx) {
@@ -120,20 +123,27 @@ final class KnowledgeHandlers {
     if (readerId != null && Readers.byId(readerId).isEmpty()) {
       throw ApiException.badRequest("Invalid reader_id: " + readerId);
     }
+    KnowledgeContent old = find(ctx, base, id).orElseThrow(() -> notFound(id));
     KnowledgeContent content = base.update(id, nonBlank(form.text("name")), nonBlank(form.text("description")),
-        metadata).orElseThrow(() -> notFound(id));
+        Isolation.keepUploader(metadata, old.metadata())).orElseThrow(() -> notFound(id));
     ctx.json(ContentResponse.of(content));
   }
 
   void delete(Context ctx) {
     KnowledgeBase base = select(ctx);
     String id = ctx.pathParam("content_id");
+    find(ctx, base, id).orElseThrow(() -> notFound(id));
     base.delete(id).orElseThrow(() -> notFound(id));
     ctx.json(ContentResponse.deleted(id));
   }
 
   void deleteAll(Context ctx) {
-    select(ctx).deleteAll();
+    KnowledgeBase base = select(ctx);
+    if (Isolation.user(ctx).isPresent()) { // a scoped caller deletes its own uploads, not everyone's
+      mine(ctx, base, "created_at", dev.agentry.engine.store.SortOrder.ASC).forEach(c -> base.delete(c.id()));
+    } else {
+      base.deleteAll();
+    }
     ctx.json("success");
   }
 
@@ -143,7 +153,7 @@ final class KnowledgeHandlers {
     String id = ctx.pathParam("content_id");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", id);
-    base.content(id).ifPresentOrElse(content -> {
+    find(ctx, base, id).ifPresentOrElse(content -> {
       body.put("status", content.status().key());
       body.put("status_message", content.statusMessage());
     }, () -> {
@@ -198,6 +208,32 @@ final class KnowledgeHandlers {
     Queries.integer(ctx, "page", 1, 1);
     KnowledgeInstances.select(os, Queries.text(ctx, "db_id"), ctx.pathParam("knowledge_id"));
     throw ApiException.notFound("Content source not found: " + ctx.pathParam("source_id"));
+  }
+
+  /** The content {@code id}, unless the request is scoped to a user who did not upload it. */
+  private static java.util.Optional<KnowledgeContent> find(Context ctx, KnowledgeBase base, String id) {
+    return base.content(id).filter(c -> Isolation.ownsUpload(ctx, c.metadata()));
+  }
+
+  /** A page of the scoped caller's uploads: the listing is read whole and filtered, then paged. */
+  private static Page<KnowledgeContent> owned(Context ctx, KnowledgeBase base, PageRequest page) {
+    List<KnowledgeContent> mine = mine(ctx, base, page.sortBy(), page.sortOrder());
+    int from = Math.min((page.page() - 1) * page.limit(), mine.size());
+    return new Page<>(mine.subList(from, Math.min(from + page.limit(), mine.size())), page.page(), page.limit(),
+        mine.size());
+  }
+
+  /** Every content the scoped caller uploaded, in the listing's order. */
+  private static List<KnowledgeContent> mine(Context ctx, KnowledgeBase base, String sortBy,
+      dev.agentry.engine.store.SortOrder order) {
+    List<KnowledgeContent> mine = new ArrayList<>();
+    for (int p = 1; ; p++) {
+      Page<KnowledgeContent> batch = base.contents(new PageRequest(p, 1000, sortBy, order));
+      batch.items().stream().filter(c -> Isolation.ownsUpload(ctx, c.metadata())).forEach(mine::add);
+      if (batch.items().size() < 1000) {
+        return mine;
+      }
+    }
   }
 
   private KnowledgeBase select(Context ctx) {

@@ -5,6 +5,7 @@ import dev.agentry.engine.store.MemoryQuery;
 import dev.agentry.engine.store.UserMemory;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.auth.Isolation;
 import dev.agentry.server.http.dto.DeleteMemoriesRequest;
 import dev.agentry.server.http.dto.MemoryRequest;
 import dev.agentry.server.http.dto.OptimizeMemoriesRequest;
@@ -38,7 +39,7 @@ final class MemoryHandlers {
     MemoryRequest body = request(ctx);
     long now = Instant.now().getEpochSecond();
     UserMemory memory = new UserMemory(UUID.randomUUID().toString(), body.memory(), topics(body), null,
-        body.userId(), null, null, now, now);
+        Isolation.userId(ctx, body.userId()), null, null, now, now);
     store.saveMemory(memory);
     ctx.json(UserMemorySchema.of(memory));
   }
@@ -48,7 +49,8 @@ final class MemoryHandlers {
     SessionStore store = Queries.store(os, ctx, false);
     List<String> topics = ctx.queryParams("topics").stream()
         .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip).filter(t -> !t.isEmpty()).toList();
-    MemoryQuery query = new MemoryQuery(Queries.text(ctx, "user_id"), Queries.text(ctx, "agent_id"),
+    MemoryQuery query = new MemoryQuery(Isolation.userId(ctx, Queries.text(ctx, "user_id")),
+        Queries.text(ctx, "agent_id"),
         Queries.text(ctx, "team_id"), Queries.text(ctx, "search_content"), topics,
         Queries.page(ctx, "updated_at", MemoryQuery.SORTABLE));
     ctx.json(Paginated.of(store.listMemories(query), UserMemorySchema::of, started));
@@ -57,7 +59,7 @@ final class MemoryHandlers {
   void get(Context ctx) {
     SessionStore store = Queries.store(os, ctx, false);
     String id = ctx.pathParam("memory_id");
-    UserMemory memory = find(store, id, Queries.text(ctx, "user_id"))
+    UserMemory memory = find(store, id, Isolation.userId(ctx, Queries.text(ctx, "user_id")))
         .orElseThrow(() -> ApiException.notFound("Memory with ID " + id + " not found"));
     ctx.json(UserMemorySchema.of(memory));
   }
@@ -66,9 +68,10 @@ final class MemoryHandlers {
   void update(Context ctx) {
     SessionStore store = Queries.store(os, ctx, false);
     MemoryRequest body = request(ctx);
-    UserMemory old = store.findMemory(ctx.pathParam("memory_id"))
+    UserMemory old = find(store, ctx.pathParam("memory_id"), Isolation.userId(ctx, null))
         .orElseThrow(() -> ApiException.notFound("Memory not found"));
-    UserMemory memory = new UserMemory(old.memoryId(), body.memory(), topics(body), old.input(), body.userId(),
+    UserMemory memory = new UserMemory(old.memoryId(), body.memory(), topics(body), old.input(),
+        Isolation.userId(ctx, body.userId()),
         old.agentId(), old.teamId(), old.createdAt(), Instant.now().getEpochSecond());
     store.saveMemory(memory);
     ctx.json(UserMemorySchema.of(memory));
@@ -76,7 +79,7 @@ final class MemoryHandlers {
 
   void delete(Context ctx) {
     SessionStore store = Queries.store(os, ctx, false);
-    deleteOwned(store, ctx.pathParam("memory_id"), Queries.text(ctx, "user_id"));
+    deleteOwned(store, ctx.pathParam("memory_id"), Isolation.userId(ctx, Queries.text(ctx, "user_id")));
     ctx.status(204);
   }
 
@@ -92,13 +95,14 @@ final class MemoryHandlers {
           "List should have at least 1 item after validation, not 0", List.of(),
           Map.of("field_type", "List", "min_length", 1, "actual_length", 0));
     }
-    ids.stream().filter(Objects::nonNull).forEach(id -> deleteOwned(store, id, body.userId()));
+    String userId = Isolation.userId(ctx, body.userId());
+    ids.stream().filter(Objects::nonNull).forEach(id -> deleteOwned(store, id, userId));
     ctx.status(204);
   }
 
   void topics(Context ctx) {
     SessionStore store = Queries.store(os, ctx, false);
-    ctx.json(store.listMemoryTopics(Queries.text(ctx, "user_id")));
+    ctx.json(store.listMemoryTopics(Isolation.userId(ctx, Queries.text(ctx, "user_id"))));
   }
 
   void userStats(Context ctx) {
@@ -106,7 +110,8 @@ final class MemoryHandlers {
     SessionStore store = Queries.store(os, ctx, false);
     int limit = Queries.integer(ctx, "limit", 20, 1);
     int page = Math.max(Queries.integer(ctx, "page", 1, 0), 1);
-    ctx.json(Paginated.of(store.listUserMemoryStats(Queries.text(ctx, "user_id"), page, limit),
+    String userId = Isolation.userId(ctx, Queries.text(ctx, "user_id"));
+    ctx.json(Paginated.of(store.listUserMemoryStats(userId, page, limit),
         UserMemoryStatsSchema::of, started));
   }
 
@@ -117,12 +122,13 @@ final class MemoryHandlers {
   void optimize(Context ctx) {
     SessionStore store = Queries.store(os, ctx, false);
     OptimizeMemoriesRequest body = Objects.requireNonNull(Queries.body(ctx, OptimizeMemoriesRequest.class, true));
-    if (body.userId() == null) {
+    String userId = Isolation.userId(ctx, body.userId());
+    if (userId == null) {
       throw ApiException.missing("body", "user_id");
     }
     MemoryOptimization result;
     try {
-      result = os.engine().optimizeMemories(store, body.userId(), body.model(), !Boolean.FALSE.equals(body.apply()));
+      result = os.engine().optimizeMemories(store, userId, body.model(), !Boolean.FALSE.equals(body.apply()));
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
@@ -135,7 +141,8 @@ final class MemoryHandlers {
     if (body.memory() == null) {
       throw ApiException.missing("body", "memory");
     }
-    if (body.userId() == null || body.userId().isEmpty()) {
+    String userId = Isolation.userId(ctx, body.userId());
+    if (userId == null || userId.isEmpty()) {
       throw ApiException.badRequest("User ID is required");
     }
     return body;

@@ -2,7 +2,9 @@ package dev.agentry.server.http;
 
 import dev.agentry.engine.spec.AgentOsSpec;
 import dev.agentry.server.AgentOs;
-import dev.agentry.server.auth.SecurityKey;
+import dev.agentry.server.auth.Access;
+import dev.agentry.server.auth.AuthSettings;
+import dev.agentry.server.auth.Authentication;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 public final class OpenApi {
   /** Javalin's path parameters, {@code {name}} or {@code <name>}. */
   private static final Pattern PATH_PARAM = Pattern.compile("[{<]([^}>]+)[}>]");
-  /** Routes that never need the security key, as in {@link SecurityKey}: they declare no 401 and no security. */
+  /** The bearer scheme the protected routes declare (the excluded routes of {@link Authentication} declare none). */
   private static final String BEARER = "HTTPBearer";
 
   private OpenApi() {}
@@ -36,12 +38,13 @@ public final class OpenApi {
     if (spec != null && spec.description() != null) {
       info.put("description", spec.description());
     }
-    boolean secured = SecurityKey.of(os).isPresent();
+    boolean secured = AuthSettings.of(os).protects();
+    boolean scoped = AuthSettings.of(os).authorization();
     Map<String, Map<String, Object>> paths = new LinkedHashMap<>();
     Set<String> tags = new LinkedHashSet<>();
     for (Routes.Route route : routes) {
       paths.computeIfAbsent(openApiPath(route.path()), p -> new LinkedHashMap<>())
-          .put(route.method().name().toLowerCase(Locale.ROOT), operation(route, secured));
+          .put(route.method().name().toLowerCase(Locale.ROOT), operation(route, secured, scoped));
       tags.add(route.tag());
     }
     Map<String, Object> document = new LinkedHashMap<>();
@@ -69,7 +72,7 @@ public final class OpenApi {
     return route.method().name().toLowerCase(Locale.ROOT) + "_" + (words.isEmpty() ? "root" : words);
   }
 
-  private static Map<String, Object> operation(Routes.Route route, boolean secured) {
+  private static Map<String, Object> operation(Routes.Route route, boolean secured, boolean scoped) {
     Map<String, Object> operation = new LinkedHashMap<>();
     operation.put("tags", List.of(route.tag()));
     operation.put("summary", route.summary());
@@ -89,8 +92,9 @@ public final class OpenApi {
       operation.put("requestBody", obj("required", true, "content", formContent(form)));
     }
     operation.put("responses", responses(route));
-    if (secured && !SecurityKey.isPublic(route.path())) {
-      operation.put("security", List.of(obj(BEARER, List.of())));
+    if (secured && !Authentication.isExcluded(route.path())) {
+      // with authorization on, the route's scopes (role names, as OpenAPI 3.1 allows for an http scheme)
+      operation.put("security", List.of(obj(BEARER, scoped ? Access.scopes(route.access()) : List.of())));
     }
     return operation;
   }
@@ -129,7 +133,7 @@ public final class OpenApi {
       }
       case SSE -> responses.put("200", ok(obj("text/event-stream", sse)));
     }
-    if (!SecurityKey.isPublic(route.path())) {
+    if (!Authentication.isExcluded(route.path())) {
       for (String status : List.of("400", "401", "404", "422", "500")) {
         responses.put(status, obj("$ref", "#/components/responses/" + status));
       }
@@ -171,7 +175,7 @@ public final class OpenApi {
     schemas.put("ValidationErrorResponse", validation);
     Map<String, Object> responses = new LinkedHashMap<>();
     responses.put("400", error("Bad Request", "ErrorResponse"));
-    responses.put("401", error("Unauthenticated: Authorization header required, or an invalid token",
+    responses.put("401", error("Unauthenticated: no Authorization header, or an invalid, expired or foreign token",
         "ErrorResponse"));
     responses.put("404", error("Not Found", "ErrorResponse"));
     responses.put("422", error("Validation Error", "ValidationErrorResponse"));
@@ -180,7 +184,7 @@ public final class OpenApi {
     components.put("schemas", schemas);
     components.put("responses", responses);
     components.put("securitySchemes", obj(BEARER, obj("type", "http", "scheme", "bearer",
-        "description", "The AgentOS security_key (or OS_SECURITY_KEY) as a bearer token")));
+        "description", "A JWT from the identity provider (when authorization is on), or the AgentOS security_key (or OS_SECURITY_KEY)")));
     return components;
   }
 

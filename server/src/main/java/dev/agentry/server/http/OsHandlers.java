@@ -5,7 +5,7 @@ import dev.agentry.engine.model.ModelDef;
 import dev.agentry.engine.spec.AgentOsSpec;
 import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.server.AgentOs;
-import dev.agentry.server.auth.SecurityKey;
+import dev.agentry.server.auth.AuthSettings;
 import dev.agentry.server.http.dto.ConfigResponse;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ final class OsHandlers {
     body.put("team_count", Served.teams(catalog).size());
     body.put("workflow_count", Served.workflows(catalog).size());
     body.put("mcp", Map.of("enabled", false));
-    body.put("auth_mode", SecurityKey.of(os).isPresent() ? "security_key" : "none");
+    body.put("auth_mode", AuthSettings.of(os).mode());
     ctx.json(body);
   }
 

@@ -1,17 +1,23 @@
 package dev.agentry.server.http;
 
+import static dev.agentry.server.auth.Access.PUBLIC;
+import static dev.agentry.server.auth.Access.resource;
+import static dev.agentry.server.auth.Access.scope;
+
 import dev.agentry.engine.EngineException;
 import dev.agentry.engine.event.ComponentKind;
 import dev.agentry.engine.model.NotFoundException;
 import dev.agentry.engine.run.RunNotPausedException;
 import dev.agentry.engine.store.StoreException;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.auth.Access;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
+import io.javalin.security.RouteRole;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -32,8 +38,17 @@ public final class Routes {
       "\\b(dev\\.agentry|java[x]?\\.|jakarta\\.|tools\\.jackson|com\\.fasterxml|org\\.eclipse|io\\.javalin|kotlin\\.)"
           + "|[A-Za-z]+(Exception|Error)\\b|`");
 
-  /** One route: method, Javalin path, handler, and the words the API document shows for it. */
-  public record Route(HandlerType method, String path, Handler handler, String tag, String summary) {}
+  /**
+   * One route: method, Javalin path, handler, the words the API document shows for it, and what it requires of its
+   * caller ({@link Access#PUBLIC}, or its scopes and resource checks, {@code agentos-api.md} §5.4), registered as its
+   * Javalin route roles.
+   */
+  public record Route(HandlerType method, String path, Handler handler, String tag, String summary,
+      List<Access> access) {
+    public Route {
+      access = List.copyOf(access);
+    }
+  }
 
   private Routes() {}
 
@@ -52,98 +67,123 @@ public final class Routes {
     SpecHandlers specs = new SpecHandlers(os);
     DocsHandlers docs = new DocsHandlers(os);
     return List.of(
-        get("/", home::root, "Core", "API name, id and version"),
-        get("/health", home::health, "Core", "Health check"),
-        get("/info", home::info, "Core", "AgentOS id, counts and auth mode"),
-        get("/config", home::config, "Core", "AgentOS configuration"),
-        get("/models", home::models, "Core", "Models in use"),
+        get("/", home::root, "Core", "API name, id and version", PUBLIC),
+        get("/health", home::health, "Core", "Health check", PUBLIC),
+        get("/info", home::info, "Core", "AgentOS id, counts and auth mode", PUBLIC),
+        get("/config", home::config, "Core", "AgentOS configuration", scope("config:read")),
+        get("/models", home::models, "Core", "Models in use", scope("config:read")),
 
-        get("/agents", agents::list, "Agents", "List agents"),
-        get("/agents/{agent_id}", agents::get, "Agents", "Get an agent"),
-        post("/agents/{agent_id}/runs", runs::create, "Agents", "Run an agent (form data; SSE when stream=true)"),
-        get("/agents/{agent_id}/runs", runs::list, "Agents", "Runs of an agent in a session"),
-        get("/agents/{agent_id}/runs/{run_id}", runs::get, "Agents", "Get a run"),
-        post("/agents/{agent_id}/runs/{run_id}/cancel", runs::cancel, "Agents", "Cancel a run"),
+        get("/agents", agents::list, "Agents", "List agents", scope("agents:read")),
+        get("/agents/{agent_id}", agents::get, "Agents", "Get an agent",
+            scope("agents:read"), resource("agents", "read")),
+        post("/agents/{agent_id}/runs", runs::create, "Agents", "Run an agent (form data; SSE when stream=true)",
+            scope("agents:run"), resource("agents", "run")),
+        get("/agents/{agent_id}/runs", runs::list, "Agents", "Runs of an agent in a session",
+            scope("agents:read"), resource("agents", "run")),
+        get("/agents/{agent_id}/runs/{run_id}", runs::get, "Agents", "Get a run",
+            scope("agents:read"), resource("agents", "run")),
+        post("/agents/{agent_id}/runs/{run_id}/cancel", runs::cancel, "Agents", "Cancel a run",
+            scope("agents:run"), resource("agents", "run")),
         post("/agents/{agent_id}/runs/{run_id}/continue", runs::continueRun, "Agents",
-            "Continue a paused run (human in the loop)"),
+            "Continue a paused run (human in the loop)", scope("agents:run"), resource("agents", "run")),
         post("/agents/{agent_id}/runs/{run_id}/resume", runs::resume, "Agents",
-            "Resume a run's event stream from an event index"),
+            "Resume a run's event stream from an event index", resource("agents", "run")),
 
-        get("/teams", components::listTeams, "Teams", "List teams"),
-        get("/teams/{team_id}", components::getTeam, "Teams", "Get a team"),
-        post("/teams/{team_id}/runs", teamRuns::create, "Teams", "Run a team (form data; SSE when stream=true)"),
-        get("/teams/{team_id}/runs", teamRuns::list, "Teams", "Runs of a team in a session"),
-        get("/teams/{team_id}/runs/{run_id}", teamRuns::get, "Teams", "Get a team run"),
-        post("/teams/{team_id}/runs/{run_id}/cancel", teamRuns::cancel, "Teams", "Cancel a team run and its members"),
+        get("/teams", components::listTeams, "Teams", "List teams", scope("teams:read")),
+        get("/teams/{team_id}", components::getTeam, "Teams", "Get a team",
+            scope("teams:read"), resource("teams", "read")),
+        post("/teams/{team_id}/runs", teamRuns::create, "Teams", "Run a team (form data; SSE when stream=true)",
+            scope("teams:run"), resource("teams", "run")),
+        get("/teams/{team_id}/runs", teamRuns::list, "Teams", "Runs of a team in a session",
+            scope("teams:read"), resource("teams", "run")),
+        get("/teams/{team_id}/runs/{run_id}", teamRuns::get, "Teams", "Get a team run",
+            scope("teams:read"), resource("teams", "run")),
+        post("/teams/{team_id}/runs/{run_id}/cancel", teamRuns::cancel, "Teams", "Cancel a team run and its members",
+            scope("teams:run"), resource("teams", "run")),
         post("/teams/{team_id}/runs/{run_id}/continue", teamRuns::continueRun, "Teams",
-            "Continue a paused team run (human in the loop, also in a member)"),
+            "Continue a paused team run (human in the loop, also in a member)",
+            scope("teams:run"), resource("teams", "run")),
         post("/teams/{team_id}/runs/{run_id}/resume", teamRuns::resume, "Teams",
-            "Resume a team run's event stream from an event index"),
-        get("/workflows", components::listWorkflows, "Workflows", "List workflows"),
-        get("/workflows/{workflow_id}", components::getWorkflow, "Workflows", "Get a workflow"),
+            "Resume a team run's event stream from an event index", resource("teams", "run")),
+        get("/workflows", components::listWorkflows, "Workflows", "List workflows", scope("workflows:read")),
+        get("/workflows/{workflow_id}", components::getWorkflow, "Workflows", "Get a workflow",
+            scope("workflows:read"), resource("workflows", "read")),
         post("/workflows/{workflow_id}/runs", workflowRuns::create, "Workflows",
-            "Run a workflow (form data; SSE when stream=true)"),
-        get("/workflows/{workflow_id}/runs", workflowRuns::list, "Workflows", "Runs of a workflow in a session"),
-        get("/workflows/{workflow_id}/runs/{run_id}", workflowRuns::get, "Workflows", "Get a workflow run"),
+            "Run a workflow (form data; SSE when stream=true)", scope("workflows:run"), resource("workflows", "run")),
+        get("/workflows/{workflow_id}/runs", workflowRuns::list, "Workflows", "Runs of a workflow in a session",
+            scope("workflows:read"), resource("workflows", "run")),
+        get("/workflows/{workflow_id}/runs/{run_id}", workflowRuns::get, "Workflows", "Get a workflow run",
+            scope("workflows:read"), resource("workflows", "run")),
         post("/workflows/{workflow_id}/runs/{run_id}/cancel", workflowRuns::cancel, "Workflows",
-            "Cancel a workflow run and its running steps"),
+            "Cancel a workflow run and its running steps", scope("workflows:run"), resource("workflows", "run")),
         post("/workflows/{workflow_id}/runs/{run_id}/continue", workflowRuns::continueRun, "Workflows",
-            "Continue a paused workflow run with its step_requirements answered"),
+            "Continue a paused workflow run with its step_requirements answered",
+            scope("workflows:run"), resource("workflows", "run")),
         post("/workflows/{workflow_id}/runs/{run_id}/resume", workflowRuns::resume, "Workflows",
-            "Resume a workflow run's event stream from an event index"),
+            "Resume a workflow run's event stream from an event index", resource("workflows", "run")),
 
-        get("/sessions", sessions::list, "Sessions", "List sessions"),
-        post("/sessions", sessions::create, "Sessions", "Create a session"),
-        delete("/sessions", sessions::deleteMany, "Sessions", "Delete sessions"),
-        get("/sessions/{session_id}", sessions::get, "Sessions", "Get a session"),
-        patch("/sessions/{session_id}", sessions::update, "Sessions", "Update a session"),
-        delete("/sessions/{session_id}", sessions::delete, "Sessions", "Delete a session"),
-        post("/sessions/{session_id}/rename", sessions::rename, "Sessions", "Rename a session"),
-        get("/sessions/{session_id}/runs", sessions::runs, "Sessions", "Runs of a session"),
-        get("/sessions/{session_id}/runs/{run_id}", sessions::run, "Sessions", "One run of a session"),
+        get("/sessions", sessions::list, "Sessions", "List sessions", scope("sessions:read")),
+        post("/sessions", sessions::create, "Sessions", "Create a session", scope("sessions:write")),
+        delete("/sessions", sessions::deleteMany, "Sessions", "Delete sessions", scope("sessions:delete")),
+        get("/sessions/{session_id}", sessions::get, "Sessions", "Get a session", scope("sessions:read")),
+        patch("/sessions/{session_id}", sessions::update, "Sessions", "Update a session", scope("sessions:write")),
+        delete("/sessions/{session_id}", sessions::delete, "Sessions", "Delete a session", scope("sessions:delete")),
+        post("/sessions/{session_id}/rename", sessions::rename, "Sessions", "Rename a session",
+            scope("sessions:write")),
+        get("/sessions/{session_id}/runs", sessions::runs, "Sessions", "Runs of a session", scope("sessions:read")),
+        get("/sessions/{session_id}/runs/{run_id}", sessions::run, "Sessions", "One run of a session",
+            scope("sessions:read")),
 
-        post("/memories", memories::create, "Memory", "Create a memory"),
-        get("/memories", memories::list, "Memory", "List memories"),
-        delete("/memories", memories::deleteMany, "Memory", "Delete memories"),
-        get("/memories/{memory_id}", memories::get, "Memory", "Get a memory"),
-        patch("/memories/{memory_id}", memories::update, "Memory", "Update a memory"),
-        delete("/memories/{memory_id}", memories::delete, "Memory", "Delete a memory"),
-        get("/memory_topics", memories::topics, "Memory", "Memory topics"),
-        get("/user_memory_stats", memories::userStats, "Memory", "Memory counts per user"),
-        post("/optimize-memories", memories::optimize, "Memory", "Optimize a user's memories"),
+        post("/memories", memories::create, "Memory", "Create a memory", scope("memories:write")),
+        get("/memories", memories::list, "Memory", "List memories", scope("memories:read")),
+        delete("/memories", memories::deleteMany, "Memory", "Delete memories", scope("memories:delete")),
+        get("/memories/{memory_id}", memories::get, "Memory", "Get a memory", scope("memories:read")),
+        patch("/memories/{memory_id}", memories::update, "Memory", "Update a memory", scope("memories:write")),
+        delete("/memories/{memory_id}", memories::delete, "Memory", "Delete a memory", scope("memories:delete")),
+        get("/memory_topics", memories::topics, "Memory", "Memory topics", scope("memories:read")),
+        get("/user_memory_stats", memories::userStats, "Memory", "Memory counts per user", scope("memories:read")),
+        post("/optimize-memories", memories::optimize, "Memory", "Optimize a user's memories", scope("memories:write")),
 
-        get("/metrics", metrics::list, "Metrics", "Daily metrics"),
-        post("/metrics/refresh", metrics::refresh, "Metrics", "Recompute daily metrics"),
-        get("/metrics/refresh/status", metrics::refreshStatus, "Metrics", "State of the latest metrics refresh"),
+        get("/metrics", metrics::list, "Metrics", "Daily metrics", scope("metrics:read")),
+        post("/metrics/refresh", metrics::refresh, "Metrics", "Recompute daily metrics", scope("metrics:write")),
+        get("/metrics/refresh/status", metrics::refreshStatus, "Metrics", "State of the latest metrics refresh",
+            scope("metrics:read")),
 
         post("/knowledge/content", knowledge::upload, "Knowledge",
-            "Upload content: a file, a url or text (202; read and indexed in the background)"),
+            "Upload content: a file, a url or text (202; read and indexed in the background)",
+            scope("knowledge:write")),
         post("/knowledge/remote-content", knowledge::uploadRemote, "Knowledge",
-            "Upload content from a remote source (none is configured)"),
-        get("/knowledge/content", knowledge::list, "Knowledge", "List contents"),
-        delete("/knowledge/content", knowledge::deleteAll, "Knowledge", "Delete every content"),
-        get("/knowledge/content/{content_id}", knowledge::get, "Knowledge", "Get a content"),
+            "Upload content from a remote source (none is configured)", scope("knowledge:write")),
+        get("/knowledge/content", knowledge::list, "Knowledge", "List contents", scope("knowledge:read")),
+        delete("/knowledge/content", knowledge::deleteAll, "Knowledge", "Delete every content",
+            scope("knowledge:delete")),
+        get("/knowledge/content/{content_id}", knowledge::get, "Knowledge", "Get a content", scope("knowledge:read")),
         patch("/knowledge/content/{content_id}", knowledge::update, "Knowledge",
-            "Update a content's name, description or metadata"),
-        delete("/knowledge/content/{content_id}", knowledge::delete, "Knowledge", "Delete a content"),
-        get("/knowledge/content/{content_id}/status", knowledge::status, "Knowledge", "A content's processing status"),
-        post("/knowledge/search", knowledge::search, "Knowledge", "Search a knowledge base"),
-        get("/knowledge/config", knowledge::config, "Knowledge", "Readers, chunkers, filters and vector databases"),
-        get("/knowledge/{knowledge_id}/sources", knowledge::sources, "Knowledge", "Remote content sources"),
+            "Update a content's name, description or metadata", scope("knowledge:write")),
+        delete("/knowledge/content/{content_id}", knowledge::delete, "Knowledge", "Delete a content",
+            scope("knowledge:delete")),
+        get("/knowledge/content/{content_id}/status", knowledge::status, "Knowledge", "A content's processing status",
+            scope("knowledge:read")),
+        post("/knowledge/search", knowledge::search, "Knowledge", "Search a knowledge base", scope("knowledge:read")),
+        get("/knowledge/config", knowledge::config, "Knowledge", "Readers, chunkers, filters and vector databases",
+            scope("knowledge:read")),
+        get("/knowledge/{knowledge_id}/sources", knowledge::sources, "Knowledge", "Remote content sources",
+            scope("knowledge:read")),
         get("/knowledge/{knowledge_id}/sources/{source_id}/files", knowledge::sourceFiles, "Knowledge",
-            "Files of a remote content source"),
+            "Files of a remote content source", scope("knowledge:read")),
 
-        get("/specs/status", specs::status, "Specs", "Live spec version, last reload and per-resource status"),
-        post("/specs/reload", specs::reload, "Specs", "Reload the specs now"),
+        get("/specs/status", specs::status, "Specs", "Live spec version, last reload and per-resource status",
+            scope("config:read")),
+        post("/specs/reload", specs::reload, "Specs", "Reload the specs now", scope("config:write")),
 
-        get("/openapi.json", docs::openApi, "Docs", "This API as an OpenAPI 3.1 document"),
-        get("/docs", docs::swaggerUi, "Docs", "Interactive API documentation (Swagger UI)"));
+        get("/openapi.json", docs::openApi, "Docs", "This API as an OpenAPI 3.1 document", PUBLIC),
+        get("/docs", docs::swaggerUi, "Docs", "Interactive API documentation (Swagger UI)", PUBLIC));
   }
 
   /** Registers the routes and the error mapping on a Javalin config. */
   public static void register(RoutesConfig config, List<Route> routes) {
     for (Route route : routes) {
-      config.addHttpHandler(route.method(), route.path(), route.handler());
+      config.addHttpHandler(route.method(), route.path(), route.handler(), route.access().toArray(RouteRole[]::new));
     }
     config.beforeMatched(InputText::check); // every route's query and path parameters, before its handler
     config.exception(ApiException.class, (e, ctx) -> detail(ctx, e.status(), e.detail()));
@@ -224,19 +264,19 @@ public final class Routes {
     return result == null || !result.startsWith("{\"detail\"");
   }
 
-  private static Route get(String path, Handler handler, String tag, String summary) {
-    return new Route(HandlerType.GET, path, handler, tag, summary);
+  private static Route get(String path, Handler handler, String tag, String summary, Access... access) {
+    return new Route(HandlerType.GET, path, handler, tag, summary, List.of(access));
   }
 
-  private static Route post(String path, Handler handler, String tag, String summary) {
-    return new Route(HandlerType.POST, path, handler, tag, summary);
+  private static Route post(String path, Handler handler, String tag, String summary, Access... access) {
+    return new Route(HandlerType.POST, path, handler, tag, summary, List.of(access));
   }
 
-  private static Route patch(String path, Handler handler, String tag, String summary) {
-    return new Route(HandlerType.PATCH, path, handler, tag, summary);
+  private static Route patch(String path, Handler handler, String tag, String summary, Access... access) {
+    return new Route(HandlerType.PATCH, path, handler, tag, summary, List.of(access));
   }
 
-  private static Route delete(String path, Handler handler, String tag, String summary) {
-    return new Route(HandlerType.DELETE, path, handler, tag, summary);
+  private static Route delete(String path, Handler handler, String tag, String summary, Access... access) {
+    return new Route(HandlerType.DELETE, path, handler, tag, summary, List.of(access));
   }
 }

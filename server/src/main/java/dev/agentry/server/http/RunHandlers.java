@@ -20,6 +20,8 @@ import dev.agentry.engine.run.Target;
 import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.auth.Isolation;
+import dev.agentry.server.auth.Principal;
 import dev.agentry.server.http.dto.RunSchema;
 import dev.agentry.server.http.dto.WorkflowRunOutput;
 import dev.agentry.server.http.dto.WorkflowRunSchema;
@@ -74,16 +76,21 @@ final class RunHandlers {
       InputText.check(structured, List.of("body", "message"));
     }
     String runId = UUID.randomUUID().toString();
+    Principal who = Principal.of(ctx).orElse(Principal.NOBODY);
+    String sessionId = who.runSessionId(form.optional("session_id"));
     RunRequest request = RunRequest.create(r -> {
       if (structured != null && structured.isObject()) {
         r.input(structured);
       } else {
         r.input(message);
       }
-      r.runId(runId).sessionId(form.optional("session_id")).userId(form.optional("user_id")).sessionState(state)
-          .dependencies(dependencies).metadata(metadata).outputSchema(outputSchema).stream(stream)
+      r.runId(runId).sessionId(sessionId)
+          .userId(Isolation.userId(ctx, who.runUserId(form.optional("user_id"))))
+          .sessionState(who.runSessionState(state))
+          .dependencies(who.runDependencies(dependencies)).metadata(metadata).outputSchema(outputSchema).stream(stream)
           .streamEvents(streamEvents == null && stream ? Boolean.TRUE : streamEvents).media(media);
     });
+    Isolation.requireOwnSession(ctx, os.storeOf(kind, target.id()), sessionId, "Session not found");
     os.checkAccepting();
     Target what = new Target(kind, target.id());
     try {
@@ -120,7 +127,8 @@ final class RunHandlers {
     String sessionId = Queries.required(ctx, "session_id");
     String status = ctx.queryParam("status");
     SessionStore store = os.storeOf(kind, id);
-    store.findSession(sessionId).orElseThrow(() -> ApiException.notFound("Session not found"));
+    store.findSession(sessionId).filter(s -> Isolation.owns(ctx, s.userId()))
+        .orElseThrow(() -> ApiException.notFound("Session not found"));
     ctx.json(store.listRuns(RunQuery.ofSession(sessionId).ofComponent(kind, id)).stream()
         .filter(r -> status == null || status.isEmpty() || r.status().name().equalsIgnoreCase(status))
         .map(r -> kind == ComponentKind.WORKFLOW ? (Object) WorkflowRunSchema.of(r) : RunSchema.of(r)).toList());
@@ -129,7 +137,8 @@ final class RunHandlers {
   void get(Context ctx) {
     String id = owner(ctx).id();
     String runId = ctx.pathParam("run_id");
-    Queries.required(ctx, "session_id");
+    String sessionId = Queries.required(ctx, "session_id");
+    Isolation.requireOwnRun(ctx, os.storeOf(kind, id), sessionId, runId);
     RunOutput run = os.storeOf(kind, id).findRun(runId).orElse(null);
     if (run != null) {
       if (!ofThis(run, id)) {
@@ -148,7 +157,8 @@ final class RunHandlers {
   }
 
   void cancel(Context ctx) {
-    owner(ctx);
+    String id = owner(ctx).id();
+    Isolation.requireOwnRun(ctx, os.storeOf(kind, id), ctx.queryParam("session_id"), ctx.pathParam("run_id"));
     os.engine().cancel(ctx.pathParam("run_id"));
     ctx.json(Map.of());
   }
@@ -157,6 +167,7 @@ final class RunHandlers {
     Forms form = Forms.of(ctx, os.settings().maxRequestBytes());
     Owner target = owner(ctx);
     String runId = ctx.pathParam("run_id");
+    Isolation.requireOwnRun(ctx, os.storeOf(kind, target.id()), form.optional("session_id"), runId);
     List<ToolExecution> answers = switch (kind) {
       case AGENT -> ContinueAnswers.ofTools(form);
       case TEAM -> ContinueAnswers.ofRequirements(form);
@@ -205,6 +216,7 @@ final class RunHandlers {
     Integer last = form.integer("last_event_index");
     long from = last == null ? 0 : last + 1L;
     String sessionId = form.optional("session_id");
+    Isolation.requireOwnRun(ctx, os.storeOf(kind, id), sessionId, runId);
     // every run is stored from its start: one of another agent or team (a team's member run too) is not found here
     RunOutput stored = os.storeOf(kind, id).findRun(runId).orElse(null);
     boolean ours = stored == null || ofThis(stored, id);

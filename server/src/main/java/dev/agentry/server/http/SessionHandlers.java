@@ -11,6 +11,8 @@ import dev.agentry.engine.store.SessionQuery;
 import dev.agentry.engine.store.SessionType;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
+import dev.agentry.server.auth.Isolation;
+import dev.agentry.server.auth.Principal;
 import dev.agentry.server.http.dto.CreateSessionRequest;
 import dev.agentry.server.http.dto.DeleteSessionsRequest;
 import dev.agentry.server.http.dto.Paginated;
@@ -45,7 +47,7 @@ final class SessionHandlers {
     long started = System.nanoTime();
     SessionStore store = Queries.store(os, ctx, true);
     SessionQuery query = new SessionQuery(Queries.sessionType(ctx), Queries.text(ctx, "component_id"),
-        Queries.text(ctx, "user_id"), Queries.text(ctx, "session_name"),
+        Isolation.userId(ctx, Queries.text(ctx, "user_id")), Queries.text(ctx, "session_name"),
         Queries.page(ctx, "created_at", SessionQuery.SORTABLE));
     Page<Session> page = store.listSessions(query);
     ctx.json(Paginated.of(page, s -> SessionSchema.of(s, runsNaming(store, s)), started));
@@ -64,7 +66,10 @@ final class SessionHandlers {
       case WORKFLOW -> body.workflowId();
     };
     long now = now();
-    Session session = new Session(id, type, owner == null ? "" : owner, body.userId(), body.sessionName(),
+    // a JWT caller's session is theirs whatever the body says, as Agno's create_session
+    String userId = Isolation.userId(ctx, Principal.of(ctx).orElse(Principal.NOBODY).runUserId(body.userId()));
+    Session session = new Session(id, type, owner == null ? "" : owner, userId,
+        body.sessionName(),
         body.sessionState() == null ? Map.of() : body.sessionState(), body.metadata(), null, Metrics.ZERO,
         os.catalog().version(), now, now);
     if (!store.createSession(session)) {
@@ -105,7 +110,7 @@ final class SessionHandlers {
 
   void delete(Context ctx) {
     SessionStore store = Queries.store(os, ctx, false);
-    deleteOwned(store, ctx.pathParam("session_id"), Queries.text(ctx, "user_id"));
+    deleteOwned(store, ctx.pathParam("session_id"), Isolation.userId(ctx, Queries.text(ctx, "user_id")));
     ctx.status(204);
   }
 
@@ -128,7 +133,7 @@ final class SessionHandlers {
     if (body.sessionIds().size() != body.sessionTypes().size()) {
       throw ApiException.badRequest("Session IDs and session types must have the same length");
     }
-    String userId = Queries.text(ctx, "user_id");
+    String userId = Isolation.userId(ctx, Queries.text(ctx, "user_id"));
     body.sessionIds().stream().filter(Objects::nonNull).forEach(id -> deleteOwned(store, id, userId));
     ctx.status(204);
   }
@@ -137,7 +142,7 @@ final class SessionHandlers {
     SessionStore store = Queries.store(os, ctx, false);
     String id = ctx.pathParam("session_id");
     SessionType type = Queries.sessionType(ctx);
-    String userId = Queries.text(ctx, "user_id");
+    String userId = Isolation.userId(ctx, Queries.text(ctx, "user_id"));
     Long after = Queries.longValue(ctx, "created_after");
     Long before = Queries.longValue(ctx, "created_before");
     store.findSession(id).filter(s -> matches(s, type, userId))
@@ -167,7 +172,7 @@ final class SessionHandlers {
     String id = ctx.pathParam("session_id");
     String runId = ctx.pathParam("run_id");
     SessionType type = Queries.sessionType(ctx);
-    String userId = Queries.text(ctx, "user_id");
+    String userId = Isolation.userId(ctx, Queries.text(ctx, "user_id"));
     store.findSession(id).filter(s -> matches(s, type, userId))
         .orElseThrow(() -> ApiException.notFound("Session with ID " + id + " not found"));
     List<RunOutput> runs = store.listRuns(id);
@@ -186,7 +191,7 @@ final class SessionHandlers {
   private static Session find(SessionStore store, Context ctx) {
     String id = ctx.pathParam("session_id");
     SessionType type = Queries.sessionType(ctx);
-    String userId = Queries.text(ctx, "user_id");
+    String userId = Isolation.userId(ctx, Queries.text(ctx, "user_id"));
     return store.findSession(id).filter(s -> matches(s, type, userId))
         .orElseThrow(() -> notFound(id, type));
   }

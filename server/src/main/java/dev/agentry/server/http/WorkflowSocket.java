@@ -13,19 +13,19 @@ import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.run.RunRequest;
 import dev.agentry.engine.run.Target;
 import dev.agentry.server.AgentOs;
-import dev.agentry.server.auth.SecurityKey;
+import dev.agentry.server.auth.AuthSettings;
+import dev.agentry.server.auth.Authentication;
+import dev.agentry.server.auth.Principal;
+import dev.agentry.server.auth.SocketAccess;
 import dev.agentry.server.sse.RunStream;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsHandlerType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +47,7 @@ public final class WorkflowSocket {
   public static final String PATH = "/workflows/ws";
   private static final Logger LOG = LoggerFactory.getLogger(WorkflowSocket.class);
   private static final String AUTHED = "agentry.authenticated";
+  private static final String PRINCIPAL = "agentry.principal";
   private static final Duration IDLE = Duration.ofSeconds(30);
 
   private final AgentOs os;
@@ -66,7 +67,7 @@ public final class WorkflowSocket {
 
   private void connected(WsContext ctx) {
     ctx.session.setIdleTimeout(Duration.ZERO); // a run may be quiet for a while; the client closes when done
-    boolean open = SecurityKey.of(os).isEmpty();
+    boolean open = !AuthSettings.of(os).protects();
     ctx.attribute(AUTHED, open);
     send(ctx, fields("event", "connected", "message", open ? "Connected to AgentOS."
         : "Connected to AgentOS. Please authenticate to continue.", "requires_auth", !open));
@@ -86,7 +87,10 @@ public final class WorkflowSocket {
         case "start-workflow", "continue-workflow", "reconnect" -> {
           if (!Boolean.TRUE.equals(ctx.attribute(AUTHED))) {
             send(ctx, fields("event", "auth_required",
-                "error", "Authentication required. Send authenticate action with valid bearer token."));
+                "error", "Authentication required. Send authenticate action with valid "
+                + (AuthSettings.of(os).jwt() != null ? "JWT." : "bearer token.")));
+          } else if (SocketAccess.refusal(os, principal(ctx), action, message) instanceof String refused) {
+            error(ctx, refused);
           } else if (action.equals("start-workflow")) {
             start(ctx, message);
           } else if (action.equals("continue-workflow")) {
@@ -106,14 +110,44 @@ public final class WorkflowSocket {
   }
 
   private void authenticate(WsContext ctx, String token) {
-    Optional<String> key = SecurityKey.of(os);
-    if (key.isEmpty() || MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-        key.get().getBytes(StandardCharsets.UTF_8))) {
+    AuthSettings settings = AuthSettings.of(os);
+    if (!settings.protects()) {
       ctx.attribute(AUTHED, true);
       send(ctx, fields("event", "authenticated", "message", "Authentication successful."));
-    } else {
-      send(ctx, fields("event", "auth_error", "error", "Invalid authentication token", "error_type", "auth"));
+      return;
     }
+    if (token.isBlank()) {
+      send(ctx, fields("event", "auth_error", "error", "Token is required"));
+      return;
+    }
+    Principal principal;
+    try {
+      principal = Authentication.authenticate(settings, token.strip());
+    } catch (ApiException e) {
+      String detail = String.valueOf(e.detail());
+      if (settings.jwt() == null) {
+        send(ctx, fields("event", "auth_error", "error", detail, "error_type", "auth"));
+      } else {
+        String error = detail.startsWith("Invalid token: ") ? detail.substring(15) : detail;
+        send(ctx, fields("event", "auth_error", "error", error, "error_type",
+            error.toLowerCase(java.util.Locale.ROOT).contains("expired") ? "expired" : "invalid_token"));
+      }
+      return;
+    }
+    ctx.attribute(AUTHED, true);
+    ctx.attribute(PRINCIPAL, principal);
+    if (settings.jwt() != null && principal.userId() != null) {
+      send(ctx, fields("event", "authenticated", "message", "JWT authentication successful.", "user_id",
+          principal.userId()));
+    } else {
+      send(ctx, fields("event", "authenticated", "message", "Authentication successful."));
+    }
+  }
+
+  /** Who authenticated on this socket; nobody on an open API. */
+  private static Principal principal(WsContext ctx) {
+    Principal principal = ctx.attribute(PRINCIPAL);
+    return principal == null ? Principal.NOBODY : principal;
   }
 
   private void start(WsContext ctx, JsonNode message) {
@@ -127,7 +161,10 @@ public final class WorkflowSocket {
       } else {
         r.input(input);
       }
-      r.runId(runId).sessionId(text(message, "session_id")).userId(text(message, "user_id")).stream(true)
+      Principal who = principal(ctx);
+      r.runId(runId).sessionId(who.runSessionId(text(message, "session_id")))
+          .userId(who.runUserId(text(message, "user_id"))).sessionState(who.runSessionState(null))
+          .dependencies(who.runDependencies(null)).stream(true)
           .streamEvents(true);
     });
     os.checkAccepting();
