@@ -10,8 +10,10 @@ import dev.agentry.engine.run.Engine;
 import dev.agentry.engine.run.EngineConfig;
 import dev.agentry.engine.spec.Diagnostic;
 import dev.agentry.engine.store.Databases;
+import dev.agentry.engine.store.InstanceLease;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreSettings;
+import dev.agentry.server.config.Instance;
 import dev.agentry.server.config.ServerSettings;
 import dev.agentry.server.auth.SecurityKey;
 import dev.agentry.server.http.Cors;
@@ -133,6 +135,7 @@ public final class AgentServer implements AutoCloseable {
       throw new ServerStartException("the specs in " + specs + " are invalid:", compiled.diagnostics());
     }
     Catalog catalog = compiled.orThrow();
+    Instance self = Instance.of(settings, Instant.now());
     Databases databases = Databases.open(catalog, settings.dbUrl(), AgentServer::openStore);
     try {
       Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
@@ -147,7 +150,8 @@ public final class AgentServer implements AutoCloseable {
         LOG.warn("the specs have {} warning(s), such as fields accepted but not acted on yet; GET /specs/status or "
             + "agentry validate lists them", compiled.diagnostics().size());
       }
-      AgentOs os = new AgentOs(engine, catalogs, new RunStreams(), Instant.now(), settings, new AtomicBoolean(true));
+      AgentOs os = new AgentOs(engine, catalogs, new RunStreams(), Instant.now(), settings, new AtomicBoolean(true),
+          self);
       return new AgentServer(os, databases);
     } catch (RuntimeException e) {
       databases.close();
@@ -159,6 +163,7 @@ public final class AgentServer implements AutoCloseable {
   private static SessionStore openStore(StoreSettings settings) {
     SessionStore store = Builtins.openStore(settings);
     try {
+      warnIfSharedSqlite(settings, store);
       int interrupted = store.markInterruptedRuns();
       if (interrupted > 0) {
         LOG.warn("{} run(s) left running by an earlier process in {} were marked as interrupted", interrupted,
@@ -171,6 +176,22 @@ public final class AgentServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Logs a warning when a SQLite database already shows another live instance (opened before this one's lease is
+   * written, any live lease is another's): SQLite is for one instance, its file cannot be shared safely.
+   */
+  private static void warnIfSharedSqlite(StoreSettings settings, SessionStore store) {
+    if (!settings.scheme().equals("sqlite")) {
+      return;
+    }
+    List<String> others = store.liveInstances(Instant.now()).stream().map(InstanceLease::instanceId).toList();
+    if (!others.isEmpty()) {
+      LOG.warn("the SQLite database {} is in use by another live instance ({}): SQLite is single-instance; use "
+          + "PostgreSQL or MongoDB to run several instances on one database", settings.maskedUrl(),
+          String.join(", ", others));
+    }
+  }
+
   /** Starts listening; logs one line with the URL, the spec version and what the specs declare. */
   public AgentServer start() {
     app.start();
@@ -179,8 +200,8 @@ public final class AgentServer implements AutoCloseable {
     }
     Catalog catalog = os.catalog();
     long sinceLaunch = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    LOG.info("Agentry serving {} on {} (specs {}, version {}: {}), ready {} ms after launch", os.osId(), url(),
-        os.settings().specs(), catalog.version(), catalog.summary(), sinceLaunch);
+    LOG.info("Agentry serving {} on {} (specs {}, version {}: {}), instance {}, ready {} ms after launch", os.osId(),
+        url(), os.settings().specs(), catalog.version(), catalog.summary(), os.instance().id(), sinceLaunch);
     return this;
   }
 
