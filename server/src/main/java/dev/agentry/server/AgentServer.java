@@ -141,7 +141,7 @@ public final class AgentServer implements AutoCloseable {
       Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
       Engine engine = Engine.create(catalog, c -> {
         c.baseDir(root).databases(databases).extensions(extensions)
-            .dataDir(DataFolder.choose(catalog, settings.dbUrl()));
+            .dataDir(DataFolder.choose(catalog, settings.dbUrl())).instanceId(self.id()).instanceUrl(self.url());
         engineSettings.accept(c);
       });
       CatalogHolder catalogs = new CatalogHolder(engine, specs, compiler, Clock.systemUTC(),
@@ -159,16 +159,15 @@ public final class AgentServer implements AutoCloseable {
     }
   }
 
-  /** Opens (and migrates) a database, and marks the runs an earlier process left running in it as interrupted. */
+  /**
+   * Opens (and migrates) a database, warning when it is a SQLite file another live instance uses. The runs an earlier
+   * process left running in it are marked interrupted by the engine's lease keeper once their instance's lease has
+   * ended (at once when it already has).
+   */
   private static SessionStore openStore(StoreSettings settings) {
     SessionStore store = Builtins.openStore(settings);
     try {
       warnIfSharedSqlite(settings, store);
-      int interrupted = store.markInterruptedRuns();
-      if (interrupted > 0) {
-        LOG.warn("{} run(s) left running by an earlier process in {} were marked as interrupted", interrupted,
-            settings.maskedUrl());
-      }
       return store;
     } catch (RuntimeException e) {
       store.close();
@@ -226,8 +225,9 @@ public final class AgentServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: refuses new runs, waits up to the shutdown grace for runs in flight, cancels the rest (they are
-   * stored as CANCELLED), then stops listening, closes the toolkits and closes the database.
+   * Stops gracefully: refuses new runs (and answers {@code /health} with 503), waits up to the shutdown grace for runs
+   * in flight, cancels the rest (they are stored as CANCELLED), then stops listening, stores the run endings still
+   * waiting for the database, drops this instance's lease, closes the toolkits and closes the database.
    */
   @Override
   public void close() {
@@ -251,12 +251,13 @@ public final class AgentServer implements AutoCloseable {
     }
     sleep(50); // lets the last SSE frames of cancelled runs reach their clients
     app.stop();
-    engine.close(); // closes the toolkits: MCP server processes end here
+    // the endings are stored before the lease is dropped, so no other instance marks those runs interrupted meanwhile
     int unsaved = engine.flushPendingSaves();
     if (unsaved > 0) {
-      LOG.warn("shutdown: {} run ending(s) could not be stored (database unavailable); the next start marks those "
-          + "runs interrupted", unsaved);
+      LOG.warn("shutdown: {} run ending(s) could not be stored (database unavailable); they are marked interrupted "
+          + "once this instance's lease has ended (by another instance, or by the next start)", unsaved);
     }
+    engine.close(); // drops this instance's lease and closes the toolkits: MCP server processes end here
     databases.close();
     LOG.info("Agentry stopped");
   }

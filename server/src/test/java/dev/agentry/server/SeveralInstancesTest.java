@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import dev.agentry.engine.run.internal.LeaseKeeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -64,7 +65,23 @@ class SeveralInstancesTest {
           chunk_size: 1
           chunk_delay_ms: %d
           fallback: "%s"
-      """.formatted(KEY, DELAY_MS, "s".repeat(CHUNKS)) + "---\n" + ContinueRunTest.MAILER;
+      ---
+      apiVersion: agentry.dev/v1
+      kind: Agent
+      metadata: {name: endless}
+      spec:
+        model: endless-model
+      ---
+      apiVersion: agentry.dev/v1
+      kind: Model
+      metadata: {name: endless-model}
+      spec:
+        provider: scripted
+        script:
+          chunk_size: 1
+          chunk_delay_ms: 50
+          fallback: "%s"
+      """.formatted(KEY, DELAY_MS, "s".repeat(CHUNKS), "e".repeat(600)) + "---\n" + ContinueRunTest.MAILER;
 
   static Stream<String> databases() {
     return Stream.of("postgresql", "mongodb");
@@ -150,7 +167,8 @@ class SeveralInstancesTest {
       try (TimedSse replayed = TimedSse.post(b, "/agents/slow/runs/" + runId + "/resume",
           Map.of("session_id", sessionId), AUTH)) {
         replayed.rest();
-        assertThat(replayed.names()).startsWith("replay").endsWith("RunCompleted");
+        assertThat(replayed.names()).startsWith("replay");
+        assertThat(replayed.seen().getFirst().data().path("status").asString()).isEqualTo("COMPLETED");
       }
     }
   }
@@ -199,6 +217,38 @@ class SeveralInstancesTest {
           awaitTrue("A's run stored COMPLETED", () -> status(b, runId, sessionId).equals("COMPLETED"));
         }
       }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void when_A_dies_without_ending_its_runs_B_marks_them_interrupted_after_A_s_lease_not_before(String database) {
+    String db = database(database);
+    try (TestServer a = instance(db); TestServer b = instance(db)) {
+      String sessionId = "crash-" + database;
+      String runId;
+      try (TimedSse started = TimedSse.post(a, "/agents/endless/runs", Map.of("message", "hi", "session_id",
+          sessionId, "background", "true"), AUTH)) { // a background run goes on when its client leaves
+        runId = started.until("RunStarted").data().path("run_id").asString();
+      }
+      awaitTrue("the run is RUNNING, read through B", () -> status(b, runId, sessionId).equals("RUNNING"));
+
+      // A's process "dies": its lease keeper stops at once, renewing and dropping nothing; its run (30 s long) goes on
+      // unseen, as if frozen, and only ends when the test closes A
+      String idOfA = a.server().os().instance().id();
+      assertThat(LeaseKeeper.simulateCrash(idOfA)).isTrue();
+      long crashed = System.nanoTime();
+      assertThat(status(b, runId, sessionId)).as("A's lease has not ended yet").isEqualTo("RUNNING");
+
+      awaitTrue("B marks the run interrupted", Duration.ofSeconds(20),
+          () -> !status(b, runId, sessionId).equals("RUNNING"));
+      long after = Duration.ofNanos(System.nanoTime() - crashed).toMillis();
+      assertThat(after).as("not before A's lease could have ended (a lease lasts %d ms, renewed every third)",
+          LEASE_MS).isGreaterThanOrEqualTo(LEASE_MS * 2 / 3 - 50);
+      JsonNode run = TestServer.json(b.get("/agents/endless/runs/" + runId + "?session_id=" + sessionId));
+      assertThat(run.path("status").asString()).isEqualTo("ERROR");
+      assertThat(run.path("content").asString()).isEqualTo("interrupted");
+      assertThat(liveInstances(b)).doesNotContain(idOfA);
     }
   }
 
@@ -265,7 +315,8 @@ class SeveralInstancesTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    TestServer server = TestServer.start(Map.of("cluster.yaml", SPECS), s -> s.port(port).dbUrl(db).watch(false),
+    TestServer server = TestServer.start(Map.of("cluster.yaml", SPECS), s -> s.port(port).dbUrl(db).watch(false)
+        .shutdownGrace(Duration.ofMillis(200)),
         engine -> engine.lease(Duration.ofMillis(LEASE_MS)));
     server.header("Authorization", "Bearer " + KEY);
     return server;
@@ -276,7 +327,7 @@ class SeveralInstancesTest {
   }
 
   static String status(TestServer server, String runId, String sessionId) {
-    HttpResponse<String> run = server.get("/agents/slow/runs/" + runId + "?session_id=" + sessionId);
+    HttpResponse<String> run = server.get("/sessions/" + sessionId + "/runs/" + runId);
     assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
     return TestServer.json(run).path("status").asString();
   }

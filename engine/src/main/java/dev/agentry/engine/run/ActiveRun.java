@@ -514,7 +514,7 @@ final class ActiveRun implements StoredRun {
         references(), runtime.chatModelId(), runtime.provider(), sessionStateSnapshot(), createdAt, status, metrics(),
         storeMedia ? messages : withoutMedia(messages), tools, RunOutput.RunInput.of(input, storeMedia ? media
         : List.of()), events == null ? null : List.copyOf(events), metadata, memberResponses(), List.of(),
-        List.of(), runtime.catalogVersion());
+        List.of(), runtime.catalogVersion(), null);
   }
 
   private static List<RunMessage> withoutMedia(List<RunMessage> messages) {

@@ -16,6 +16,7 @@ import dev.agentry.engine.model.AgentDef;
 import dev.agentry.engine.model.Catalog;
 import dev.agentry.engine.model.NotFoundException;
 import dev.agentry.engine.model.TeamDef;
+import dev.agentry.engine.run.internal.LeaseKeeper;
 import dev.agentry.engine.store.Databases;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreException;
@@ -54,6 +55,7 @@ public final class Engine implements AutoCloseable {
   private final RunStorage storage;
   private final RunStarts starts;
   private final WorkflowStarts workflows;
+  private final LeaseKeeper leases;
 
   private Engine(Catalog catalog, EngineConfig config) {
     this.config = config;
@@ -63,9 +65,18 @@ public final class Engine implements AutoCloseable {
             config.clock()));
     config.databases().load(catalog);
     this.loaded = new AtomicReference<>(LoadedCatalog.open(catalog, toolkits, knowledgePool));
-    this.storage = new RunStorage();
+    Map<String, Cancellation> runs = active;
+    this.leases = new LeaseKeeper(config.instanceId(), config.instanceUrl(), config.lease(), config.clock(),
+        config.databases()::list, () -> Set.copyOf(runs.keySet()), id -> {
+          Cancellation c = runs.get(id);
+          if (c != null) {
+            c.cancel();
+          }
+        });
+    this.storage = new RunStorage(config.instanceId(), leases);
     this.starts = new RunStarts(config, storage, active, this::runtime);
     this.workflows = new WorkflowStarts(config, storage, active, starts);
+    leases.start();
   }
 
   /** An engine with the default services: an in-memory store, the system clock and environment. */
@@ -123,11 +134,13 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Stops using the current catalog, closes every toolkit (MCP server processes too) and every Knowledge (its
+   * Stops renewing this instance's leases (dropping them when no run is in flight, so that the other instances need
+   * not wait for them to end), stops using the current catalog, closes every toolkit (MCP server processes too) and every Knowledge (its
    * ingestion stopped, its index closed), for a server that stops.
    */
   @Override
   public void close() {
+    leases.close(); // drops the leases when no run is in flight; otherwise they end by themselves
     loaded.get().exit();
     toolkits.closeAll();
     knowledgePool.closeAll();
@@ -451,14 +464,38 @@ public final class Engine implements AutoCloseable {
     return Set.copyOf(active.keySet());
   }
 
-  /** Cancels a run in flight (a team run with its members); false when no such run is running here. */
+  /**
+   * Cancels a run (a team run with its members), here or on another instance: as {@link #cancelRun}.
+   *
+   * @return false when no such run is in flight here or stored as not ended
+   */
   public boolean cancel(String runId) {
+    return cancelRun(runId) != CancelResult.NOT_RUNNING;
+  }
+
+  /**
+   * Cancels a run in flight on this engine; a run stored RUNNING, PAUSED or PENDING by another instance gets a cancel
+   * request in the database holding it ({@link SessionStore#requestCancel}), which its owner polls
+   * ({@link LeaseKeeper#CANCEL_POLL}) and acts on.
+   *
+   * @throws StoreException when the run cannot be looked for or the request cannot be recorded
+   */
+  public CancelResult cancelRun(String runId) {
     Cancellation cancellation = active.get(runId);
-    if (cancellation == null) {
-      return false;
+    if (cancellation != null) {
+      cancellation.cancel();
+      return CancelResult.CANCELLED;
     }
-    cancellation.cancel();
-    return true;
+    Optional<Found> found = find(runId);
+    if (found.isEmpty() || found.get().run().status().isFinal()) {
+      return CancelResult.NOT_RUNNING;
+    }
+    return found.get().store().requestCancel(runId) ? CancelResult.REQUESTED : CancelResult.NOT_RUNNING;
+  }
+
+  /** This engine's id among the instances sharing its databases ({@link EngineConfig#instanceId()}). */
+  public String instanceId() {
+    return config.instanceId();
   }
 
   /** How many run endings wait for the database to be back. */

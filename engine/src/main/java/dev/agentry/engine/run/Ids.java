@@ -16,4 +16,9 @@ final class Ids {
     long lsb = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
     return new UUID(msb, lsb).toString();
   }
+
+  /** A new instance id: unique across processes and machines, so drawn from SecureRandom (once per engine). */
+  static String newInstanceId() {
+    return UUID.randomUUID().toString();
+  }
 }

@@ -43,6 +43,8 @@ import org.jspecify.annotations.Nullable;
  *     agent or a team
  * @param stepRequirements what a paused workflow run waits for ({@code step_requirements}); empty otherwise
  * @param specVersion the catalog version the run ran on
+ * @param instanceId the engine instance that ran it ({@link EngineConfig#instanceId()}), its owner while it runs;
+ *     stamped when the run is stored, null for runs stored before instances were recorded
  */
 public record RunOutput(
     String runId,
@@ -72,7 +74,8 @@ public record RunOutput(
     List<RunOutput> memberResponses,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StepResult> stepResults,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StepRequirement> stepRequirements,
-    String specVersion) {
+    String specVersion,
+    @Nullable String instanceId) {
   /** The content of a run that a crash or shutdown cut short. */
   public static final String INTERRUPTED = "interrupted";
 
@@ -98,7 +101,7 @@ public record RunOutput(
       List<StepRequirement> stepRequirements, String specVersion) {
     this(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
         reasoningContent, List.of(), List.of(), List.of(), model, modelProvider, sessionState, createdAt, status, metrics,
-        messages, tools, input, events, metadata, memberResponses, stepResults, stepRequirements, specVersion);
+        messages, tools, input, events, metadata, memberResponses, stepResults, stepRequirements, specVersion, null);
   }
 
   /**
@@ -146,7 +149,7 @@ public record RunOutput(
   public RunOutput withEvents(@Nullable List<RunEvent> newEvents) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
         reasoningContent, reasoningSteps, reasoningMessages, references, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
-        newEvents, metadata, memberResponses, stepResults, stepRequirements, specVersion);
+        newEvents, metadata, memberResponses, stepResults, stepRequirements, specVersion, instanceId);
   }
 
   /** This run with {@code newMessages} as its messages. */
@@ -154,28 +157,36 @@ public record RunOutput(
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
         reasoningContent, reasoningSteps, reasoningMessages, references, model, modelProvider, sessionState, createdAt,
         status, metrics, newMessages, tools, input, events, metadata, memberResponses, stepResults, stepRequirements,
-        specVersion);
+        specVersion, instanceId);
   }
 
   /** This run with the step outputs of a workflow run ({@code step_results}). */
   public RunOutput withStepResults(List<StepResult> results) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
         reasoningContent, reasoningSteps, reasoningMessages, references, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
-        events, metadata, memberResponses, results, stepRequirements, specVersion);
+        events, metadata, memberResponses, results, stepRequirements, specVersion, instanceId);
   }
 
   /** This run with {@code members} as its member runs. */
   public RunOutput withMemberResponses(List<RunOutput> members) {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
         reasoningContent, reasoningSteps, reasoningMessages, references, model, modelProvider, sessionState, createdAt, status, metrics, messages, tools, input,
-        events, metadata, members, stepResults, stepRequirements, specVersion);
+        events, metadata, members, stepResults, stepRequirements, specVersion, instanceId);
+  }
+
+  /** This run as stored by the engine instance {@code owner}. */
+  public RunOutput withInstanceId(@Nullable String owner) {
+    return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, content, contentType,
+        reasoningContent, reasoningSteps, reasoningMessages, references, model, modelProvider, sessionState, createdAt,
+        status, metrics, messages, tools, input, events, metadata, memberResponses, stepResults, stepRequirements,
+        specVersion, owner);
   }
 
   /** This run, found RUNNING after a crash, ended as ERROR with the content "interrupted". */
   public RunOutput interrupted() {
     return new RunOutput(runId, kind, componentId, componentName, parentRunId, sessionId, userId, INTERRUPTED, "str",
         reasoningContent, reasoningSteps, reasoningMessages, references, model, modelProvider, sessionState, createdAt, RunStatus.ERROR, metrics, messages, tools,
-        input, events, metadata, memberResponses, stepResults, stepRequirements, specVersion);
+        input, events, metadata, memberResponses, stepResults, stepRequirements, specVersion, instanceId);
   }
 
   /**

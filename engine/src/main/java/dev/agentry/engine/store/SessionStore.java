@@ -50,7 +50,10 @@ public interface SessionStore extends AutoCloseable {
 
   /**
    * Creates or replaces a run (keyed by run id). A run that is stored with a final status (COMPLETED, CANCELLED,
-   * ERROR) is never replaced: a run is RUNNING (or PAUSED) until it ends with exactly one final status.
+   * ERROR) is never replaced: a run is RUNNING (or PAUSED) until it ends with exactly one final status. One exception:
+   * a run that {@link #markInterruptedRuns(Instant)} ended is replaced by the next save of its owner, since that
+   * marking was a presumption (its owner's lease had ended: a long pause, an outage) and the owner's own ending is
+   * the truth; the engine logs the conflict.
    *
    * @return false when the stored run had already ended and was left as it was
    */
@@ -67,56 +70,42 @@ public interface SessionStore extends AutoCloseable {
     return listRuns(RunQuery.ofSession(sessionId));
   }
 
-  /**
-   * Ends every run still RUNNING with status ERROR and the content "interrupted": called once at start-up, after a
-   * crash, when no run of this database can still be in flight.
-   *
-   * @return how many runs were marked
-   * @deprecated several instances may share the database: use {@link #markInterruptedRuns(Instant)}
-   */
-  @Deprecated
-  int markInterruptedRuns();
-
   // ---- instances: several servers on one database ----
 
-  /** Creates or renews the lease of {@code lease.instanceId()} (its row in the instances table). */
-  default void renewLease(InstanceLease lease) {
-    throw new UnsupportedOperationException("renewLease");
-  }
+  /**
+   * Creates or renews the lease of {@code lease.instanceId()} (its row in the instances table); its
+   * {@code startedAt} is kept from the first renewal.
+   */
+  void renewLease(InstanceLease lease);
 
-  /** Ends the lease of {@code instanceId} at once (a graceful shutdown, once its runs ended). */
-  default void dropLease(String instanceId) {
-    throw new UnsupportedOperationException("dropLease");
-  }
+  /**
+   * Ends the lease of {@code instanceId} at once (a graceful shutdown, once its runs ended); its row stays, ended, so
+   * that its runs left RUNNING, if any, are marked at the next {@link #markInterruptedRuns(Instant)}.
+   */
+  void dropLease(String instanceId);
 
   /** The instances whose lease has not ended at {@code now}. */
-  default List<InstanceLease> liveInstances(Instant now) {
-    throw new UnsupportedOperationException("liveInstances");
-  }
+  List<InstanceLease> liveInstances(Instant now);
 
   /**
    * Ends with status ERROR and the content "interrupted" every run still RUNNING whose owner instance has no lease
-   * live at {@code now} (or that records no owner): the runs of live instances are left alone.
+   * live at {@code now} (or that records no owner): the runs of live instances are left alone, and so are PAUSED
+   * runs, which wait for a person, not for an instance. One atomic statement where the database allows it, so that a
+   * lease renewed meanwhile is seen.
    *
    * @return how many runs were marked
    */
-  default int markInterruptedRuns(Instant now) {
-    throw new UnsupportedOperationException("markInterruptedRuns(now)");
-  }
+  int markInterruptedRuns(Instant now);
 
   /**
    * Records a request to cancel a running run, for its owner instance to act on ({@link #cancelRequested}).
    *
    * @return false when no such run is RUNNING or PAUSED
    */
-  default boolean requestCancel(String runId) {
-    throw new UnsupportedOperationException("requestCancel");
-  }
+  boolean requestCancel(String runId);
 
-  /** Of {@code runIds}, the ones whose cancel was requested. */
-  default Set<String> cancelRequested(Collection<String> runIds) {
-    throw new UnsupportedOperationException("cancelRequested");
-  }
+  /** Of {@code runIds}, the ones whose cancel was requested (requests are removed when their run's ending is saved). */
+  Set<String> cancelRequested(Collection<String> runIds);
 
   // ---- user memories ----
 

@@ -237,13 +237,13 @@ public abstract class SessionStoreContract
     store.saveRun(run("s1", "r1", RunStatus.RUNNING, 100, ""));
     store.saveRun(run("s1", "r2", RunStatus.COMPLETED, 101, "done"));
     store.saveRun(run("s1", "r3", RunStatus.PAUSED, 102, "waiting"));
-    assertThat(store.markInterruptedRuns()).isEqualTo(1);
+    assertThat(store.markInterruptedRuns(java.time.Instant.now())).isEqualTo(1);
     RunOutput r1 = store.findRun("r1").orElseThrow();
     assertThat(r1.status()).isEqualTo(RunStatus.ERROR);
     assertThat(r1.content()).isEqualTo(RunOutput.INTERRUPTED);
     assertThat(store.findRun("r2").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(store.findRun("r3").orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
-    assertThat(store.markInterruptedRuns()).isZero();
+    assertThat(store.markInterruptedRuns(java.time.Instant.now())).isZero();
   }
 
   // ---- concurrency ----

@@ -3,6 +3,7 @@ package dev.agentry.engine.store.internal;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.agentry.engine.event.EventJson;
 import dev.agentry.engine.event.RunEvent;
+import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.run.RunOutput;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,23 @@ public final class StoreJson {
     ArrayNode members = tree.putArray("member_responses");
     run.memberResponses().forEach(m -> members.add(runTree(m)));
     return tree;
+  }
+
+  /**
+   * The fields {@link RunOutput#interrupted()} changes, as a JSON object of their stored values: what a backend merges
+   * into a stored run to mark it interrupted in one statement.
+   */
+  public static ObjectNode interruptedFields() {
+    ObjectNode patch = MAPPER.createObjectNode();
+    patch.put("status", RunStatus.ERROR.name());
+    patch.put("content", RunOutput.INTERRUPTED);
+    patch.put("content_type", "str");
+    return patch;
+  }
+
+  /** {@link #interruptedFields()} as JSON text. */
+  public static String interruptedPatch() {
+    return MAPPER.writeValueAsString(interruptedFields());
   }
 
   /** The run as JSON text. */

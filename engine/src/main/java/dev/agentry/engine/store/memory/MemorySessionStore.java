@@ -3,6 +3,7 @@ package dev.agentry.engine.store.memory;
 import dev.agentry.engine.event.RunStatus;
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.DailyMetrics;
+import dev.agentry.engine.store.InstanceLease;
 import dev.agentry.engine.store.KnowledgeContent;
 import dev.agentry.engine.store.MemoryQuery;
 import dev.agentry.engine.store.Page;
@@ -14,7 +15,10 @@ import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.SortOrder;
 import dev.agentry.engine.store.UserMemory;
 import dev.agentry.engine.store.UserMemoryStats;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,10 +26,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +46,9 @@ public final class MemorySessionStore implements SessionStore {
   private final Map<String, UserMemory> memories = new LinkedHashMap<>();
   private final Map<LocalDate, DailyMetrics> metrics = new TreeMap<>();
   private final Map<String, KnowledgeContent> contents = new LinkedHashMap<>();
+  private final Map<String, InstanceLease> instances = new LinkedHashMap<>();
+  private final Set<String> interrupted = new HashSet<>(); // runs ended by markInterruptedRuns, not by their owner
+  private final Set<String> cancelRequests = new HashSet<>();
 
   public static MemorySessionStore create() {
     return new MemorySessionStore();
@@ -67,7 +76,14 @@ public final class MemorySessionStore implements SessionStore {
 
   @Override
   public synchronized boolean deleteSession(String sessionId) {
-    runs.values().removeIf(r -> r.sessionId().equals(sessionId));
+    runs.values().removeIf(r -> {
+      boolean ofSession = r.sessionId().equals(sessionId);
+      if (ofSession) {
+        interrupted.remove(r.runId());
+        cancelRequests.remove(r.runId());
+      }
+      return ofSession;
+    });
     return sessions.remove(sessionId) != null;
   }
 
@@ -89,10 +105,14 @@ public final class MemorySessionStore implements SessionStore {
   @Override
   public synchronized boolean saveRun(RunOutput run) {
     RunOutput stored = runs.get(run.runId());
-    if (stored != null && stored.status().isFinal()) {
+    if (stored != null && stored.status().isFinal() && !interrupted.contains(run.runId())) {
       return false;
     }
     runs.put(run.runId(), run);
+    interrupted.remove(run.runId());
+    if (run.status().isFinal()) {
+      cancelRequests.remove(run.runId());
+    }
     return true;
   }
 
@@ -119,10 +139,53 @@ public final class MemorySessionStore implements SessionStore {
   }
 
   @Override
-  public synchronized int markInterruptedRuns() {
-    List<RunOutput> running = runs.values().stream().filter(r -> r.status() == RunStatus.RUNNING).toList();
-    running.forEach(r -> runs.put(r.runId(), r.interrupted()));
-    return running.size();
+  public synchronized void renewLease(InstanceLease lease) {
+    InstanceLease stored = instances.get(lease.instanceId());
+    instances.put(lease.instanceId(), stored == null ? lease
+        : new InstanceLease(lease.instanceId(), lease.url(), stored.startedAt(), lease.until()));
+  }
+
+  @Override
+  public synchronized void dropLease(String instanceId) {
+    InstanceLease stored = instances.get(instanceId);
+    if (stored != null) {
+      instances.put(instanceId, new InstanceLease(instanceId, stored.url(), stored.startedAt(), Instant.EPOCH));
+    }
+  }
+
+  @Override
+  public synchronized List<InstanceLease> liveInstances(Instant now) {
+    return instances.values().stream().filter(l -> l.liveAt(now)).toList();
+  }
+
+  @Override
+  public synchronized int markInterruptedRuns(Instant now) {
+    List<RunOutput> orphaned = runs.values().stream()
+        .filter(r -> r.status() == RunStatus.RUNNING)
+        .filter(r -> r.instanceId() == null || !instances.containsKey(r.instanceId())
+            || !instances.get(r.instanceId()).liveAt(now))
+        .toList();
+    for (RunOutput r : orphaned) {
+      runs.put(r.runId(), r.interrupted());
+      interrupted.add(r.runId());
+      cancelRequests.remove(r.runId());
+    }
+    return orphaned.size();
+  }
+
+  @Override
+  public synchronized boolean requestCancel(String runId) {
+    RunOutput run = runs.get(runId);
+    if (run == null || (run.status() != RunStatus.RUNNING && run.status() != RunStatus.PAUSED)) {
+      return false;
+    }
+    cancelRequests.add(runId);
+    return true;
+  }
+
+  @Override
+  public synchronized Set<String> cancelRequested(Collection<String> runIds) {
+    return runIds.stream().filter(cancelRequests::contains).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override

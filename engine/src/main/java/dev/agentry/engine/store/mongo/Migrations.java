@@ -29,7 +29,8 @@ final class Migrations {
   static final List<Step> STEPS = List.of(
       new Step(1, "indexes for every filter and sort", Migrations::v1Indexes),
       new Step(2, "runs typed by component, with their parent run", Migrations::v2RunComponents),
-      new Step(3, "knowledge contents listed per knowledge", Migrations::v3KnowledgeContents));
+      new Step(3, "knowledge contents listed per knowledge", Migrations::v3KnowledgeContents),
+      new Step(4, "runs owned by instances with leases", Migrations::v4Instances));
 
   private Migrations() {}
 
@@ -105,5 +106,14 @@ final class Migrations {
   /** The contents of one Knowledge ({@code linked_to}), newest first by default: one index serves both. */
   private static void v3KnowledgeContents(StoreCollections c) {
     c.knowledge().createIndex(Indexes.ascending("linked_to", "created_at"));
+  }
+
+  /**
+   * Several instances on one database: runs are found by status and owner ({@code instance_id}, missing in runs
+   * stored before), and leases by when they end.
+   */
+  private static void v4Instances(StoreCollections c) {
+    c.runs().createIndex(Indexes.ascending("status", "instance_id"));
+    c.instances().createIndex(Indexes.ascending("lease_until"));
   }
 }

@@ -2,6 +2,7 @@ package dev.agentry.engine.store.mongo;
 
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.DailyMetrics;
+import dev.agentry.engine.store.InstanceLease;
 import dev.agentry.engine.store.KnowledgeContent;
 import dev.agentry.engine.store.MemoryQuery;
 import dev.agentry.engine.store.Page;
@@ -14,9 +15,12 @@ import dev.agentry.engine.store.StoreException;
 import dev.agentry.engine.store.StoreSettings;
 import dev.agentry.engine.store.UserMemory;
 import dev.agentry.engine.store.UserMemoryStats;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -35,12 +39,14 @@ public final class MongoSessionStore implements SessionStore {
   private final MemoryCollection memories;
   private final MetricsCollection metrics;
   private final ContentCollection contents;
+  private final InstanceCollection instances;
 
   private MongoSessionStore(MongoConnection connection, StoreCollections collections, MongoErrors errors) {
     this.connection = connection;
     this.errors = errors;
     this.sessions = new SessionCollection(collections.sessions());
-    this.runs = new RunCollection(collections.runs());
+    this.runs = new RunCollection(collections.runs(), collections.cancelRequests());
+    this.instances = new InstanceCollection(collections.instances());
     this.memories = new MemoryCollection(collections.memories());
     this.metrics = new MetricsCollection(collections.metrics());
     this.contents = new ContentCollection(collections.knowledge());
@@ -124,8 +130,39 @@ public final class MongoSessionStore implements SessionStore {
   }
 
   @Override
-  public int markInterruptedRuns() {
-    return errors.call("mark interrupted runs", runs::markInterrupted);
+  public void renewLease(InstanceLease lease) {
+    errors.call("renew the lease of instance " + lease.instanceId(), () -> {
+      instances.renew(lease);
+      return null;
+    });
+  }
+
+  @Override
+  public void dropLease(String instanceId) {
+    errors.call("drop the lease of instance " + instanceId, () -> {
+      instances.drop(instanceId);
+      return null;
+    });
+  }
+
+  @Override
+  public List<InstanceLease> liveInstances(Instant now) {
+    return errors.call("list live instances", () -> instances.live(now));
+  }
+
+  @Override
+  public int markInterruptedRuns(Instant now) {
+    return errors.call("mark interrupted runs", () -> runs.markInterrupted(now, instances.all()));
+  }
+
+  @Override
+  public boolean requestCancel(String runId) {
+    return errors.call("request the cancel of run " + runId, () -> runs.requestCancel(runId, Instant.now()));
+  }
+
+  @Override
+  public Set<String> cancelRequested(Collection<String> runIds) {
+    return errors.call("read cancel requests", () -> runs.cancelRequested(runIds));
   }
 
   @Override

@@ -6,7 +6,7 @@ import org.bson.BsonDocument;
 
 /**
  * The backend's collections, named with the table prefix: sessions, runs (one document per run), memories, daily
- * metrics, knowledge contents and the record of applied migrations.
+ * metrics, knowledge contents, instance leases, cancel requests and the record of applied migrations.
  */
 record StoreCollections(
     MongoCollection<BsonDocument> sessions,
@@ -14,6 +14,8 @@ record StoreCollections(
     MongoCollection<BsonDocument> memories,
     MongoCollection<BsonDocument> metrics,
     MongoCollection<BsonDocument> knowledge,
+    MongoCollection<BsonDocument> instances,
+    MongoCollection<BsonDocument> cancelRequests,
     MongoCollection<BsonDocument> schemaVersions) {
   static StoreCollections of(MongoDatabase database, String prefix) {
     return new StoreCollections(
@@ -22,6 +24,8 @@ record StoreCollections(
         database.getCollection(prefix + "memories", BsonDocument.class),
         database.getCollection(prefix + "metrics", BsonDocument.class),
         database.getCollection(prefix + "knowledge", BsonDocument.class),
+        database.getCollection(prefix + "instances", BsonDocument.class),
+        database.getCollection(prefix + "cancel_requests", BsonDocument.class),
         database.getCollection(prefix + "schema_versions", BsonDocument.class));
   }
 }

@@ -50,6 +50,11 @@ final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public String jsonMerge(String column, String patch) {
+    return "(" + column + " || CAST(" + patch + " AS jsonb))";
+  }
+
+  @Override
   public String jsonArrayTexts(String column, String alias) {
     return "jsonb_array_elements_text(" + column + ") AS " + alias + "(value)";
   }

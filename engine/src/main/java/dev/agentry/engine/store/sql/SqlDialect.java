@@ -42,6 +42,12 @@ public interface SqlDialect {
   /** The text of the top-level field {@code field} of the JSON object in {@code column}; NULL when absent. */
   String jsonText(String column, String field);
 
+  /**
+   * The JSON object in {@code column} with the top-level fields of the bound JSON object text {@code patch} set (a
+   * shallow merge): {@code ||} on PostgreSQL, {@code json_patch} on SQLite.
+   */
+  String jsonMerge(String column, String patch);
+
   /** A FROM item with the texts of the JSON array in {@code column}, one row each, as {@code alias.value}. */
   String jsonArrayTexts(String column, String alias);
 

@@ -15,7 +15,8 @@ final class SqlMigrations {
   static final List<SqlMigration> ALL = List.of(
       new SqlMigration(1, SchemaV1::statements),
       new SqlMigration(2, SchemaV2::statements),
-      new SqlMigration(3, SchemaV3::statements));
+      new SqlMigration(3, SchemaV3::statements),
+      new SqlMigration(4, SchemaV4::statements));
 
   private SqlMigrations() {}
 

@@ -2,6 +2,7 @@ package dev.agentry.engine.store.sql;
 
 import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.store.DailyMetrics;
+import dev.agentry.engine.store.InstanceLease;
 import dev.agentry.engine.store.KnowledgeContent;
 import dev.agentry.engine.store.MemoryQuery;
 import dev.agentry.engine.store.Page;
@@ -12,9 +13,12 @@ import dev.agentry.engine.store.SessionQuery;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.UserMemory;
 import dev.agentry.engine.store.UserMemoryStats;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +33,7 @@ public abstract class SqlSessionStore implements SessionStore {
   private final SqlMemories memories;
   private final SqlMetrics metrics;
   private final SqlContents contents;
+  private final SqlInstances instances;
 
   protected SqlSessionStore(SqlDatabase db) {
     this.db = db;
@@ -37,6 +42,7 @@ public abstract class SqlSessionStore implements SessionStore {
     this.memories = new SqlMemories(db);
     this.metrics = new SqlMetrics(db);
     this.contents = new SqlContents(db);
+    this.instances = new SqlInstances(db);
   }
 
   @Override
@@ -85,8 +91,33 @@ public abstract class SqlSessionStore implements SessionStore {
   }
 
   @Override
-  public int markInterruptedRuns() {
-    return runs.markInterrupted();
+  public void renewLease(InstanceLease lease) {
+    instances.renew(lease);
+  }
+
+  @Override
+  public void dropLease(String instanceId) {
+    instances.drop(instanceId);
+  }
+
+  @Override
+  public List<InstanceLease> liveInstances(Instant now) {
+    return instances.live(now);
+  }
+
+  @Override
+  public int markInterruptedRuns(Instant now) {
+    return runs.markInterrupted(now);
+  }
+
+  @Override
+  public boolean requestCancel(String runId) {
+    return runs.requestCancel(runId, Instant.now());
+  }
+
+  @Override
+  public Set<String> cancelRequested(Collection<String> runIds) {
+    return runs.cancelRequested(runIds);
   }
 
   @Override

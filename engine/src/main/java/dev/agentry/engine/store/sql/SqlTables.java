@@ -37,6 +37,14 @@ record SqlTables(String prefix) {
     return prefix + "spans";
   }
 
+  String instances() {
+    return prefix + "instances";
+  }
+
+  String cancelRequests() {
+    return prefix + "cancel_requests";
+  }
+
   String schemaVersions() {
     return prefix + "schema_versions";
   }

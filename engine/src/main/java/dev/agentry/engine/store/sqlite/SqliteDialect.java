@@ -54,6 +54,11 @@ final class SqliteDialect implements SqlDialect {
   }
 
   @Override
+  public String jsonMerge(String column, String patch) {
+    return "json_patch(" + column + ", " + patch + ")";
+  }
+
+  @Override
   public String jsonArrayTexts(String column, String alias) {
     return "json_each(" + column + ") AS " + alias;
   }

@@ -147,7 +147,7 @@ class PostgresOutageTest {
         assertThat(stored.status()).as("read back from the database").isEqualTo(RunStatus.COMPLETED);
         assertThat(stored.content()).isEqualTo("A slow answer, one letter at a time.");
       }
-      assertThat(store.markInterruptedRuns()).as("nothing is left RUNNING for the next start to mark").isZero();
+      assertThat(store.markInterruptedRuns(java.time.Instant.now())).as("nothing is left RUNNING for the next start to mark").isZero();
       RunOutput next = engine.run("agent", RunRequest.of("again"));
       assertThat(store.findRun(next.runId())).get().extracting(RunOutput::status).isEqualTo(RunStatus.COMPLETED);
     }

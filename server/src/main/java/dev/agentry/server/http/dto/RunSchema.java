@@ -22,10 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
  * A stored run as the run listings show it (Agno's {@code RunSchema}, {@code agentos-api.md} §2.6): the input as
  * text in {@code run_input}, {@code run_response_format}, {@code created_at} as ISO-8601, and the messages, metrics,
  * tools and events in the same shapes as {@link RunOutputResponse}. Agent UI draws a stored conversation from these.
- * {@code input_media} lists the input's images, videos, audios and files. {@code session_id}, {@code metadata} and
- * {@code spec_version} are Agentry's own additions, and so is {@code extra_data.reasoning_steps}, where Agent UI
- * reads the reasoning steps of a stored run (Agno's own field is {@code reasoning_steps}). {@code references} lists
- * what the run's knowledge searches found (Agno's {@code MessageReferences}).
+ * {@code input_media} lists the input's images, videos, audios and files. {@code session_id}, {@code metadata},
+ * {@code spec_version} and {@code instance_id} (the server instance that ran it) are Agentry's own additions, and so
+ * is {@code extra_data.reasoning_steps}, where Agent UI reads the reasoning steps of a stored run (Agno's own field
+ * is {@code reasoning_steps}). {@code references} lists what the run's knowledge searches found (Agno's
+ * {@code MessageReferences}).
  */
 public record RunSchema(
     @JsonProperty("run_id") String runId,
@@ -51,13 +52,14 @@ public record RunSchema(
     @JsonProperty("session_state") Map<String, Object> sessionState,
     @JsonProperty("metadata") @Nullable Map<String, Object> metadata,
     @JsonProperty("spec_version") String specVersion,
+    @JsonProperty("instance_id") @Nullable String instanceId,
     @JsonProperty("input_media") Map<String, List<? extends Media>> inputMedia) {
 
   /** This run with {@code content} replaced (a run in flight shows the answer streamed so far). */
   public RunSchema withContent(@Nullable Object newContent) {
     return new RunSchema(runId, parentRunId, agentId, teamId, userId, sessionId, status, runInput, newContent,
         runResponseFormat, reasoningContent, reasoningSteps, reasoningMessages, extraData, metrics, messages, tools, events, createdAt, references, sessionState, metadata,
-        specVersion, inputMedia);
+        specVersion, instanceId, inputMedia);
   }
 
   /** The stored run as Agno's {@code RunSchema} lists it, its input as text. */
@@ -74,7 +76,7 @@ public record RunSchema(
         RunMetrics.of(run.metrics(), run.model(), run.modelProvider()),
         ChatMessage.listOf(run), run.tools(), RunOutputResponse.events(run.events()),
         Instant.ofEpochSecond(run.createdAt()).toString(), run.references().isEmpty() ? null : run.references(),
-        run.sessionState(), run.metadata(), run.specVersion(),
+        run.sessionState(), run.metadata(), run.specVersion(), run.instanceId(),
         inputMedia(run.input()));
   }
 

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A stored workflow run as the run listings show it (Agno's {@code WorkflowRunSchema}, {@code agentos-api.md} §2.6):
  * the input as text in {@code run_input}, {@code created_at} as ISO-8601, the step results, executor runs, pause
  * fields and metrics as {@link WorkflowRunOutput} writes them. {@code session_id}, {@code session_state},
- * {@code metadata} and {@code spec_version} are Agentry's own additions.
+ * {@code metadata}, {@code spec_version} and {@code instance_id} (the server instance that ran it) are Agentry's own
+ * additions.
  */
 public record WorkflowRunSchema(
     @JsonProperty("run_id") String runId,
@@ -39,7 +40,8 @@ public record WorkflowRunSchema(
     @JsonProperty("created_at") String createdAt,
     @JsonProperty("session_state") Map<String, Object> sessionState,
     @JsonProperty("metadata") @Nullable Map<String, Object> metadata,
-    @JsonProperty("spec_version") String specVersion) {
+    @JsonProperty("spec_version") String specVersion,
+    @JsonProperty("instance_id") @Nullable String instanceId) {
 
   /** The stored workflow run as Agno's {@code WorkflowRunSchema.from_dict} lists it. */
   public static WorkflowRunSchema of(RunOutput run) {
@@ -51,6 +53,7 @@ public record WorkflowRunSchema(
         run.status().name(), run.stepResults(),
         output.stepExecutorRuns() == null ? List.of() : output.stepExecutorRuns(), output.stepRequirements(),
         output.pauseKind(), output.pausedStepName(), output.pausedStepIndex(), output.metrics(),
-        Instant.ofEpochSecond(run.createdAt()).toString(), run.sessionState(), run.metadata(), run.specVersion());
+        Instant.ofEpochSecond(run.createdAt()).toString(), run.sessionState(), run.metadata(), run.specVersion(),
+        run.instanceId());
   }
 }
