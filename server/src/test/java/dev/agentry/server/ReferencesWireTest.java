@@ -91,7 +91,7 @@ class ReferencesWireTest {
     JsonNode listed = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(RunSchema.of(
         engine.store().findRun(run.runId()).orElseThrow())));
     assertThat(AgnoShapes.RUN_SCHEMA.check(listed, "$", Set.of("session_id", "metadata", "spec_version",
-        "extra_data"))).isEmpty();
+        "instance_id", "extra_data"))).isEmpty();
     assertThat(listed.path("references")).isEqualTo(refs);
 
     for (RunEvent event : events) {

@@ -29,7 +29,8 @@ class RunOutputShapeTest {
   private static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
   /** Agentry's own additions, which Agno's {@code from_dict} and pydantic models drop. */
   private static final Set<String> RUN_OUTPUT_EXTRAS = Set.of("spec_version");
-  private static final Set<String> RUN_SCHEMA_EXTRAS = Set.of("session_id", "metadata", "spec_version");
+  private static final Set<String> RUN_SCHEMA_EXTRAS = Set.of("session_id", "metadata", "spec_version",
+      "instance_id");
 
   static TestServer server;
   static long startedAt;

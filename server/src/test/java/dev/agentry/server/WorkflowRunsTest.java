@@ -286,7 +286,7 @@ class WorkflowRunsTest {
     JsonNode listed = ok(server.get("/workflows/pipeline/runs?session_id=wf-list-1"));
     assertThat(listed.size()).isEqualTo(1);
     assertThat(AgnoWorkflowShapes.WORKFLOW_RUN_SCHEMA.check(listed.path(0), "$[0]", Set.of("session_id", "session_state",
-        "metadata", "spec_version"))).isEmpty();
+        "metadata", "spec_version", "instance_id"))).isEmpty();
     assertThat(listed.path(0).path("run_input").asString()).isEqualTo("hello");
     assertThat(ok(server.get("/workflows/pipeline/runs?session_id=wf-list-1&status=PAUSED")).size()).isZero();
 
@@ -296,7 +296,7 @@ class WorkflowRunsTest {
     assertThat(sessionRuns.path(0).path("step_executor_runs").size()).isEqualTo(2);
     JsonNode one = ok(server.get("/sessions/wf-list-1/runs/" + runId));
     assertThat(AgnoWorkflowShapes.WORKFLOW_RUN_SCHEMA.check(one, "$", Set.of("session_id", "session_state", "metadata",
-        "spec_version"))).isEmpty();
+        "spec_version", "instance_id"))).isEmpty();
     assertThat(one.path("status").asString()).isEqualTo("COMPLETED");
   }
 

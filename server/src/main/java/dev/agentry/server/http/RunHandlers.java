@@ -199,6 +199,11 @@ final class RunHandlers {
     }
   }
 
+  /**
+   * Replays and follows a run's events ({@code agentos-api.md} §3.7): from this instance's buffer when it runs (or
+   * recently ran) the run; forwarded to the instance that runs it when that is another live one on the same database
+   * ({@link ResumeForward}); else from the store.
+   */
   void resume(Context ctx) {
     Forms form = Forms.of(ctx, os.settings().maxRequestBytes());
     String id = owner(ctx).id();
