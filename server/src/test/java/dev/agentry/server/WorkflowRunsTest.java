@@ -298,6 +298,8 @@ class WorkflowRunsTest {
     assertThat(AgnoWorkflowShapes.WORKFLOW_RUN_SCHEMA.check(one, "$", Set.of("session_id", "session_state", "metadata",
         "spec_version", "instance_id"))).isEmpty();
     assertThat(one.path("status").asString()).isEqualTo("COMPLETED");
+    assertThat(one.path("instance_id").asString()).as("the instance that ran it").isNotBlank();
+    assertThat(one.path("spec_version").asString()).isNotBlank();
   }
 
   private static JsonNode ok(HttpResponse<String> response) {

@@ -98,9 +98,9 @@ public interface SessionStore extends AutoCloseable {
   int markInterruptedRuns(Instant now);
 
   /**
-   * Records a request to cancel a running run, for its owner instance to act on ({@link #cancelRequested}).
+   * Records a request to cancel a run not ended yet, for its owner instance to act on ({@link #cancelRequested}).
    *
-   * @return false when no such run is RUNNING or PAUSED
+   * @return false when no such run is RUNNING, PAUSED or PENDING
    */
   boolean requestCancel(String runId);
 

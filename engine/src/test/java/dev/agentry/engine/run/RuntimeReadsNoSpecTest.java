@@ -18,8 +18,8 @@ class RuntimeReadsNoSpecTest {
   void no_runtime_class_reads_the_spec_package() throws IOException {
     Path run = Path.of("src/main/java/dev/agentry/engine/run");
     List<String> offenders;
-    try (Stream<Path> files = Files.list(run)) {
-      offenders = files.filter(f -> read(f).matches("(?s).*\\b(dev\\.agentry\\.engine\\.spec|AgentSpec|TeamSpec|ToolkitSpec)\\b.*"))
+    try (Stream<Path> files = Files.walk(run)) {
+      offenders = files.filter(Files::isRegularFile).filter(f -> read(f).matches("(?s).*\\b(dev\\.agentry\\.engine\\.spec|AgentSpec|TeamSpec|ToolkitSpec)\\b.*"))
           .map(f -> f.getFileName().toString()).toList();
     }
     assertThat(offenders).isEmpty();

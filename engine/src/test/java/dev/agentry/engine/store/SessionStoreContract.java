@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 public abstract class SessionStoreContract
-    implements TeamRunsContract, WorkflowRunsContract, KnowledgeContentsContract {
+    implements TeamRunsContract, WorkflowRunsContract, KnowledgeContentsContract, InstancesContract {
   /** Stores opened by a test, closed after it. */
   private final List<SessionStore> opened = new ArrayList<>();
   protected SessionStore store;
@@ -62,6 +62,11 @@ public abstract class SessionStoreContract
   @Override
   public SessionStore store() {
     return store;
+  }
+
+  @Override
+  public SessionStore secondStore() {
+    return persistent() ? reopen() : store;
   }
 
   protected SessionStore reopen() {

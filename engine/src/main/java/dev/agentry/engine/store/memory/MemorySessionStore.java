@@ -176,7 +176,7 @@ public final class MemorySessionStore implements SessionStore {
   @Override
   public synchronized boolean requestCancel(String runId) {
     RunOutput run = runs.get(runId);
-    if (run == null || (run.status() != RunStatus.RUNNING && run.status() != RunStatus.PAUSED)) {
+    if (run == null || run.status().isFinal()) {
       return false;
     }
     cancelRequests.add(runId);

@@ -161,10 +161,10 @@ final class RunCollection {
     return count;
   }
 
-  /** Records a cancel request for a RUNNING or PAUSED run; false when there is no such run. */
+  /** Records a cancel request for a run not ended (RUNNING, PAUSED, PENDING); false when there is no such run. */
   boolean requestCancel(String runId, Instant now) {
     BsonDocument stored = runs.find(Filters.and(Filters.eq("_id", runId),
-        Filters.in("status", RunStatus.RUNNING.name(), RunStatus.PAUSED.name())))
+        Filters.nin("status", FINAL)))
         .projection(Projections.include("_id")).first();
     if (stored == null) {
       return false;

@@ -107,13 +107,12 @@ final class SqlRuns {
     });
   }
 
-  /** Records a cancel request for a RUNNING or PAUSED run; false when there is no such run. */
+  /** Records a cancel request for a run not ended (RUNNING, PAUSED, PENDING); false when there is no such run. */
   boolean requestCancel(String runId, Instant now) {
     return db.inTransaction(h -> {
       Optional<String> status = h.createQuery("SELECT status FROM " + table + " WHERE run_id = :id")
           .bind("id", runId).mapTo(String.class).findOne();
-      if (status.isEmpty() || !(status.get().equals(RunStatus.RUNNING.name())
-          || status.get().equals(RunStatus.PAUSED.name()))) {
+      if (status.isEmpty() || RunStatus.valueOf(status.get()).isFinal()) {
         return false;
       }
       h.createUpdate("INSERT INTO " + cancelRequests + " (run_id, requested_at) VALUES (:id, :at)"

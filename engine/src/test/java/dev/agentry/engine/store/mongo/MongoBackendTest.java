@@ -72,13 +72,15 @@ class MongoBackendTest {
     open(server.url());
     MongoDatabase db = server.database();
     List<Document> versions = db.getCollection(prefix + "schema_versions").find().into(new ArrayList<>());
-    assertThat(versions).extracting(d -> d.get("_id")).containsExactly(1, 2, 3);
+    assertThat(versions).extracting(d -> d.get("_id")).containsExactly(1, 2, 3, 4);
     assertThat(indexKeys(db, "sessions")).contains("{\"user_id\": 1}", "{\"created_at\": 1}");
     assertThat(indexKeys(db, "runs")).contains("{\"session_id\": 1, \"seq\": 1}", "{\"status\": 1}",
         "{\"component_type\": 1, \"component_id\": 1, \"seq\": 1}", "{\"parent_run_id\": 1, \"seq\": 1}");
     assertThat(indexKeys(db, "memories")).contains("{\"user_id\": 1, \"updated_at\": -1}", "{\"topics\": 1}");
     assertThat(indexKeys(db, "metrics")).contains("{\"date\": 1}");
     assertThat(indexKeys(db, "knowledge")).contains("{\"linked_to\": 1, \"created_at\": 1}");
+    assertThat(indexKeys(db, "runs")).contains("{\"status\": 1, \"instance_id\": 1}");
+    assertThat(indexKeys(db, "instances")).contains("{\"lease_until\": 1}");
   }
 
   @Test

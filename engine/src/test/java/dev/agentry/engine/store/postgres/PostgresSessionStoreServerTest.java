@@ -43,12 +43,12 @@ class PostgresSessionStoreServerTest {
     try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
         ResultSet rs = c.createStatement().executeQuery("SELECT version, COUNT(*) FROM "
             + settings.tablePrefix() + "schema_versions GROUP BY version ORDER BY version")) {
-      for (int version = 1; version <= 3; version++) {
+      for (int version = 1; version <= 4; version++) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(version);
         assertThat(rs.getInt(2)).isEqualTo(1);
       }
-      assertThat(rs.next()).as("only versions 1 to 3 exist").isFalse();
+      assertThat(rs.next()).as("only versions 1 to 4 exist").isFalse();
     }
   }
 

@@ -48,12 +48,12 @@ class SqliteSessionStoreFileTest {
     }
     try (Connection c = connect(file); ResultSet rs = c.createStatement()
         .executeQuery("SELECT version, COUNT(*) FROM agno_schema_versions GROUP BY version ORDER BY version")) {
-      for (int version = 1; version <= 3; version++) {
+      for (int version = 1; version <= 4; version++) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(version);
         assertThat(rs.getInt(2)).isEqualTo(1);
       }
-      assertThat(rs.next()).as("only versions 1 to 3 exist").isFalse();
+      assertThat(rs.next()).as("only versions 1 to 4 exist").isFalse();
     }
   }
 
