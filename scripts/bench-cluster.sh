@@ -24,6 +24,7 @@ work=$(mktemp -d)
 cd "$work"
 launchers=()
 cleanup() {
+  cd "$here"
   for l in "${launchers[@]}"; do kill "$l" 2>/dev/null || true; done
   for l in "${launchers[@]}"; do wait "$l" 2>/dev/null || true; done
   pgv_psql -d postgres -c "drop database if exists $db with (force)" || true

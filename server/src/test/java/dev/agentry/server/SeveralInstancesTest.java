@@ -24,15 +24,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Two servers, A and B, on one database (an embedded PostgreSQL, and the in-process MongoDB), spoken to only over
- * HTTP: a run started on A is cancelled through B, resumed through B as A produces it, continued on B after pausing
- * on A; B starting leaves A's runs alone; and when A dies without ending its runs, B marks them interrupted once A's
- * lease has ended, not before. The leases last {@value #LEASE_MS} ms here (15 s by default).
+ * Two servers, A and B, on one database (an embedded PostgreSQL, and the in-process MongoDB), spoken to over HTTP: a
+ * run started on A is cancelled through B, resumed through B as A produces it, continued on B after pausing on A; B
+ * starting leaves A's runs alone; when A dies without ending its runs (the engine's crash hook stops its lease), B
+ * marks them interrupted once A's lease has ended, not before; {@code /specs/status} lists both. On SQLite a second
+ * instance warns that SQLite is single-instance. The leases last {@value #LEASE_MS} ms here (15 s by default).
  */
 @Timeout(120)
 class SeveralInstancesTest {
@@ -238,7 +239,6 @@ class SeveralInstancesTest {
       String idOfA = a.server().os().instance().id();
       assertThat(LeaseKeeper.simulateCrash(idOfA)).isTrue();
       long crashed = System.nanoTime();
-      assertThat(status(b, runId, sessionId)).as("A's lease has not ended yet").isEqualTo("RUNNING");
 
       awaitTrue("B marks the run interrupted", Duration.ofSeconds(20),
           () -> !status(b, runId, sessionId).equals("RUNNING"));
