@@ -104,6 +104,7 @@ public final class Engine implements AutoCloseable {
    */
   public void reload(Catalog next) {
     config.databases().load(next);
+    leases.renewAll(); // a database the reload added holds this instance's lease before any run is stored in it
     LoadedCatalog opened = LoadedCatalog.open(next, toolkits, knowledgePool);
     loaded.getAndSet(opened).exit();
   }
@@ -135,8 +136,8 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Stops renewing this instance's leases (dropping them when no run is in flight, so that the other instances need
-   * not wait for them to end), stops using the current catalog, closes every toolkit (MCP server processes too) and every Knowledge (its
-   * ingestion stopped, its index closed), for a server that stops.
+   * not wait for them to end), stops using the current catalog, closes every toolkit (MCP server processes too) and
+   * every Knowledge (its ingestion stopped, its index closed), for a server that stops.
    */
   @Override
   public void close() {

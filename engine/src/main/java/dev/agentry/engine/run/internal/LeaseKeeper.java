@@ -61,7 +61,7 @@ public final class LeaseKeeper implements AutoCloseable {
   private static final class Signal {
     final ReentrantLock lock = new ReentrantLock();
     final Condition wake = lock.newCondition();
-    boolean stopped;
+    volatile boolean stopped;
     @Nullable Thread thread;
   }
 
@@ -203,8 +203,14 @@ public final class LeaseKeeper implements AutoCloseable {
     }
   }
 
-  /** Renews the lease on every store, then marks the runs of instances whose lease ended there. */
-  private void renewAll() {
+  /**
+   * Renews the lease on every store now, then marks the runs of instances whose lease ended there: after a reload
+   * added a database, before a run is stored in it.
+   */
+  public void renewAll() {
+    if (signal.stopped) {
+      return; // closed, or crashed (test hook)
+    }
     for (SessionStore store : distinct(stores.get())) {
       Instant now = clock.instant();
       try {
