@@ -5,7 +5,9 @@
 // Agentry's copy of ../shared/bench/LoadGen.java, with one addition: --team ID drives POST {url}/teams/{ID}/runs
 // instead (the team's own events are prefixed "Team": TeamRunContent, TeamRunCompleted, TeamRunError), and
 // --workflow ID drives POST {url}/workflows/{ID}/runs (its steps' agents stream RunContent; it ends with
-// WorkflowCompleted or WorkflowError).
+// WorkflowCompleted or WorkflowError). --url takes a comma list of base URLs (several instances of one server on one
+// database): requests go to them round-robin. --store-pid names the database server's main process (PostgreSQL's
+// postmaster): its CPU time, its children's included, is reported beside the server's as the store's share.
 // Workloads (all against POST {url}/agents/{agent}/runs, multipart/form-data):
 //   nonstream  message=...&stream=false, new session per request (no session_id sent),
 //              closed loop at each concurrency for --duration seconds (after --warmup seconds).
@@ -57,6 +59,11 @@ public class LoadGen {
 
     // ---------------------------------------------------------------- options
     static String url = "http://127.0.0.1:7777";
+    /** The base URLs requests go to, round-robin (--url a,b,...); the first is {@link #url}. */
+    static List<String> urls = List.of(url);
+    static final AtomicInteger nextUrl = new AtomicInteger();
+    /** The database server's main process(es): CPU of each and of its child processes (--store-pid). */
+    static List<Long> storePids = List.of();
     static String agent = "bench-agent";
     /** "agents" or "teams": the route family runs are sent to; "Team" prefixes a team's own events. */
     static String family = "agents";
@@ -97,7 +104,7 @@ public class LoadGen {
         int ok, err;
         double rps;
         long[] lat = new long[0], ttfe = new long[0], ttfc = new long[0];
-        double serverCpuS = Double.NaN, loadgenCpuS = Double.NaN, machineBusyS = Double.NaN;
+        double serverCpuS = Double.NaN, loadgenCpuS = Double.NaN, machineBusyS = Double.NaN, storeCpuS = Double.NaN;
         long rssAfterKb = -1;
         Map<String, Integer> errors = new LinkedHashMap<>();
     }
@@ -116,8 +123,8 @@ public class LoadGen {
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
         clkTck = readClkTck();
-        System.out.printf(Locale.ROOT, "# LoadGen target=%s agent=%s pids=%s workloads=%s conc=%s duration=%ds warmup=%ds%n",
-                url, agent, pids, workloads, Arrays.toString(concurrencies), durationS, warmupS);
+        System.out.printf(Locale.ROOT, "# LoadGen target=%s agent=%s pids=%s store pids=%s workloads=%s conc=%s duration=%ds warmup=%ds%n",
+                String.join(",", urls), agent, pids, storePids, workloads, Arrays.toString(concurrencies), durationS, warmupS);
         System.out.printf(Locale.ROOT, "# java %s, %d cpus, started %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Instant.now());
         noteRss("start");
@@ -154,7 +161,8 @@ public class LoadGen {
         part(sb, b, "stream", stream ? "true" : "false");
         if (sessionId != null) part(sb, b, "session_id", sessionId);
         sb.append("--").append(b).append("--\r\n");
-        return HttpRequest.newBuilder(URI.create(url + "/" + family + "/" + agent + "/runs"))
+        String base = urls.get(Math.floorMod(nextUrl.getAndIncrement(), urls.size()));
+        return HttpRequest.newBuilder(URI.create(base + "/" + family + "/" + agent + "/runs"))
                 .timeout(Duration.ofSeconds(timeoutS))
                 .header("Content-Type", "multipart/form-data; boundary=" + b)
                 .header("Accept", stream ? "text/event-stream" : "application/json")
@@ -239,9 +247,9 @@ public class LoadGen {
         long t0 = System.nanoTime();
         boolean said = false;
         while (true) {
-            double m0 = machineBusyS(), s0 = serverCpuS(), l0 = loadgenCpuS();
+            double m0 = machineBusyS(), s0 = serverCpuS(), l0 = loadgenCpuS(), d0 = storeCpuS();
             Thread.sleep(2000);
-            double s = Double.isNaN(s0) ? 0 : serverCpuS() - s0;
+            double s = (Double.isNaN(s0) ? 0 : serverCpuS() - s0) + (Double.isNaN(d0) ? 0 : storeCpuS() - d0);
             double other = (machineBusyS() - m0 - s - (loadgenCpuS() - l0)) * 100 / 2.0;
             if (other <= quietThreshold) {
                 if (said) System.out.printf(Locale.ROOT, "    (quiet after %.0f s)%n", (System.nanoTime() - t0) / 1e9);
@@ -261,19 +269,22 @@ public class LoadGen {
     static Phase closedLoopOnce(String name, boolean stream, int conc) throws Exception {
         waitQuiet(name + " c=" + conc);
         if (warmupS > 0) runFor(stream, conc, warmupS);
-        double cpu0 = serverCpuS(), lg0 = loadgenCpuS(), m0 = machineBusyS();
+        double cpu0 = serverCpuS(), lg0 = loadgenCpuS(), m0 = machineBusyS(), st0 = storeCpuS();
         long t0 = System.nanoTime();
         List<Sample> samples = runFor(stream, conc, durationS);
         double secs = (System.nanoTime() - t0) / 1e9;
         Phase p = summarize(name, conc, secs, samples);
         p.serverCpuS = serverCpuS() - cpu0;
+        p.storeCpuS = storeCpuS() - st0;
         p.loadgenCpuS = loadgenCpuS() - lg0;
         p.machineBusyS = machineBusyS() - m0;
         p.rssAfterKb = rssKb("VmRSS");
         noteRss(name + " c=" + conc);
-        System.out.printf(Locale.ROOT, "%-9s c=%-3d ok=%-6d err=%-4d %7.1f req/s  p50=%7.1f p90=%7.1f p99=%7.1f ms%s%n",
+        System.out.printf(Locale.ROOT, "%-9s c=%-3d ok=%-6d err=%-4d %7.1f req/s  p50=%7.1f p90=%7.1f p99=%7.1f ms%s%s%n",
                 name, conc, p.ok, p.err, p.rps, ms(pct(p.lat, 50)), ms(pct(p.lat, 90)), ms(pct(p.lat, 99)),
-                stream ? String.format(Locale.ROOT, "  ttfe p50=%.1f ttfc p50=%.1f ms", ms(pct(p.ttfe, 50)), ms(pct(p.ttfc, 50))) : "");
+                stream ? String.format(Locale.ROOT, "  ttfe p50=%.1f ttfc p50=%.1f ms", ms(pct(p.ttfe, 50)), ms(pct(p.ttfc, 50))) : "",
+                Double.isNaN(p.storeCpuS) ? "" : String.format(Locale.ROOT, "  server cpu %.1f s, store cpu %.1f s (%s of both)",
+                        p.serverCpuS, p.storeCpuS, storeShare(p)));
         p.errors.forEach((k, v) -> System.out.println("    error x" + v + ": " + k));
         return p;
     }
@@ -493,6 +504,49 @@ public class LoadGen {
         return ticks / (double) clkTck;
     }
 
+    /**
+     * CPU seconds of the database server: each --store-pid process, its children alive now (PostgreSQL's backends,
+     * one per connection) and those it has reaped (cutime+cstime); NaN without store pids.
+     */
+    static double storeCpuS() {
+        if (storePids.isEmpty()) return Double.NaN;
+        long ticks = 0;
+        for (long pid : storePids) {
+            long[] own = statTicks(pid);
+            if (own == null) return Double.NaN;
+            ticks += own[0] + own[1] + own[2] + own[3];
+        }
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.toList()) {
+                String name = proc.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) continue;
+                long[] child = statTicks(Long.parseLong(name));
+                if (child != null && storePids.contains(child[4])) ticks += child[0] + child[1];
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return ticks / (double) clkTck;
+    }
+
+    /** utime, stime, cutime, cstime and the parent pid of a process from /proc/<pid>/stat; null if it is gone. */
+    static long[] statTicks(long pid) {
+        try {
+            String st = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14]),
+                    Long.parseLong(f[1])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The store's CPU in % of the server's and the store's together. */
+    static String storeShare(Phase p) {
+        if (Double.isNaN(p.storeCpuS) || Double.isNaN(p.serverCpuS) || p.serverCpuS + p.storeCpuS <= 0) return "–";
+        return String.format(Locale.ROOT, "%.0f%%", p.storeCpuS * 100 / (p.serverCpuS + p.storeCpuS));
+    }
+
     /** Busy CPU seconds of the whole machine (all cpus) from /proc/stat; NaN if unreadable. */
     static double machineBusyS() {
         try {
@@ -508,7 +562,8 @@ public class LoadGen {
     /** CPU used by processes other than the server and this load generator, in % of one cpu. */
     static double otherCpu(Phase p) {
         if (Double.isNaN(p.machineBusyS) || Double.isNaN(p.serverCpuS) || Double.isNaN(p.loadgenCpuS)) return Double.NaN;
-        return Math.max(0, p.machineBusyS - p.serverCpuS - p.loadgenCpuS) * 100 / p.seconds;
+        double store = Double.isNaN(p.storeCpuS) ? 0 : p.storeCpuS;
+        return Math.max(0, p.machineBusyS - p.serverCpuS - store - p.loadgenCpuS) * 100 / p.seconds;
     }
 
     static String otherCpuPct(Phase p) {
@@ -530,17 +585,19 @@ public class LoadGen {
         System.out.println();
         System.out.println("## " + label + " — throughput / latency (closed loop, " + durationS + " s per row after " + warmupS + " s warm-up)");
         System.out.println();
-        System.out.println("| workload | conc | ok | err | req/s | p50 ms | p90 ms | p99 ms | max ms | TTFE p50/p90/p99 ms | TTFC p50 ms | server CPU ms/req | server CPU % | loadgen CPU ms/req | other CPU % | RSS after MiB |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| workload | conc | ok | err | req/s | p50 ms | p90 ms | p99 ms | max ms | TTFE p50/p90/p99 ms | TTFC p50 ms | server CPU ms/req | server CPU % | store CPU ms/req | store share % | loadgen CPU ms/req | other CPU % | RSS after MiB |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Phase p : phases) {
             boolean st = p.workload.equals("stream");
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s |%n",
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     p.workload, p.concurrency, p.ok, p.err, p.rps, ms(pct(p.lat, 50)), ms(pct(p.lat, 90)),
                     ms(pct(p.lat, 99)), ms(pct(p.lat, 100)),
                     st ? String.format(Locale.ROOT, "%.1f / %.1f / %.1f", ms(pct(p.ttfe, 50)), ms(pct(p.ttfe, 90)), ms(pct(p.ttfe, 99))) : "–",
                     st ? String.format(Locale.ROOT, "%.1f", ms(pct(p.ttfc, 50))) : "–",
                     Double.isNaN(p.serverCpuS) || p.ok == 0 ? "–" : String.format(Locale.ROOT, "%.2f", p.serverCpuS * 1000 / p.ok),
                     Double.isNaN(p.serverCpuS) ? "–" : String.format(Locale.ROOT, "%.0f", p.serverCpuS * 100 / p.seconds),
+                    Double.isNaN(p.storeCpuS) || p.ok == 0 ? "–" : String.format(Locale.ROOT, "%.2f", p.storeCpuS * 1000 / p.ok),
+                    storeShare(p),
                     Double.isNaN(p.loadgenCpuS) || p.ok == 0 ? "–" : String.format(Locale.ROOT, "%.2f", p.loadgenCpuS * 1000 / p.ok),
                     otherCpuPct(p),
                     p.rssAfterKb < 0 ? "–" : String.valueOf(p.rssAfterKb / 1024));
@@ -602,6 +659,7 @@ public class LoadGen {
                 for (double q : new double[] {50, 90, 99}) m.put("ttfc_p" + (int) q + "_ms", ms(pct(p.ttfc, q)));
             }
             m.put("server_cpu_s", Double.isNaN(p.serverCpuS) ? null : p.serverCpuS);
+            m.put("store_cpu_s", Double.isNaN(p.storeCpuS) ? null : p.storeCpuS);
             m.put("loadgen_cpu_s", Double.isNaN(p.loadgenCpuS) ? null : p.loadgenCpuS);
             m.put("machine_busy_cpu_s", Double.isNaN(p.machineBusyS) ? null : p.machineBusyS);
             m.put("rss_after_kb", p.rssAfterKb < 0 ? null : p.rssAfterKb);
@@ -661,7 +719,12 @@ public class LoadGen {
             if (i + 1 >= a.length) { usage(); throw new IllegalArgumentException("missing value for " + k); }
             String v = a[++i];
             switch (k) {
-                case "--url" -> url = v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+                case "--url" -> {
+                    urls = Arrays.stream(v.split(",")).map(String::trim).filter(u -> !u.isEmpty())
+                            .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
+                    url = urls.get(0);
+                }
+                case "--store-pid" -> storePids = Arrays.stream(v.split(",")).filter(x -> !x.isBlank()).map(x -> Long.parseLong(x.trim())).toList();
                 case "--agent" -> agent = v;
                 case "--team" -> { agent = v; family = "teams"; eventPrefix = "Team"; }
                 case "--workflow" -> { agent = v; family = "workflows"; completedEvent = "WorkflowCompleted"; errorEvent = "WorkflowError"; }
@@ -691,12 +754,14 @@ public class LoadGen {
     static void usage() {
         System.out.println("""
                 java LoadGen.java [options]
-                  --url URL                 server base URL (default http://127.0.0.1:7777)
+                  --url URL[,URL...]        server base URL(s), requests round-robin over them (default http://127.0.0.1:7777)
                   --agent ID                agent id (default bench-agent)
                   --team ID                 run this team instead of an agent
                   --workflow ID             run this workflow instead of an agent
                   --message TEXT            run input (default "What is 2 + 3? Use the add tool.")
                   --pid PID[,PID...]        server process id(s) for RSS and CPU sampling (sum)
+                  --store-pid PID[,PID...]  database server process(es), e.g. PostgreSQL's postmaster: CPU of it and
+                                            its children, reported as the store's share of server + store CPU
                   --workloads LIST          of smoke,memory,nonstream,stream,growth (default memory,nonstream,stream,growth)
                   --concurrency LIST        closed-loop concurrencies (default 1,8,32)
                   --duration S              measured seconds per concurrency (default 20)

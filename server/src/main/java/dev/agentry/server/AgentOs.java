@@ -7,6 +7,7 @@ import dev.agentry.engine.run.Engine;
 import dev.agentry.engine.spec.AgentOsSpec;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreSettings;
+import dev.agentry.server.config.Instance;
 import dev.agentry.server.config.ServerSettings;
 import dev.agentry.server.http.ApiException;
 import dev.agentry.server.reload.CatalogHolder;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param instantiatedAt when the server started ({@code GET /health})
  * @param settings the flags the server was started with
  * @param accepting false once shutdown has begun and new runs are refused
+ * @param instance this instance among those sharing the database: its id, the URL it advertises, when it started
  */
 public record AgentOs(
     Engine engine,
@@ -33,7 +35,8 @@ public record AgentOs(
     RunStreams streams,
     Instant instantiatedAt,
     ServerSettings settings,
-    AtomicBoolean accepting) {
+    AtomicBoolean accepting,
+    Instance instance) {
 
   /** Refuses new runs once shutdown has begun: a 503 the client can retry on another instance. */
   public void checkAccepting() {

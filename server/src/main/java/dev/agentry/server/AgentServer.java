@@ -10,8 +10,10 @@ import dev.agentry.engine.run.Engine;
 import dev.agentry.engine.run.EngineConfig;
 import dev.agentry.engine.spec.Diagnostic;
 import dev.agentry.engine.store.Databases;
+import dev.agentry.engine.store.InstanceLease;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.engine.store.StoreSettings;
+import dev.agentry.server.config.Instance;
 import dev.agentry.server.config.ServerSettings;
 import dev.agentry.server.auth.AuthSettings;
 import dev.agentry.server.auth.Authentication;
@@ -140,12 +142,13 @@ public final class AgentServer implements AutoCloseable {
       throw new ServerStartException("the specs in " + specs + " are invalid:", compiled.diagnostics());
     }
     Catalog catalog = compiled.orThrow();
+    Instance self = Instance.of(settings, Instant.now());
     Databases databases = Databases.open(catalog, settings.dbUrl(), AgentServer::openStore);
     try {
       Path root = Files.isDirectory(specs) ? specs : specs.toAbsolutePath().getParent();
       Engine engine = Engine.create(catalog, c -> {
         c.baseDir(root).databases(databases).extensions(extensions)
-            .dataDir(DataFolder.choose(catalog, settings.dbUrl()));
+            .dataDir(DataFolder.choose(catalog, settings.dbUrl())).instanceId(self.id()).instanceUrl(self.url());
         engineSettings.accept(c);
       });
       CatalogHolder catalogs = new CatalogHolder(engine, specs, compiler, Clock.systemUTC(),
@@ -154,7 +157,8 @@ public final class AgentServer implements AutoCloseable {
         LOG.warn("the specs have {} warning(s), such as fields accepted but not acted on yet; GET /specs/status or "
             + "agentry validate lists them", compiled.diagnostics().size());
       }
-      AgentOs os = new AgentOs(engine, catalogs, new RunStreams(), Instant.now(), settings, new AtomicBoolean(true));
+      AgentOs os = new AgentOs(engine, catalogs, new RunStreams(), Instant.now(), settings, new AtomicBoolean(true),
+          self);
       AuthSettings auth = AuthSettings.of(os);
       if (auth.problem() != null) {
         throw new ServerStartException("cannot verify JWTs: " + auth.problem());
@@ -168,11 +172,35 @@ public final class AgentServer implements AutoCloseable {
   }
 
   /**
-   * Opens (and migrates) a database. The runs an earlier process left running in it are marked interrupted by the
-   * engine's lease keeper once their instance's lease has ended (at once when it already has).
+   * Opens (and migrates) a database, warning when it is a SQLite file another live instance uses. The runs an earlier
+   * process left running in it are marked interrupted by the engine's lease keeper once their instance's lease has
+   * ended (at once when it already has).
    */
   private static SessionStore openStore(StoreSettings settings) {
-    return Builtins.openStore(settings);
+    SessionStore store = Builtins.openStore(settings);
+    try {
+      warnIfSharedSqlite(settings, store);
+      return store;
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Logs a warning when a SQLite database already shows another live instance (opened before this one's lease is
+   * written, any live lease is another's): SQLite is for one instance, its file cannot be shared safely.
+   */
+  private static void warnIfSharedSqlite(StoreSettings settings, SessionStore store) {
+    if (!settings.scheme().equals("sqlite")) {
+      return;
+    }
+    List<String> others = store.liveInstances(Instant.now()).stream().map(InstanceLease::instanceId).toList();
+    if (!others.isEmpty()) {
+      LOG.warn("the SQLite database {} is in use by another live instance ({}): SQLite is single-instance; use "
+          + "PostgreSQL or MongoDB to run several instances on one database", settings.maskedUrl(),
+          String.join(", ", others));
+    }
   }
 
   /** Starts listening; logs one line with the URL, the spec version and what the specs declare. */
@@ -183,8 +211,8 @@ public final class AgentServer implements AutoCloseable {
     }
     Catalog catalog = os.catalog();
     long sinceLaunch = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    LOG.info("Agentry serving {} on {} (specs {}, version {}: {}), ready {} ms after launch", os.osId(), url(),
-        os.settings().specs(), catalog.version(), catalog.summary(), sinceLaunch);
+    LOG.info("Agentry serving {} on {} (specs {}, version {}: {}), instance {}, ready {} ms after launch", os.osId(),
+        url(), os.settings().specs(), catalog.version(), catalog.summary(), os.instance().id(), sinceLaunch);
     return this;
   }
 
@@ -209,8 +237,9 @@ public final class AgentServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: refuses new runs, waits up to the shutdown grace for runs in flight, cancels the rest (they are
-   * stored as CANCELLED), then stops listening, closes the toolkits and closes the database.
+   * Stops gracefully: refuses new runs (and answers {@code /health} with 503), waits up to the shutdown grace for runs
+   * in flight, cancels the rest (they are stored as CANCELLED), then stops listening, stores the run endings still
+   * waiting for the database, drops this instance's lease, closes the toolkits and closes the database.
    */
   @Override
   public void close() {
@@ -234,12 +263,13 @@ public final class AgentServer implements AutoCloseable {
     }
     sleep(50); // lets the last SSE frames of cancelled runs reach their clients
     app.stop();
-    engine.close(); // closes the toolkits: MCP server processes end here
+    // the endings are stored before the lease is dropped, so no other instance marks those runs interrupted meanwhile
     int unsaved = engine.flushPendingSaves();
     if (unsaved > 0) {
-      LOG.warn("shutdown: {} run ending(s) could not be stored (database unavailable); the next start marks those "
-          + "runs interrupted", unsaved);
+      LOG.warn("shutdown: {} run ending(s) could not be stored (database unavailable); they are marked interrupted "
+          + "once this instance's lease has ended (by another instance, or by the next start)", unsaved);
     }
+    engine.close(); // drops this instance's lease and closes the toolkits: MCP server processes end here
     databases.close();
     LOG.info("Agentry stopped");
   }

@@ -34,6 +34,9 @@ class ShutdownTest {
       awaitRunning(server);
       Future<?> closing = THREADS.submit(server.server()::close);
       awaitRefusing(server);
+      HttpResponse<String> health = server.get("/health");
+      assertThat(health.statusCode()).as("a load balancer's health check sees the drain").isEqualTo(503);
+      assertThat(TestServer.json(health).path("status").asString()).isEqualTo("draining");
       assertThat(closing.isDone()).as("close waits for the run in flight").isFalse();
       assertThat(stream.get().names()).endsWith("RunCompleted");
       closing.get();

@@ -117,6 +117,21 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(server, dir);
   }
 
+  /**
+   * As {@link #start(Map, Consumer)}, with engine settings applied after the server's own (e.g. a short instance
+   * lease).
+   */
+  public static TestServer start(Map<String, String> files, Consumer<ServerSettings.Builder> settings,
+      Consumer<dev.agentry.engine.run.EngineConfig.Builder> engine) {
+    Path dir = writeSpecs(files);
+    AgentServer server = AgentServer.create(ServerSettings.create(s -> {
+      s.port(0).reloadDebounce(Duration.ofMillis(50)).shutdownGrace(Duration.ofSeconds(2));
+      settings.accept(s);
+      s.specs(dir);
+    }), SpecCompiler.create(), dev.agentry.engine.tool.Extensions.defaults(), engine).start();
+    return new TestServer(server, dir);
+  }
+
   /** As {@link #start(Map)}, the engine opening Knowledge resources with {@code opener} (a test's fake). */
   public static TestServer startWithKnowledge(Map<String, String> files,
       dev.agentry.engine.knowledge.KnowledgeOpener opener) {

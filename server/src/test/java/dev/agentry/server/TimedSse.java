@@ -61,6 +61,12 @@ public final class TimedSse implements AutoCloseable {
 
   /** POSTs {@code fields} form-encoded to {@code path} and reads the status line and headers. */
   public static TimedSse post(TestServer server, String path, Map<String, String> fields) {
+    return post(server, path, fields, Map.of());
+  }
+
+  /** As {@link #post(TestServer, String, Map)}, with more request headers (e.g. Authorization). */
+  public static TimedSse post(TestServer server, String path, Map<String, String> fields,
+      Map<String, String> requestHeaders) {
     URI uri = URI.create(server.url());
     String form = fields.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -72,6 +78,8 @@ public final class TimedSse implements AutoCloseable {
       socket.setSoTimeout(30_000);
       String request = "POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
           + "Accept: text/event-stream\r\nAccept-Encoding: gzip, deflate, br\r\n"
+          + requestHeaders.entrySet().stream().map(h -> h.getKey() + ": " + h.getValue() + "\r\n")
+              .collect(Collectors.joining())
           + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + bytes.length + "\r\n\r\n";
       long sentAt = System.nanoTime();
       socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));

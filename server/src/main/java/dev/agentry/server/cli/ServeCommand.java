@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code agentry serve [--specs DIR] [--port 7777] [--host 127.0.0.1] [--db URL] [--plugins DIR]}: serves the specs over the
- * AgentOS-compatible HTTP API, reloading them when a file changes, until interrupted (Ctrl-C or SIGTERM shut down
- * gracefully).
+ * {@code agentry serve [--specs DIR] [--port 7777] [--host 127.0.0.1] [--db URL] [--plugins DIR]
+ * [--advertise-url URL]}: serves the specs over the AgentOS-compatible HTTP API, reloading them when a file changes,
+ * until interrupted (Ctrl-C or SIGTERM shut down gracefully).
  */
 @Command(
     name = "serve",
@@ -29,6 +29,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "${env:AGENTRY_HOST:-127.0.0.1}", paramLabel = "HOST",
       description = "Address to listen on; 0.0.0.0 for every interface (default: 127.0.0.1)")
   String host;
+
+  @Option(names = "--advertise-url", defaultValue = "${env:AGENTRY_ADVERTISE_URL}", paramLabel = "URL",
+      description = "Base URL the other instances on the same database reach this one on, to forward a resumed "
+          + "stream (default: http://HOST:PORT, the host name when bound to 0.0.0.0)")
+  String advertiseUrl;
 
   @Option(names = "--no-watch", description = "Do not reload the specs when a file changes")
   boolean noWatch;
@@ -51,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     AgentServer server;
     try {
       server = AgentServer.create(ServerSettings.create(s -> s.specs(specSet.specs).port(port).host(host)
-          .dbUrl(specSet.dbUrl).plugins(specSet.plugins)
+          .dbUrl(specSet.dbUrl).plugins(specSet.plugins).advertiseUrl(advertiseUrl)
           .watch(!noWatch).reloadTimeout(java.time.Duration.ofSeconds(reloadTimeout))
           .shutdownGrace(java.time.Duration.ofSeconds(shutdownGrace)))).start();
     } catch (AgentServer.ServerStartException e) {

@@ -23,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * @param maxRequestBytes the largest request body accepted (forms with uploads included)
  * @param plugins the folder whose jars hold tool plugins and tool hooks ({@code ./plugins} by default; a folder that
  *     does not exist means none)
+ * @param instanceId this process's id among the instances sharing a database: recorded on every run it starts and on
+ *     its lease; unique per process (by default the host name, the process id and a random part)
+ * @param advertiseUrl the base URL the other instances reach this one on (to forward a {@code /resume} of a run it
+ *     runs); null to derive it from the bound host and port (the host name when bound to every interface)
  */
 public record ServerSettings(
     Path specs,
@@ -35,7 +39,9 @@ public record ServerSettings(
     Duration reloadTimeout,
     Duration shutdownGrace,
     long maxRequestBytes,
-    Path plugins) {
+    Path plugins,
+    String instanceId,
+    @Nullable String advertiseUrl) {
 
   public static final int DEFAULT_PORT = 7777;
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -60,6 +66,8 @@ public record ServerSettings(
     private Duration shutdownGrace = Duration.ofSeconds(10);
     private long maxRequestBytes = 10L * 1024 * 1024;
     private Path plugins = Path.of("plugins");
+    private @Nullable String instanceId;
+    private @Nullable String advertiseUrl;
 
     private Builder() {}
 
@@ -118,9 +126,22 @@ public record ServerSettings(
       return this;
     }
 
+    /** This process's id among the instances sharing a database; must differ from every other live instance's. */
+    public Builder instanceId(String instanceId) {
+      this.instanceId = instanceId;
+      return this;
+    }
+
+    /** The base URL the other instances reach this one on, e.g. {@code http://10.0.0.5:7777}; null to derive it. */
+    public Builder advertiseUrl(@Nullable String advertiseUrl) {
+      this.advertiseUrl = advertiseUrl == null || advertiseUrl.isBlank() ? null : advertiseUrl.strip();
+      return this;
+    }
+
     public ServerSettings build() {
       return new ServerSettings(specs, host, port, dbUrl, watch, reloadDebounce, reloadHold, reloadTimeout,
-          shutdownGrace, maxRequestBytes, plugins);
+          shutdownGrace, maxRequestBytes, plugins, instanceId == null ? Instance.newId() : instanceId,
+          advertiseUrl);
     }
   }
 }

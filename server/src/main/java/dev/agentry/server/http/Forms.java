@@ -98,6 +98,11 @@ public final class Forms {
     return Routes.reason(root);
   }
 
+  /** Every text field with its values, in order (to send the same form on, e.g. a forwarded {@code /resume}). */
+  Map<String, List<String>> fields() {
+    return fields;
+  }
+
   /** The uploaded files (multipart parts with a filename), in order. */
   List<Multipart.Upload> files() {
     return files;

@@ -32,8 +32,14 @@ final class OsHandlers {
     ctx.json(body);
   }
 
+  /**
+   * Agno's health check; once a shutdown has begun it answers 503 with the status "draining", so that a load
+   * balancer checking it sends no new requests while the runs in flight finish.
+   */
   void health(Context ctx) {
-    ctx.json(Map.of("status", "ok", "instantiated_at", os.instantiatedAt().toString()));
+    boolean serving = os.accepting().get();
+    ctx.status(serving ? 200 : 503).json(Map.of("status", serving ? "ok" : "draining", "instantiated_at",
+        os.instantiatedAt().toString()));
   }
 
   void info(Context ctx) {

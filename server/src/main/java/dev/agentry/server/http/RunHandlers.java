@@ -17,6 +17,7 @@ import dev.agentry.engine.run.RunOutput;
 import dev.agentry.engine.run.RunOutputResponse;
 import dev.agentry.engine.run.RunRequest;
 import dev.agentry.engine.run.Target;
+import dev.agentry.engine.store.InstanceLease;
 import dev.agentry.engine.store.RunQuery;
 import dev.agentry.engine.store.SessionStore;
 import dev.agentry.server.AgentOs;
@@ -209,6 +210,11 @@ final class RunHandlers {
     }
   }
 
+  /**
+   * Replays and follows a run's events ({@code agentos-api.md} §3.7): from this instance's buffer when it runs (or
+   * recently ran) the run; forwarded to the instance that runs it when that is another live one on the same database
+   * ({@link ResumeForward}); else from the store.
+   */
   void resume(Context ctx) {
     Forms form = Forms.of(ctx, os.settings().maxRequestBytes());
     String id = owner(ctx).id();
@@ -218,9 +224,16 @@ final class RunHandlers {
     String sessionId = form.optional("session_id");
     Isolation.requireOwnRun(ctx, os.storeOf(kind, id), sessionId, runId);
     // every run is stored from its start: one of another agent or team (a team's member run too) is not found here
-    RunOutput stored = os.storeOf(kind, id).findRun(runId).orElse(null);
+    SessionStore store = os.storeOf(kind, id);
+    RunOutput stored = store.findRun(runId).orElse(null);
     boolean ours = stored == null || ofThis(stored, id);
     RunStream live = ours ? os.streams().find(runId).orElse(null) : null;
+    if (live == null && ours && stored != null && !ResumeForward.forwarded(ctx)) {
+      String owner = otherOwnerUrl(store, stored);
+      if (owner != null && ResumeForward.forward(ctx, owner, form.fields(), os.instance().id())) {
+        return; // another instance runs it: its live stream, streamed through
+      }
+    }
     try {
       SseWriter out = SseWriter.open(ctx, true);
       if (live != null) {
@@ -231,6 +244,20 @@ final class RunHandlers {
     } catch (java.io.IOException e) {
       // the client went away; nothing to cancel, a resumed stream does not own its run
     }
+  }
+
+  /**
+   * The URL of the instance running {@code run} when that is another live instance (one whose lease has not ended)
+   * that advertises one; null when the run is not in flight, is this instance's, or its owner is gone.
+   */
+  private @Nullable String otherOwnerUrl(SessionStore store, RunOutput run) {
+    String owner = run.instanceId();
+    if ((run.status() != RunStatus.RUNNING && run.status() != RunStatus.PENDING) || owner == null
+        || owner.equals(os.instance().id())) {
+      return null;
+    }
+    return store.liveInstances(java.time.Instant.now()).stream().filter(lease -> lease.instanceId().equals(owner))
+        .map(InstanceLease::url).filter(java.util.Objects::nonNull).findFirst().orElse(null);
   }
 
   /** Starts a run feeding {@code events}, and marks the buffer ended when the run ends however it ends. */

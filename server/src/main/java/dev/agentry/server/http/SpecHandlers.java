@@ -6,17 +6,26 @@ import dev.agentry.server.reload.CatalogHolder;
 import dev.agentry.server.reload.ReloadFailedException;
 import dev.agentry.server.reload.ResourceStatus;
 import dev.agentry.server.reload.SpecStatus;
+import dev.agentry.engine.store.StoreException;
+import dev.agentry.server.config.Instance;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Agentry's own {@code /specs} routes: {@code GET /specs/status} (live version, last reload attempt with its
- * diagnostics, per-resource status, and the edit the watcher holds back as half-written, if any) and {@code POST /specs/reload} (reload now; a 422 with the diagnostics when the
+ * diagnostics, per-resource status, the edit the watcher holds back as half-written, if any, this instance and the
+ * live instances of the default database) and {@code POST /specs/reload} (reload now; a 422 with the diagnostics when the
  * specs are invalid, a 503 when the compile overran the reload time limit, the live version being kept either way).
  */
 final class SpecHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(SpecHandlers.class);
+
   private final AgentOs os;
 
   SpecHandlers(AgentOs os) {
@@ -34,7 +43,30 @@ final class SpecHandlers {
     if (status.waiting() != null) {
       body.put("waiting", Map.of("since", status.waiting().since().toString(), "reason", status.waiting().reason()));
     }
+    Instance self = os.instance();
+    body.put("instance", instance(self.id(), self.url(), self.startedAt(), null));
+    try {
+      body.put("instances", os.store().liveInstances(Instant.now()).stream()
+          .map(lease -> instance(lease.instanceId(), lease.url(), lease.startedAt(), lease.until())).toList());
+    } catch (StoreException e) { // the spec status stays readable while the database is down
+      LOG.warn("GET /specs/status: cannot list the live instances: {}", e.getMessage());
+      body.put("instances", null);
+      body.put("instances_error", e.retryable() ? "Database unavailable" : "Database error");
+    }
     ctx.json(body);
+  }
+
+  /** One instance: its id, URL, start and (for a lease read from the database) when its lease ends unless renewed. */
+  private static Map<String, Object> instance(String id, @Nullable String url, Instant startedAt,
+      @Nullable Instant leaseUntil) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("url", url);
+    body.put("started_at", startedAt.toString());
+    if (leaseUntil != null) {
+      body.put("lease_until", leaseUntil.toString());
+    }
+    return body;
   }
 
   void reload(Context ctx) {
